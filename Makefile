@@ -1,0 +1,51 @@
+# Chanjiao — one entry point for set-up, running and testing. `make help` lists the targets.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+LOCALITY ?= 梧州市
+export CHANJIAO_DATA_DIR ?= $(CURDIR)/var
+
+.DEFAULT_GOAL := help
+.PHONY: help install run serve test test-sqlite test-postgres lint check schema
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/chanjiao: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	@touch $@
+
+install: $(BIN)/chanjiao ## Create the virtual environment and install the platform
+
+run: install ## Set up an SQLite demo (catalogues, localities, demo data) and serve it on :8000
+	CHANJIAO_HTTPS=0 $(BIN)/chanjiao migrate --noinput
+	CHANJIAO_HTTPS=0 $(BIN)/chanjiao load_catalogs
+	CHANJIAO_HTTPS=0 $(BIN)/chanjiao load_localities
+	CHANJIAO_HTTPS=0 $(BIN)/chanjiao demo_data --locality $(LOCALITY) --seed 1
+	CHANJIAO_HTTPS=0 $(BIN)/chanjiao collectstatic --noinput --verbosity 0
+	@echo "平台地址：http://$(HOST):$(PORT)/    接口文档：http://$(HOST):$(PORT)/api/v1/docs/"
+	CHANJIAO_HTTPS=0 $(BIN)/gunicorn config.wsgi:application --bind $(HOST):$(PORT) \
+		--workers 2 --threads 4 --access-logfile - --error-logfile -
+
+test: install ## Run the whole suite on SQLite, then on a throwaway PostgreSQL 15
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite: install ## Run the suite on SQLite only
+	@echo "== 测试：SQLite =="
+	$(BIN)/pytest
+
+test-postgres: install ## Run the suite on a throwaway PostgreSQL 15 cluster
+	@echo "== 测试：PostgreSQL 15 =="
+	PATH="$(CURDIR)/$(BIN):$$PATH" scripts/with-postgres.sh $(BIN)/pytest
+
+lint: install ## Lint with ruff
+	$(BIN)/ruff check .
+
+check: install ## Django system checks and a migrations check
+	$(BIN)/chanjiao check
+	$(BIN)/chanjiao makemigrations --check --dry-run

@@ -1,0 +1,3 @@
+"""Chanjiao: industry–education integration information service platform."""
+
+__version__ = "0.1.0"

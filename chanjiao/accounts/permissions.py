@@ -1,0 +1,56 @@
+"""Who a user is in the platform: staff, a government admin of some regions, an org member.
+
+Every other app's permission policy builds on these few functions.
+"""
+
+from typing import Any
+
+from chanjiao.accounts.models import Membership, Role
+
+
+def is_platform_staff(user: Any) -> bool:
+    """Tell whether the user operates the whole platform (Django staff)."""
+    return bool(user.is_authenticated and user.is_active and user.is_staff)
+
+
+def active_memberships(user: Any) -> list[Membership]:
+    """Return the user's active memberships with their organisations and regions loaded."""
+    if not user.is_authenticated:
+        return []
+    cache = getattr(user, "_active_memberships", None)
+    if cache is None:
+        cache = list(
+            Membership.objects.filter(user=user, is_active=True).select_related(
+                "organization", "organization__region"
+            )
+        )
+        user._active_memberships = cache
+    return cache
+
+
+def governed_region_codes(user: Any) -> list[str]:
+    """Return the region codes a 政府管理员 administers (each includes its sub-regions)."""
+    return sorted(
+        {
+            m.organization.region.code
+            for m in active_memberships(user)
+            if m.role == Role.GOV_ADMIN and m.organization.org_type == "government"
+        }
+    )
+
+
+def user_governs_region_code(user: Any, code: str | None) -> bool:
+    """Tell whether the user is a 政府管理员 whose region contains the region with this code."""
+    if not code:
+        return False
+    return any(code.startswith(prefix) for prefix in governed_region_codes(user))
+
+
+def user_roles_in(user: Any, organization_id: int) -> set[str]:
+    """Return the user's roles in one organisation."""
+    return {m.role for m in active_memberships(user) if m.organization_id == organization_id}
+
+
+def user_organization_ids(user: Any) -> set[int]:
+    """Return the ids of the organisations the user belongs to."""
+    return {m.organization_id for m in active_memberships(user)}

@@ -1,0 +1,54 @@
+"""API glue: the exception handler that renders every error as ``{"message", "extra"}``."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from rest_framework import exceptions
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from chanjiao.common.exceptions import ApplicationError
+
+_MESSAGES = {
+    exceptions.NotAuthenticated: "请先登录。",
+    exceptions.AuthenticationFailed: "身份验证失败，请重新登录。",
+    exceptions.PermissionDenied: "您没有执行此操作的权限。",
+    exceptions.NotFound: "未找到该资源，或您无权查看。",
+    exceptions.MethodNotAllowed: "不支持该请求方法。",
+    exceptions.Throttled: "请求过于频繁，请稍后再试。",
+    exceptions.ValidationError: "提交的数据有误，请按提示修改。",
+    exceptions.ParseError: "请求内容格式错误。",
+    exceptions.UnsupportedMediaType: "不支持的请求内容类型。",
+}
+
+
+def _message_for(exc: exceptions.APIException) -> str:
+    for cls, message in _MESSAGES.items():
+        if isinstance(exc, cls):
+            return message
+    return str(exc.detail)
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    """Render domain and framework errors in one shape with a Chinese message."""
+    if isinstance(exc, ApplicationError):
+        return Response({"message": exc.message, "extra": exc.extra}, status=exc.status_code)
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(
+            exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        )
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    assert isinstance(exc, exceptions.APIException)  # noqa: S101 - drf handled it
+    extra: dict[str, Any] = {}
+    if isinstance(exc, exceptions.ValidationError):
+        extra["fields"] = response.data
+    response.data = {"message": _message_for(exc), "extra": extra}
+    return response

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LocalitiesConfig(AppConfig):
+    name = "chanjiao.localities"
+    label = "localities"

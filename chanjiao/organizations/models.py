@@ -1,0 +1,119 @@
+"""Organisations: government offices, schools, enterprises, associations, institutes."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from chanjiao.common.models import TimeStampedModel
+from chanjiao.organizations.validators import validate_credit_code
+
+
+class OrganizationType(models.TextChoices):
+    GOVERNMENT = "government", "政府部门"
+    SECONDARY_VOCATIONAL = "secondary_vocational", "中职学校"
+    HIGHER_VOCATIONAL = "higher_vocational", "高职院校"
+    VOCATIONAL_UNDERGRADUATE = "vocational_undergraduate", "职业本科学校"
+    UNIVERSITY = "university", "普通本科高校"
+    ENTERPRISE = "enterprise", "企业"
+    ASSOCIATION = "association", "行业协会"
+    RESEARCH_INSTITUTE = "research_institute", "科研院所"
+    TRAINING_PROVIDER = "training_provider", "培训机构"
+
+
+SCHOOL_TYPES = frozenset(
+    {
+        OrganizationType.SECONDARY_VOCATIONAL,
+        OrganizationType.HIGHER_VOCATIONAL,
+        OrganizationType.VOCATIONAL_UNDERGRADUATE,
+        OrganizationType.UNIVERSITY,
+    }
+)
+
+
+class OrganizationQuerySet(models.QuerySet["Organization"]):
+    def schools(self) -> "OrganizationQuerySet":
+        return self.filter(org_type__in=SCHOOL_TYPES)
+
+    def enterprises(self) -> "OrganizationQuerySet":
+        return self.filter(org_type=OrganizationType.ENTERPRISE)
+
+    def in_region_code(self, code: str) -> "OrganizationQuerySet":
+        """Keep organisations located in the region with this code or below it."""
+        return self.filter(region__code__startswith=code)
+
+
+class Organization(TimeStampedModel):
+    name = models.CharField("名称", max_length=200)
+    org_type = models.CharField("机构类型", max_length=30, choices=OrganizationType.choices)
+    region = models.ForeignKey(
+        "catalogs.Region", verbose_name="所在地区", on_delete=models.PROTECT,
+        related_name="organizations",
+    )
+    credit_code = models.CharField(
+        "统一社会信用代码", max_length=18, null=True, blank=True, unique=True,
+        validators=[validate_credit_code],
+    )
+    industry = models.ForeignKey(
+        "catalogs.Industry", verbose_name="所属行业（GB/T 4754）", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="organizations",
+    )
+    employee_count = models.PositiveIntegerField("职工人数", null=True, blank=True)
+    is_above_designated_size = models.BooleanField("规模以上企业", default=False)
+    is_verified = models.BooleanField("已认证", default=False)
+    address = models.CharField("地址", max_length=300, blank=True)
+    website = models.URLField("网址", blank=True)
+    description = models.TextField("简介", blank=True)
+    is_demo = models.BooleanField("演示数据", default=False, db_index=True)
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "机构"
+        verbose_name_plural = verbose_name
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "region"], name="organization_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.credit_code:
+            self.credit_code = self.credit_code.strip().upper()
+        if self.org_type == OrganizationType.ENTERPRISE:
+            if not self.credit_code:
+                errors["credit_code"] = "企业必须填写统一社会信用代码。"
+            if not self.industry_id:
+                errors["industry"] = "企业必须选择所属行业（GB/T 4754-2017）。"
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_school(self) -> bool:
+        return self.org_type in SCHOOL_TYPES
+
+
+class SchoolMajor(TimeStampedModel):
+    """A major a school offers (专业点) in a given year."""
+
+    school = models.ForeignKey(
+        Organization, verbose_name="学校", on_delete=models.CASCADE, related_name="school_majors"
+    )
+    major = models.ForeignKey(
+        "catalogs.Major", verbose_name="专业", on_delete=models.PROTECT,
+        related_name="school_majors",
+    )
+    year = models.PositiveSmallIntegerField("年度")
+    planned_enrollment = models.PositiveIntegerField("计划招生数", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "专业点"
+        verbose_name_plural = verbose_name
+        ordering = ["school_id", "year", "major_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["school", "major", "year"], name="schoolmajor_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.school} {self.year} {self.major}"

@@ -1,0 +1,21 @@
+"""Root URLs: web pages, the admin, and each app's API under /api/v1/."""
+
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+api_v1 = [
+    path("", include("chanjiao.catalogs.api.urls")),
+    path("", include("chanjiao.organizations.api.urls")),
+    path("", include("chanjiao.accounts.api.urls")),
+    path("", include("chanjiao.localities.api.urls")),
+    path("", include("chanjiao.audit.api.urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+]
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", include(api_v1)),
+    path("", include("chanjiao.web.urls")),
+]
