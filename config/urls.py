@@ -17,5 +17,7 @@ api_v1 = [
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),
+    path("catalogs/", include("chanjiao.catalogs.urls")),
+    path("localities/", include("chanjiao.localities.urls")),
     path("", include("chanjiao.web.urls")),
 ]

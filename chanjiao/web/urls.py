@@ -6,4 +6,9 @@ app_name = "web"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("login/", views.PlatformLoginView.as_view(), name="login"),
+    path("logout/", views.PlatformLogoutView.as_view(), name="logout"),
+    path("organizations/", views.organization_list_page, name="organization-list"),
+    path("organizations/<int:organization_id>/", views.organization_detail_page,
+         name="organization-detail"),
 ]

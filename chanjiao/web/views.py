@@ -1,6 +1,105 @@
+"""Server-rendered pages: home per role, login, and the organisation directory."""
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from chanjiao.accounts.models import Role
+from chanjiao.accounts.permissions import active_memberships, governed_region_codes
+from chanjiao.catalogs.models import Industry, Major, Occupation, Region
+from chanjiao.organizations.models import Organization, OrganizationType
+from chanjiao.organizations.selectors import (
+    organization_get_for_user,
+    organization_list,
+    organization_type_counts,
+)
+
+
+class PlatformLoginView(auth_views.LoginView):
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["failure_limit"] = settings.AXES_FAILURE_LIMIT
+        context["cooloff_minutes"] = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+        return context
+
+
+class PlatformLogoutView(auth_views.LogoutView):
+    pass
+
+
+def querystring_without_page(request: HttpRequest) -> str:
+    """Return the current query string minus ``page``, ending in ``&`` when not empty."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    encoded = params.urlencode()
+    return f"{encoded}&" if encoded else ""
+
+
+def _role_sections(user: Any) -> list[dict[str, Any]]:
+    sections = []
+    for membership in active_memberships(user):
+        org = membership.organization
+        section: dict[str, Any] = {"membership": membership, "organization": org}
+        if membership.role == Role.GOV_ADMIN:
+            codes = governed_region_codes(user)
+            section["governed"] = Region.objects.filter(code__in=codes)
+            section["region_organizations"] = (
+                Organization.objects.filter(region__code__startswith=org.region.code).count()
+            )
+        sections.append(section)
+    return sections
+
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/home.html")
+    """Landing page for visitors; a workbench per role for signed-in users."""
+    user = request.user
+    context: dict[str, Any] = {
+        "catalog_counts": {
+            "majors": Major.objects.filter(system="vocational", catalog_version="2021").count(),
+            "occupations": Occupation.objects.count(),
+            "industries": Industry.objects.count(),
+            "regions": Region.objects.count(),
+        },
+        "org_counts": [
+            (label, organization_type_counts().get(value, 0))
+            for value, label in OrganizationType.choices
+        ],
+    }
+    if user.is_authenticated:
+        context["sections"] = _role_sections(user)
+        context["student_profile"] = getattr(user, "student_profile", None)
+    return render(request, "web/home.html", context)
+
+
+def organization_list_page(request: HttpRequest) -> HttpResponse:
+    """The organisation directory with filters, sorting and pages."""
+    qs = organization_list(
+        fetched_by=request.user,
+        org_type=request.GET.get("type") or None,
+        region_code=request.GET.get("region") or None,
+        query=request.GET.get("q") or None,
+        ordering=request.GET.get("sort") or "name",
+    )
+    page = Paginator(qs, 20).get_page(request.GET.get("page"))
+    return render(request, "web/organization_list.html", {
+        "page_obj": page,
+        "org_types": OrganizationType.choices,
+        "querystring_without_page": querystring_without_page(request),
+    })
+
+
+def organization_detail_page(request: HttpRequest, organization_id: int) -> HttpResponse:
+    """One organisation's public profile, with its majors if it is a school."""
+    organization = organization_get_for_user(user=request.user, organization_id=organization_id)
+    school_majors = organization.school_majors.select_related("major").order_by("-year", "major__code")
+    return render(request, "web/organization_detail.html", {
+        "organization": organization,
+        "school_majors": school_majors[:200],
+    })

@@ -1,0 +1,24 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_shows_catalogue_counts_to_visitors(client, catalogs):
+    response = client.get("/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "产教融合信息服务平台" in text
+    assert "1349" in text
+
+
+def test_home_shows_the_government_workbench(client, wuzhou_officer):
+    client.force_login(wuzhou_officer)
+    text = client.get("/").content.decode()
+    assert "政府管理员" in text
+    assert "梧州市（4504）" in text or "广西壮族自治区梧州市（4504）" in text
+
+
+def test_organization_directory_filters_by_region(client, enterprise, other_enterprise):
+    text = client.get("/organizations/?region=4504").content.decode()
+    assert enterprise.name in text
+    assert other_enterprise.name not in text
