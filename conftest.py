@@ -126,3 +126,11 @@ def staff_user(catalogs):
 def client_for():
     """Return an API client logged in as the given user."""
     return _client_for
+
+
+@pytest.fixture
+def enterprise_admin(enterprise):
+    """The 机构管理员 of the 梧州 enterprise."""
+    user = UserFactory(username="enterprise_admin", real_name="企业管理员")
+    MembershipFactory(user=user, organization=enterprise, role=Role.ORG_ADMIN)
+    return user

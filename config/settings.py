@@ -43,6 +43,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "chanjiao.common.middleware.ApiOptionalSlashMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -153,7 +154,7 @@ REST_FRAMEWORK = {
         "anon": env_str("CHANJIAO_THROTTLE_ANON", "120/min"),
         "user": env_str("CHANJIAO_THROTTLE_USER", "600/min"),
     },
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "chanjiao.common.schema.AutoSchema",
     "EXCEPTION_HANDLER": "chanjiao.common.api.exception_handler",
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",

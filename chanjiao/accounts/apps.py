@@ -4,3 +4,7 @@ from django.apps import AppConfig
 class AccountsConfig(AppConfig):
     name = "chanjiao.accounts"
     label = "accounts"
+    verbose_name = "用户与角色"
+
+    def ready(self) -> None:
+        from chanjiao.accounts import auth_events  # noqa: F401

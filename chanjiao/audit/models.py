@@ -28,8 +28,13 @@ class AuditEvent(models.Model):
     occurred_at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
     # No database constraint: removing a user (e.g. demonstration data) must never touch the log.
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True,
-        on_delete=models.DO_NOTHING, db_constraint=False, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name="操作人",
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
     )
     actor_repr = models.CharField("操作人（记录时）", max_length=200, blank=True)
     action = models.CharField("操作", max_length=80, db_index=True)

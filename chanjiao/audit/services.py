@@ -35,7 +35,9 @@ def audit_event_record(
     )
 
 
-def model_changes(instance: models.Model, fields: list[str], before: dict[str, Any]) -> dict[str, Any]:
+def model_changes(
+    instance: models.Model, fields: list[str], before: dict[str, Any]
+) -> dict[str, Any]:
     """Return ``{field: [old, new]}`` for the fields whose value changed."""
     changed: dict[str, Any] = {}
     for name in fields:

@@ -51,7 +51,11 @@ class MajorGroup(CatalogConcept):
     level = models.CharField("层次", max_length=10, choices=MajorLevel.choices)
     node_type = models.CharField("节点类型", max_length=10, choices=MajorGroupType.choices)
     parent = models.ForeignKey(
-        "self", verbose_name="上级", null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name="上级",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
 
@@ -72,18 +76,30 @@ class Major(CatalogConcept):
     system = models.CharField("目录体系", max_length=20, choices=MajorSystem.choices)
     level = models.CharField("层次", max_length=10, choices=MajorLevel.choices, db_index=True)
     category = models.ForeignKey(
-        MajorGroup, verbose_name="专业大类/学科门类", null=True, blank=True,
-        on_delete=models.PROTECT, related_name="category_majors",
+        MajorGroup,
+        verbose_name="专业大类/学科门类",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="category_majors",
     )
     major_class = models.ForeignKey(
-        MajorGroup, verbose_name="专业类", null=True, blank=True, on_delete=models.PROTECT,
+        MajorGroup,
+        verbose_name="专业类",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="class_majors",
     )
     is_national_control = models.BooleanField("国家控制布点专业", default=False)
     is_special = models.BooleanField("特设专业", default=False)
     note = models.TextField("说明", blank=True)
     replaced_by = models.ForeignKey(
-        "self", verbose_name="被替代为", null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name="被替代为",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="replaces",
     )
     graduate_scale = models.CharField("全国毕业生规模（阳光高考）", max_length=40, blank=True)
@@ -112,13 +128,21 @@ class Industry(CatalogConcept):
 
     level = models.CharField("层级", max_length=4, choices=Level.choices, db_index=True)
     parent = models.ForeignKey(
-        "self", verbose_name="上级", null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name="上级",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     section = models.CharField("门类", max_length=1, db_index=True)
     description = models.TextField("说明", blank=True)
     replaced_by = models.ForeignKey(
-        "self", verbose_name="被替代为", null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name="被替代为",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="replaces",
     )
 
@@ -142,7 +166,11 @@ class Occupation(CatalogConcept):
 
     level = models.CharField("层级", max_length=4, choices=Level.choices, db_index=True)
     parent = models.ForeignKey(
-        "self", verbose_name="上级", null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name="上级",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     is_green = models.BooleanField("绿色职业", default=False)
@@ -151,7 +179,11 @@ class Occupation(CatalogConcept):
     main_tasks = models.TextField("主要工作任务", blank=True)
     aliases = models.TextField("常用名称（非官方）", blank=True)
     replaced_by = models.ForeignKey(
-        "self", verbose_name="被替代为", null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name="被替代为",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="replaces",
     )
 
@@ -182,7 +214,11 @@ class Region(CatalogConcept):
 
     level = models.CharField("层级", max_length=4, choices=Level.choices, db_index=True)
     parent = models.ForeignKey(
-        "self", verbose_name="上级", null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name="上级",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     full_name = models.CharField("全称", max_length=200, blank=True)
@@ -212,17 +248,13 @@ class MajorOccupationLink(TimeStampedModel):
     """A major prepares for an occupation, with the evidence for the link."""
 
     major = models.ForeignKey(Major, on_delete=models.PROTECT, related_name="occupation_links")
-    occupation = models.ForeignKey(
-        Occupation, on_delete=models.PROTECT, related_name="major_links"
-    )
+    occupation = models.ForeignKey(Occupation, on_delete=models.PROTECT, related_name="major_links")
     evidence_type = models.CharField(
         "依据类型", max_length=20, choices=LinkEvidence.choices, db_index=True
     )
     evidence = models.TextField("依据", blank=True)
     code_as_printed = models.CharField("标准原文代码", max_length=20, blank=True)
-    is_expanded_from_minor_group = models.BooleanField(
-        "由小类代码展开（证据较弱）", default=False
-    )
+    is_expanded_from_minor_group = models.BooleanField("由小类代码展开（证据较弱）", default=False)
     confidence = models.FloatField("置信度", default=1.0)
     is_active = models.BooleanField("现行有效", default=True)
 

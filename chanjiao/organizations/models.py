@@ -45,16 +45,26 @@ class Organization(TimeStampedModel):
     name = models.CharField("名称", max_length=200)
     org_type = models.CharField("机构类型", max_length=30, choices=OrganizationType.choices)
     region = models.ForeignKey(
-        "catalogs.Region", verbose_name="所在地区", on_delete=models.PROTECT,
+        "catalogs.Region",
+        verbose_name="所在地区",
+        on_delete=models.PROTECT,
         related_name="organizations",
     )
     credit_code = models.CharField(
-        "统一社会信用代码", max_length=18, null=True, blank=True, unique=True,
+        "统一社会信用代码",
+        max_length=18,
+        null=True,
+        blank=True,
+        unique=True,
         validators=[validate_credit_code],
     )
     industry = models.ForeignKey(
-        "catalogs.Industry", verbose_name="所属行业（GB/T 4754）", null=True, blank=True,
-        on_delete=models.PROTECT, related_name="organizations",
+        "catalogs.Industry",
+        verbose_name="所属行业（GB/T 4754）",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organizations",
     )
     employee_count = models.PositiveIntegerField("职工人数", null=True, blank=True)
     is_above_designated_size = models.BooleanField("规模以上企业", default=False)
@@ -101,7 +111,9 @@ class SchoolMajor(TimeStampedModel):
         Organization, verbose_name="学校", on_delete=models.CASCADE, related_name="school_majors"
     )
     major = models.ForeignKey(
-        "catalogs.Major", verbose_name="专业", on_delete=models.PROTECT,
+        "catalogs.Major",
+        verbose_name="专业",
+        on_delete=models.PROTECT,
         related_name="school_majors",
     )
     year = models.PositiveSmallIntegerField("年度")

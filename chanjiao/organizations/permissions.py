@@ -34,8 +34,11 @@ def organizations_administered_by(user: Any) -> OrganizationQuerySet:
     """Return the organisations the user may administer."""
     if is_platform_staff(user):
         return Organization.objects.all()
-    condition = Q(memberships__user=user, memberships__role=Role.ORG_ADMIN,
-                  memberships__is_active=True) if user.is_authenticated else Q(pk__in=[])
+    condition = (
+        Q(memberships__user=user, memberships__role=Role.ORG_ADMIN, memberships__is_active=True)
+        if user.is_authenticated
+        else Q(pk__in=[])
+    )
     for code in governed_region_codes(user):
         condition |= Q(region__code__startswith=code)
     return Organization.objects.filter(condition).distinct()

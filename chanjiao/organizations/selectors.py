@@ -30,7 +30,9 @@ def organization_list(
     return qs.order_by(ordering if ordering in allowed else "name", "pk")
 
 
-def organization_get_for_user(*, user: Any, organization_id: int, for_write: bool = False) -> Organization:
+def organization_get_for_user(
+    *, user: Any, organization_id: int, for_write: bool = False
+) -> Organization:
     """Return one organisation; 404 if missing, 403 when ``for_write`` and the user may not."""
     organization = get_object_or_404(
         Organization.objects.select_related("region", "industry"), pk=organization_id

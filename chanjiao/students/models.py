@@ -15,7 +15,9 @@ class StudentProfile(TimeStampedModel):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="student_profile"
     )
     school = models.ForeignKey(
-        "organizations.Organization", verbose_name="学校", on_delete=models.PROTECT,
+        "organizations.Organization",
+        verbose_name="学校",
+        on_delete=models.PROTECT,
         related_name="students",
     )
     major = models.ForeignKey(

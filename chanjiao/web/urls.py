@@ -9,6 +9,9 @@ urlpatterns = [
     path("login/", views.PlatformLoginView.as_view(), name="login"),
     path("logout/", views.PlatformLogoutView.as_view(), name="logout"),
     path("organizations/", views.organization_list_page, name="organization-list"),
-    path("organizations/<int:organization_id>/", views.organization_detail_page,
-         name="organization-detail"),
+    path(
+        "organizations/<int:organization_id>/",
+        views.organization_detail_page,
+        name="organization-detail",
+    ),
 ]

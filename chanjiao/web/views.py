@@ -50,9 +50,9 @@ def _role_sections(user: Any) -> list[dict[str, Any]]:
         if membership.role == Role.GOV_ADMIN:
             codes = governed_region_codes(user)
             section["governed"] = Region.objects.filter(code__in=codes)
-            section["region_organizations"] = (
-                Organization.objects.filter(region__code__startswith=org.region.code).count()
-            )
+            section["region_organizations"] = Organization.objects.filter(
+                region__code__startswith=org.region.code
+            ).count()
         sections.append(section)
     return sections
 
@@ -88,18 +88,28 @@ def organization_list_page(request: HttpRequest) -> HttpResponse:
         ordering=request.GET.get("sort") or "name",
     )
     page = Paginator(qs, 20).get_page(request.GET.get("page"))
-    return render(request, "web/organization_list.html", {
-        "page_obj": page,
-        "org_types": OrganizationType.choices,
-        "querystring_without_page": querystring_without_page(request),
-    })
+    return render(
+        request,
+        "web/organization_list.html",
+        {
+            "page_obj": page,
+            "org_types": OrganizationType.choices,
+            "querystring_without_page": querystring_without_page(request),
+        },
+    )
 
 
 def organization_detail_page(request: HttpRequest, organization_id: int) -> HttpResponse:
     """One organisation's public profile, with its majors if it is a school."""
     organization = organization_get_for_user(user=request.user, organization_id=organization_id)
-    school_majors = organization.school_majors.select_related("major").order_by("-year", "major__code")
-    return render(request, "web/organization_detail.html", {
-        "organization": organization,
-        "school_majors": school_majors[:200],
-    })
+    school_majors = organization.school_majors.select_related("major").order_by(
+        "-year", "major__code"
+    )
+    return render(
+        request,
+        "web/organization_detail.html",
+        {
+            "organization": organization,
+            "school_majors": school_majors[:200],
+        },
+    )

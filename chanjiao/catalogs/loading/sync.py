@@ -48,6 +48,7 @@ def sync_rows(
 
     Returns the counts and every current instance by key, for linking parents afterwards.
     """
+
     def key(obj: Any) -> tuple[Any, ...]:
         return tuple(getattr(obj, name) for name in key_fields)
 

@@ -19,8 +19,15 @@ class Command(BaseCommand):
         def progress(label: str, total: int) -> Callable[[int], None]:
             for previous in bars:
                 previous.close()
-            bar = tqdm(total=total, desc=label, unit="行", disable=quiet, leave=True,
-                       file=self.stderr._out, mininterval=0.5)
+            bar = tqdm(
+                total=total,
+                desc=label,
+                unit="行",
+                disable=quiet,
+                leave=True,
+                file=self.stderr._out,
+                mininterval=0.5,
+            )
             bars.append(bar)
             return bar.update
 

@@ -20,13 +20,18 @@ def test_loads_the_source_files_counts(catalogs):
     vocational = Major.objects.filter(system="vocational", catalog_version="2021")
     assert vocational.count() == 1349
     assert Counter(vocational.values_list("level", flat=True)) == {
-        "中职": 358, "高职专科": 744, "职业本科": 247,
+        "中职": 358,
+        "高职专科": 744,
+        "职业本科": 247,
     }
     assert Major.objects.filter(catalog_version="2025增补").count() == 46
     assert Major.objects.filter(system="undergraduate").count() == 883
     assert Industry.objects.count() == 1971
     assert Counter(Industry.objects.values_list("level", flat=True)) == {
-        "门类": 20, "大类": 97, "中类": 473, "小类": 1381,
+        "门类": 20,
+        "大类": 97,
+        "中类": 473,
+        "小类": 1381,
     }
     assert Region.objects.count() == 31 + 342 + 2978
     assert MajorOccupationLink.objects.count() == 4628
@@ -53,8 +58,12 @@ def test_is_idempotent_and_keeps_internal_ids(catalogs):
 
 def test_retires_rows_missing_from_a_new_file_instead_of_deleting(catalogs):
     stale = Industry.objects.create(
-        code="9999", name="已撤销的行业", level="小类", section="T",
-        catalog_version="GB/T 4754-2017", source="国家统计局",
+        code="9999",
+        name="已撤销的行业",
+        level="小类",
+        section="T",
+        catalog_version="GB/T 4754-2017",
+        source="国家统计局",
     )
     catalogs_load()
     stale.refresh_from_db()
@@ -65,6 +74,9 @@ def test_retires_rows_missing_from_a_new_file_instead_of_deleting(catalogs):
 def test_command_prints_counts_per_catalogue(catalogs, capsys):
     call_command("load_catalogs", verbosity=0)
     out = capsys.readouterr().out
-    assert "国民经济行业分类 GB/T 4754-2017：读取 1971 行，现有 1971 条（新增 0，更新 0，停用 0）" in out
+    assert (
+        "国民经济行业分类 GB/T 4754-2017：读取 1971 行，现有 1971 条（新增 0，更新 0，停用 0）"
+        in out
+    )
     assert "专业—职业对应（专业教学标准）：读取 4628 行，现有 4628 条" in out
     assert CatalogLoad.objects.filter(catalog="industries").count() >= 1

@@ -1,0 +1,33 @@
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from chanjiao.audit.models import AuditEvent
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """Read-only: the audit log is append-only."""
+
+    list_display = [
+        "occurred_at",
+        "actor_repr",
+        "action",
+        "target_type",
+        "target_repr",
+        "result",
+        "ip_address",
+    ]
+    list_filter = ["result", "action"]
+    search_fields = ["actor_repr", "action", "target_repr", "target_id"]
+    date_hierarchy = "occurred_at"
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -1,0 +1,112 @@
+import os
+import subprocess
+import sys
+from datetime import timedelta
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from rest_framework.authentication import BasicAuthentication
+from rest_framework.settings import api_settings
+
+from chanjiao.common.masking import mask_id_number, mask_phone
+
+pytestmark = pytest.mark.django_db
+
+
+def test_check_deploy_reports_no_issues_under_production_settings(tmp_path):
+    env = {
+        "PATH": os.environ["PATH"],
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DJANGO_SECRET_KEY": "p" * 20 + "-production-secret-" + "q9Z" * 10,
+        "DJANGO_ALLOWED_HOSTS": "chanjiao.example.gov.cn",
+        "CHANJIAO_DATA_DIR": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "chanjiao", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_plain_http_demo_settings_are_reported_by_check_deploy(tmp_path):
+    env = {
+        "PATH": os.environ["PATH"],
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "CHANJIAO_HTTPS": "0",
+        "CHANJIAO_DATA_DIR": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "chanjiao", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "security.W008" in result.stderr + result.stdout
+
+
+def test_rest_framework_defaults_are_closed():
+    assert [p.__name__ for p in api_settings.DEFAULT_PERMISSION_CLASSES] == ["IsAuthenticated"]
+    assert BasicAuthentication not in api_settings.DEFAULT_AUTHENTICATION_CLASSES
+    assert api_settings.DEFAULT_PAGINATION_CLASS is not None
+    assert set(settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]) == {"anon", "user"}
+
+
+def test_basic_auth_is_not_accepted(api_client, recruiter):
+    api_client.credentials(HTTP_AUTHORIZATION="Basic cmVjcnVpdGVyOkNoYW5qaWFvLVRlc3QtMjAyNg==")
+    assert api_client.get("/api/v1/me").status_code == 403
+
+
+def test_session_expires_after_thirty_idle_minutes_at_most(client, recruiter):
+    client.force_login(recruiter)
+    client.get("/")
+    session = Session.objects.get(session_key=client.session.session_key)
+    remaining = session.expire_date - timezone.now()
+    assert timedelta(minutes=29) < remaining <= timedelta(minutes=30)
+
+    Session.objects.filter(pk=session.pk).update(expire_date=timezone.now() - timedelta(seconds=1))
+
+    assert client.get("/api/v1/me").status_code == 403
+
+
+def test_login_is_locked_after_repeated_failures(client, recruiter):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/login/", {"username": "recruiter", "password": "not-the-password"})
+    response = client.post("/login/", {"username": "recruiter", "password": "Chanjiao-Test-2026"})
+    assert response.status_code == 429
+    assert "登录失败次数过多" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_wrong_password_shows_a_chinese_message(client, recruiter):
+    response = client.post("/login/", {"username": "recruiter", "password": "nope-nope-nope"})
+    assert response.status_code == 200
+    assert "请输入一个正确的用户名和密码。注意，两者都区分大小写。" in response.content.decode()
+
+
+@pytest.mark.parametrize("password", ["short1!", "12345678901", "password123"])
+def test_weak_passwords_are_refused(password):
+    with pytest.raises(ValidationError):
+        validate_password(password)
+
+
+def test_masking():
+    assert mask_phone("13812345678") == "138****5678"
+    assert mask_id_number("45040320000101123X") == "4504**********123X"
+    assert mask_phone("") == ""
+
+
+def test_pages_send_security_headers(client, catalogs):
+    response = client.get("/")
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"

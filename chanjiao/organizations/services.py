@@ -1,0 +1,199 @@
+"""Writes to organisations, their majors and their members; every change is audited."""
+
+from typing import Any
+
+from django.db import transaction
+
+from chanjiao.accounts.models import Membership, Role, User
+from chanjiao.accounts.permissions import is_platform_staff, user_governs_region_code
+from chanjiao.audit.models import AuditResult
+from chanjiao.audit.services import audit_event_record, model_changes
+from chanjiao.catalogs.models import Major
+from chanjiao.common.exceptions import ApplicationError, PermissionDeniedError
+from chanjiao.organizations.models import Organization, OrganizationType, SchoolMajor
+from chanjiao.organizations.permissions import (
+    user_can_act_for_organization,
+    user_can_administer_organization,
+)
+
+EDITABLE_FIELDS = [
+    "name",
+    "region",
+    "credit_code",
+    "industry",
+    "employee_count",
+    "is_above_designated_size",
+    "address",
+    "website",
+    "description",
+]
+
+
+def _deny(*, actor: Any, action: str, target: Organization | None, message: str) -> None:
+    # Called before any write transaction opens, so the refusal stays in the audit log.
+    audit_event_record(actor=actor, action=action, target=target, result=AuditResult.DENIED)
+    raise PermissionDeniedError(message)
+
+
+def organization_create(*, actor: User, data: dict[str, Any]) -> Organization:
+    """Register an organisation; staff anywhere, a 政府管理员 within their region."""
+    organization = Organization(**data)
+    region_code = organization.region.code if organization.region_id else None
+    if not (is_platform_staff(actor) or user_governs_region_code(actor, region_code)):
+        _deny(
+            actor=actor,
+            action="organization.create",
+            target=None,
+            message="只有平台管理员或该地区的政府管理员可以登记机构。",
+        )
+    with transaction.atomic():
+        organization.full_clean()
+        organization.save()
+        audit_event_record(
+            actor=actor,
+            action="organization.create",
+            target=organization,
+            changes={k: [None, str(v)] for k, v in data.items()},
+        )
+    return organization
+
+
+def organization_update(
+    *, actor: User, organization: Organization, data: dict[str, Any]
+) -> Organization:
+    """Change an organisation's profile; its 机构管理员, a 政府管理员 of its region, or staff."""
+    _check_update_allowed(actor=actor, organization=organization, data=data)
+    with transaction.atomic():
+        return _organization_update(actor=actor, organization=organization, data=data)
+
+
+def _check_update_allowed(*, actor: User, organization: Organization, data: dict[str, Any]) -> None:
+    if not user_can_administer_organization(actor, organization):
+        _deny(
+            actor=actor,
+            action="organization.update",
+            target=organization,
+            message="您无权修改该机构的信息。",
+        )
+    new_region = data.get("region")
+    if (
+        new_region is not None
+        and new_region != organization.region
+        and not (is_platform_staff(actor) or user_governs_region_code(actor, new_region.code))
+    ):
+        _deny(
+            actor=actor,
+            action="organization.update",
+            target=organization,
+            message="不能把机构迁移到您管辖范围以外的地区。",
+        )
+
+
+def _organization_update(
+    *, actor: User, organization: Organization, data: dict[str, Any]
+) -> Organization:
+    organization = Organization.objects.select_for_update().get(pk=organization.pk)
+    before = {name: getattr(organization, name) for name in EDITABLE_FIELDS}
+    for name, value in data.items():
+        if name not in EDITABLE_FIELDS:
+            raise ApplicationError(f"字段 {name} 不可修改。", extra={"field": name})
+        setattr(organization, name, value)
+    organization.full_clean()
+    organization.save()
+    audit_event_record(
+        actor=actor,
+        action="organization.update",
+        target=organization,
+        changes=model_changes(organization, EDITABLE_FIELDS, before),
+    )
+    return organization
+
+
+def organization_verify(
+    *, actor: User, organization: Organization, is_verified: bool
+) -> Organization:
+    """Mark an organisation verified (or not); a 政府管理员 of its region or staff."""
+    if not (is_platform_staff(actor) or user_governs_region_code(actor, organization.region.code)):
+        _deny(
+            actor=actor,
+            action="organization.verify",
+            target=organization,
+            message="只有该地区的政府管理员或平台管理员可以认证机构。",
+        )
+    with transaction.atomic():
+        before = organization.is_verified
+        organization.is_verified = is_verified
+        organization.save(update_fields=["is_verified", "updated_at"])
+        audit_event_record(
+            actor=actor,
+            action="organization.verify",
+            target=organization,
+            changes={"is_verified": [before, is_verified]},
+        )
+    return organization
+
+
+def school_major_add(
+    *, actor: User, school: Organization, major: Major, year: int, planned_enrollment: int | None
+) -> SchoolMajor:
+    """Record that a school offers a major in a year (专业点); the school's own staff only."""
+    if not school.is_school:
+        raise ApplicationError("只有学校可以登记开设专业。", extra={"field": "organization"})
+    if not (
+        user_can_act_for_organization(actor, school)
+        or user_can_administer_organization(actor, school)
+    ):
+        _deny(
+            actor=actor,
+            action="school_major.add",
+            target=school,
+            message="您无权为该学校登记专业。",
+        )
+    if not major.is_active:
+        raise ApplicationError("该专业已停用，不能新增专业点。", extra={"field": "major"})
+    with transaction.atomic():
+        school_major, created = SchoolMajor.objects.update_or_create(
+            school=school,
+            major=major,
+            year=year,
+            defaults={"planned_enrollment": planned_enrollment},
+        )
+        audit_event_record(
+            actor=actor,
+            action="school_major.add" if created else "school_major.update",
+            target=school_major,
+            changes={"planned_enrollment": [None, planned_enrollment]},
+        )
+    return school_major
+
+
+def membership_add(*, actor: User, organization: Organization, user: User, role: str) -> Membership:
+    """Give a user a role in an organisation; its 机构管理员 or, for 政府管理员 roles, staff."""
+    if role == Role.GOV_ADMIN:
+        if organization.org_type != OrganizationType.GOVERNMENT:
+            raise ApplicationError("政府管理员只能属于政府部门。", extra={"field": "role"})
+        if not is_platform_staff(actor):
+            _deny(
+                actor=actor,
+                action="membership.add",
+                target=organization,
+                message="只有平台管理员可以任命政府管理员。",
+            )
+    elif not user_can_administer_organization(actor, organization):
+        _deny(
+            actor=actor,
+            action="membership.add",
+            target=organization,
+            message="您无权管理该机构的成员。",
+        )
+    with transaction.atomic():
+        membership, _ = Membership.objects.update_or_create(
+            user=user, organization=organization, role=role, defaults={"is_active": True}
+        )
+        audit_event_record(
+            actor=actor,
+            action="membership.add",
+            target=membership,
+            changes={"user": [None, user.get_username()], "role": [None, role]},
+        )
+    return membership

@@ -1,0 +1,116 @@
+"""A real Chromium (Debian's, driven by Playwright) signs in and opens each main page."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from chanjiao.accounts.models import Role
+from chanjiao.accounts.tests.factories import TEST_PASSWORD, MembershipFactory, UserFactory
+from chanjiao.localities.services import localities_load_default
+from chanjiao.organizations.tests.factories import GovernmentFactory
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def browser_page(tmp_path):
+    if not CHROMIUM.exists():
+        message = (
+            "未安装 Chromium（/usr/bin/chromium），跳过浏览器测试；"
+            "Debian 上可 apt-get install chromium。"
+        )
+        if os.environ.get("CHANJIAO_REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    # Playwright's sync API runs an event loop in this thread; the ORM calls made here are sync.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(locale="zh-CN")
+        yield page
+        browser.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+def _sign_in(page, base_url, username):
+    page.goto(base_url + reverse("web:login"))
+    page.fill("#id_username", username)
+    page.fill("#id_password", TEST_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+
+
+def test_officer_signs_in_and_opens_each_main_page(browser_page, live_server, catalogs, tmp_path):
+    localities_load_default()
+    gov = GovernmentFactory(name="梧州市教育局", region_id=_region_pk("4504"))
+    officer = UserFactory(username="browser_officer", real_name="浏览器测试官员")
+    MembershipFactory(user=officer, organization=gov, role=Role.GOV_ADMIN)
+    page = browser_page
+
+    page.goto(live_server.url + "/")
+    assert page.locator("h1").first.inner_text() == "产教融合信息服务平台"
+
+    _sign_in(page, live_server.url, "browser_officer")
+    assert "工作台" in page.locator("h1").first.inner_text()
+    assert "政府管理员" in page.content()
+
+    pages = {
+        reverse("catalogs:major-list"): "专业",
+        reverse("catalogs:occupation-list"): "职业",
+        reverse("catalogs:industry-list"): "行业",
+        reverse("catalogs:region-list"): "区划",
+        reverse("localities:locality-list"): "地区",
+        reverse("web:organization-list"): "机构",
+    }
+    for path, heading_word in pages.items():
+        response = page.goto(live_server.url + path)
+        assert response is not None
+        assert response.status == 200, path
+        assert heading_word in page.locator("h1").first.inner_text(), path
+
+    page.goto(live_server.url + reverse("catalogs:major-list") + "?q=数控技术")
+    page.get_by_role("link", name="数控技术").first.click()
+    page.wait_for_load_state()
+    assert "460103" in page.content()
+
+    page.goto(live_server.url + reverse("localities:locality-list"))
+    page.get_by_role("link", name="梧州市").first.click()
+    page.wait_for_load_state()
+    assert "梧州" in page.locator("h1").first.inner_text()
+
+    response = page.goto(live_server.url + "/api/v1/docs/")
+    assert response is not None
+    assert response.status == 200
+    page.wait_for_selector(".swagger-ui", timeout=15000)
+    page.screenshot(path=str(tmp_path / "docs.png"))
+
+
+def test_staff_opens_the_admin(browser_page, live_server, catalogs):
+    UserFactory(username="browser_staff", is_staff=True, is_superuser=True)
+    page = browser_page
+    _sign_in(page, live_server.url, "browser_staff")
+    response = page.goto(live_server.url + "/admin/")
+    assert response is not None
+    assert response.status == 200
+    assert "机构" in page.content()
+
+
+def _region_pk(code):
+    from chanjiao.catalogs.models import Region
+
+    return Region.objects.get(code=code).pk
