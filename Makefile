@@ -8,18 +8,22 @@ LOCALITY ?= 梧州市
 export CHANJIAO_DATA_DIR ?= $(CURDIR)/var
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve test test-sqlite test-postgres lint check schema
+.PHONY: help install install-test run serve test test-sqlite test-postgres lint check schema
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-$(BIN)/chanjiao: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install --quiet -e ".[test]"
 	@touch $@
 
-install: $(BIN)/chanjiao ## Create the virtual environment and install the platform
+install: $(VENV)/.installed ## Create the virtual environment and install the platform
 
 run: install ## Set up an SQLite demo (catalogues, localities, demo data) and serve it on :8000
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao migrate --noinput
@@ -31,19 +35,25 @@ run: install ## Set up an SQLite demo (catalogues, localities, demo data) and se
 	CHANJIAO_HTTPS=0 $(BIN)/gunicorn config.wsgi:application --bind $(HOST):$(PORT) \
 		--workers 2 --threads 4 --access-logfile - --error-logfile -
 
-test: install ## Run the whole suite on SQLite, then on a throwaway PostgreSQL 15
+install-test: $(VENV)/.installed-test ## Install the platform with its test tools
+
+test: install-test ## Run the whole suite on SQLite, then on a throwaway PostgreSQL 15
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 
-test-sqlite: install ## Run the suite on SQLite only
+test-sqlite: install-test ## Run the suite on SQLite only
 	@echo "== 测试：SQLite =="
 	$(BIN)/pytest
 
-test-postgres: install ## Run the suite on a throwaway PostgreSQL 15 cluster
+test-postgres: install-test ## Run the suite on a throwaway PostgreSQL 15 cluster
 	@echo "== 测试：PostgreSQL 15 =="
 	PATH="$(CURDIR)/$(BIN):$$PATH" scripts/with-postgres.sh $(BIN)/pytest
 
-lint: install ## Lint with ruff
+schema: install ## Regenerate the committed OpenAPI document docs/openapi.yaml
+	DJANGO_SETTINGS_MODULE=config.settings_test $(BIN)/chanjiao spectacular --validate \
+		--fail-on-warn --file docs/openapi.yaml
+
+lint: install-test ## Lint with ruff
 	$(BIN)/ruff check .
 
 check: install ## Django system checks and a migrations check
