@@ -1,15 +1,22 @@
-"""Web pages of the catalogues (filled in by the catalogue pages work)."""
+"""Web pages of the national catalogues."""
 
 from django.urls import path
-from django.views.generic import TemplateView
+
+from chanjiao.catalogs import views
 
 app_name = "catalogs"
 
-_placeholder = TemplateView.as_view(template_name="web/home.html")
-
 urlpatterns = [
-    path("majors/", _placeholder, name="major-list"),
-    path("occupations/", _placeholder, name="occupation-list"),
-    path("industries/", _placeholder, name="industry-list"),
-    path("regions/", _placeholder, name="region-list"),
+    path("majors/", views.major_list_page, name="major-list"),
+    path("majors/<int:major_id>/", views.major_detail_page, name="major-detail"),
+    path("occupations/", views.occupation_list_page, name="occupation-list"),
+    path(
+        "occupations/<int:occupation_id>/",
+        views.occupation_detail_page,
+        name="occupation-detail",
+    ),
+    path("industries/", views.industry_list_page, name="industry-list"),
+    path("industries/<int:industry_id>/", views.industry_detail_page, name="industry-detail"),
+    path("regions/", views.region_list_page, name="region-list"),
+    path("regions/<int:region_id>/", views.region_detail_page, name="region-detail"),
 ]
