@@ -1,0 +1,74 @@
+"""Generate the demonstration data of one locality, or remove every demonstration row."""
+
+import unicodedata
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from chanjiao.common.exceptions import ApplicationError
+from chanjiao.demo.selectors import demo_locality_get
+from chanjiao.demo.services import DemoSummary, demo_data_generate, demo_data_remove
+
+
+class Command(BaseCommand):
+    help = (
+        "生成某地区的演示数据（机构、账号、专业点、学生/毕业生，全部标记为演示数据），"
+        "或用 --remove 删除全部演示数据。相同地区和种子总是生成相同的数据，可重复执行。"
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--locality", help="地区名称，例如 梧州市（生成时必填）")
+        parser.add_argument("--seed", type=int, default=1, help="随机种子，默认 1")
+        parser.add_argument("--remove", action="store_true", help="删除全部演示数据")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            if options["remove"]:
+                self._report_removal(demo_data_remove())
+                return
+            if not options["locality"]:
+                raise CommandError(
+                    "请用 --locality 指定地区，例如 --locality 梧州市；删除演示数据请用 --remove。"
+                )
+            locality = demo_locality_get(name=options["locality"])
+            summary = demo_data_generate(locality=locality, seed=options["seed"])
+        except ApplicationError as error:
+            raise CommandError(error.message) from error
+        seed = options["seed"]
+        self.stdout.write(
+            f"演示数据（{locality.name}，种子 {seed}）：新增 {summary.created} 行，"
+            f"更新 {summary.updated} 行，删除 {summary.deleted} 行。现有："
+        )
+        self._write_counts(summary)
+        self._write_accounts(summary)
+
+    def _write_row(self, username: str, role: str, organization: str) -> None:
+        self.stdout.write("  " + _pad(username, 24) + _pad(role, 24) + organization)
+
+    def _report_removal(self, summary: DemoSummary) -> None:
+        self.stdout.write("删除前的演示数据：")
+        self._write_counts(summary)
+        self.stdout.write(self.style.SUCCESS(f"已删除全部演示数据，共 {summary.deleted} 行。"))
+
+    def _write_counts(self, summary: DemoSummary) -> None:
+        for count in summary.counts:
+            label = _pad(count.label, 26)
+            self.stdout.write(f"  {label}{count.count:>6}")
+
+    def _write_accounts(self, summary: DemoSummary) -> None:
+        self.stdout.write(f"演示账号（密码均为 {summary.password}）：")
+        self._write_row("用户名", "角色", "所属机构")
+        for account in summary.accounts:
+            self._write_row(account.username, account.role, account.organization)
+        users = summary.count("user")
+        self.stdout.write(
+            f"以上为每类角色的一个代表账号；全部 {users} 个演示账号共用密码 {summary.password}，"
+            "可在管理后台按“演示数据”筛选查看。"
+        )
+        self.stdout.write(self.style.SUCCESS("演示数据已就绪。"))
+
+
+def _pad(text: str, width: int) -> str:
+    """Pad to a display width, counting each CJK character as two columns."""
+    shown = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(width - shown, 1)

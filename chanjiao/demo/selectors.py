@@ -1,0 +1,20 @@
+"""Reads the demonstration-data generator needs."""
+
+from chanjiao.common.exceptions import NotFoundError
+from chanjiao.localities.models import Locality
+
+
+def demo_locality_get(*, name: str) -> Locality:
+    """Return the locality with this name, or say which localities exist."""
+    locality = Locality.objects.select_related("region").filter(name=name).first()
+    if locality is not None:
+        return locality
+    available = list(
+        Locality.objects.order_by("region__code", "name").values_list("name", flat=True)
+    )
+    if not available:
+        raise NotFoundError("尚未导入任何地区配置，请先运行 chanjiao load_localities。")
+    names = "、".join(available)
+    raise NotFoundError(
+        f"未找到地区“{name}”。可用的地区：{names}。", extra={"available": available}
+    )

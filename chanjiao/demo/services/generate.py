@@ -1,0 +1,316 @@
+"""Writing and removing the demonstration data set.
+
+Generation synchronises: rows are matched on natural keys (organisation name and region,
+username, school × major × year), created or updated to match the plan, and demonstration rows
+the plan no longer contains are deleted — so a second run with the same seed changes nothing.
+"""
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.auth.hashers import check_password, make_password
+from django.db import models, transaction
+from django.db.models import ProtectedError
+from django.utils import timezone
+
+from chanjiao.accounts.models import Membership, Role, User
+from chanjiao.audit.services import audit_event_record
+from chanjiao.common.exceptions import ApplicationError
+from chanjiao.demo.services.context import DemoPlan, OrganizationPlan, PersonPlan
+from chanjiao.demo.services.plan import demo_plan_build
+from chanjiao.demo.services.summary import DemoAccount, DemoSummary, demo_counts
+from chanjiao.localities.models import Locality
+from chanjiao.organizations.models import (
+    SCHOOL_TYPES,
+    Organization,
+    OrganizationType,
+    SchoolMajor,
+)
+from chanjiao.students.models import StudentProfile
+
+# The one password of every demonstration account; it passes Django's password validators.
+DEMO_PASSWORD = "Chanjiao-Demo-2025"  # noqa: S105
+
+_BATCH = 500
+
+
+@transaction.atomic
+def demo_data_generate(*, locality: Locality, seed: int) -> DemoSummary:
+    """Make the demonstration data exactly the set the locality and seed describe."""
+    real = Organization.objects.filter(is_demo=False)
+    plan = demo_plan_build(
+        locality=locality, seed=seed,
+        taken_names=set(
+            real.filter(region__code__startswith=locality.region.code)
+            .values_list("name", flat=True)
+        ),
+        taken_credit_codes=set(
+            real.exclude(credit_code=None).values_list("credit_code", flat=True)
+        ),
+    )
+    _check_usernames_free(plan)
+    writer = _Writer()
+    organizations = writer.sync_organizations(plan.organizations)
+    writer.link_named_institutions(plan.organizations, organizations)
+    users = writer.sync_users(plan.people)
+    writer.sync_memberships(plan.people, users, organizations)
+    writer.sync_school_majors(plan.organizations, organizations)
+    writer.sync_students(plan.people, users, organizations)
+    writer.delete_stale(users, organizations)
+    summary = DemoSummary(
+        counts=demo_counts(), created=writer.created, updated=writer.updated,
+        deleted=writer.deleted, accounts=_representative_accounts(plan), password=DEMO_PASSWORD,
+    )
+    audit_event_record(actor=None, action="demo_data.generate", changes={
+        "locality": locality.name, "seed": seed, "counts": summary.as_dict(),
+        "created": summary.created, "updated": summary.updated, "deleted": summary.deleted,
+    })
+    return summary
+
+
+@transaction.atomic
+def demo_data_remove() -> DemoSummary:
+    """Delete every demonstration row; catalogues, real rows and the audit log stay."""
+    counts = demo_counts()
+    deleted = _delete(StudentProfile.objects.filter(is_demo=True))
+    deleted += _delete(User.objects.filter(is_demo=True))
+    deleted += _delete(Organization.objects.filter(is_demo=True))
+    summary = DemoSummary(counts=counts, deleted=deleted)
+    audit_event_record(actor=None, action="demo_data.remove",
+                       changes={"counts": summary.as_dict(), "deleted": deleted})
+    return summary
+
+
+def _check_usernames_free(plan: DemoPlan) -> None:
+    clashes = sorted(
+        User.objects.filter(is_demo=False, username__in=[p.username for p in plan.people])
+        .values_list("username", flat=True)
+    )
+    if clashes:
+        raise ApplicationError(
+            "以下用户名已被非演示账号占用，无法生成演示数据：" + "、".join(clashes),
+            extra={"usernames": clashes},
+        )
+
+
+def _delete(queryset: models.QuerySet[Any]) -> int:
+    try:
+        return int(queryset.delete()[0])
+    except ProtectedError as error:
+        names = sorted({str(obj) for obj in error.protected_objects})[:10]
+        raise ApplicationError(
+            "演示数据仍被非演示数据引用，无法删除：" + "、".join(names),
+            extra={"protected": names},
+        ) from error
+
+
+def _representative_accounts(plan: DemoPlan) -> tuple[DemoAccount, ...]:
+    """One account per kind of role (school and enterprise roles apart), for the operator."""
+    organizations = {o.key: o for o in plan.organizations}
+    accounts: list[DemoAccount] = []
+    seen: set[tuple[str, str]] = set()
+    for person in plan.people:
+        organization = organizations.get(person.organization_key or person.school_key or "")
+        if person.is_superuser:
+            kind, role = ("platform", ""), "平台管理员（超级用户）"
+        elif person.role and organization is not None:
+            kind = (_account_group(organization.org_type), person.role)
+            role = Role(person.role).label
+        else:
+            status = (StudentProfile.Status.GRADUATE if person.is_graduate
+                      else StudentProfile.Status.STUDENT)
+            kind, role = ("student", status.value), status.label
+        if kind[0] and kind not in seen:
+            seen.add(kind)
+            accounts.append(DemoAccount(person.username, role,
+                                        organization.name if organization else "—"))
+    return tuple(accounts)
+
+
+def _account_group(org_type: str) -> str:
+    if org_type in SCHOOL_TYPES:
+        return "school"
+    if org_type in {OrganizationType.GOVERNMENT, OrganizationType.ENTERPRISE}:
+        return str(org_type)
+    return ""
+
+
+class _Writer:
+    """Applies a plan to the database, counting what it creates, updates and deletes."""
+
+    def __init__(self) -> None:
+        self.created = 0
+        self.updated = 0
+        self.deleted = 0
+
+    def sync_organizations(self, plans: list[OrganizationPlan]) -> dict[str, Organization]:
+        existing = {(o.name, o.region_id): o for o in Organization.objects.filter(is_demo=True)}
+        self._release_credit_codes(existing, plans)
+        desired = {
+            plan.key: ((plan.name, plan.region.pk), {
+                "name": plan.name, "org_type": plan.org_type, "region_id": plan.region.pk,
+                "credit_code": plan.credit_code,
+                "industry_id": plan.industry.pk if plan.industry else None,
+                "employee_count": plan.employee_count,
+                "is_above_designated_size": plan.is_above_designated_size,
+                "is_verified": plan.is_verified, "address": plan.address,
+                "description": plan.description, "is_demo": True,
+            })
+            for plan in plans
+        }
+        return self._sync(Organization, existing, desired)
+
+    def _release_credit_codes(
+        self, existing: dict[tuple[str, int], Organization], plans: list[OrganizationPlan]
+    ) -> None:
+        """Clear codes the plan gives to another organisation, so no update meets a clash."""
+        wanted = {(p.name, p.region.pk): p.credit_code for p in plans}
+        reassigned = [
+            o.pk for key, o in existing.items()
+            if o.credit_code in wanted.values() and wanted.get(key) != o.credit_code
+        ]
+        if reassigned:
+            Organization.objects.filter(pk__in=reassigned).update(credit_code=None)
+            for organization in existing.values():
+                if organization.pk in reassigned:
+                    organization.credit_code = None
+
+    def link_named_institutions(
+        self, plans: list[OrganizationPlan], organizations: dict[str, Organization]
+    ) -> None:
+        for plan in plans:
+            institution, organization = plan.named_institution, organizations[plan.key]
+            if institution is not None and institution.organization_id != organization.pk:
+                institution.organization = organization
+                institution.save(update_fields=["organization", "updated_at"])
+
+    def sync_users(self, people: list[PersonPlan]) -> dict[str, User]:
+        existing = {u.username: u for u in User.objects.filter(is_demo=True)}
+        password = _password_hash(u.password for u in existing.values())
+        desired = {
+            person.username: (person.username, {
+                "username": person.username, "password": password, "real_name": person.real_name,
+                "phone": person.phone, "id_number": person.id_number,
+                "date_joined": person.date_joined, "is_staff": person.is_superuser,
+                "is_superuser": person.is_superuser, "is_active": True, "is_demo": True,
+            })
+            for person in people
+        }
+        return self._sync(User, existing, desired)
+
+    def sync_memberships(
+        self, people: list[PersonPlan], users: dict[str, User],
+        organizations: dict[str, Organization],
+    ) -> None:
+        existing = {
+            (m.user_id, m.organization_id, m.role): m
+            for m in Membership.objects.filter(user__is_demo=True)
+        }
+        desired = {}
+        for person in people:
+            if person.organization_key and person.role:
+                user, organization = users[person.username], organizations[person.organization_key]
+                key = (user.pk, organization.pk, person.role)
+                desired[key] = (key, {"user_id": user.pk, "organization_id": organization.pk,
+                                      "role": person.role, "is_active": True})
+        self._sync(Membership, existing, desired)
+        self._delete_unlisted(existing, desired)
+
+    def sync_school_majors(
+        self, plans: list[OrganizationPlan], organizations: dict[str, Organization]
+    ) -> None:
+        existing = {
+            (s.school_id, s.major_id, s.year): s
+            for s in SchoolMajor.objects.filter(school__is_demo=True)
+        }
+        desired = {}
+        for plan in plans:
+            school = organizations[plan.key]
+            for offering in plan.offerings:
+                key = (school.pk, offering.major.pk, offering.year)
+                desired[key] = (key, {
+                    "school_id": school.pk, "major_id": offering.major.pk, "year": offering.year,
+                    "planned_enrollment": offering.planned_enrollment,
+                })
+        self._sync(SchoolMajor, existing, desired)
+        self._delete_unlisted(existing, desired)
+
+    def sync_students(
+        self, people: list[PersonPlan], users: dict[str, User],
+        organizations: dict[str, Organization],
+    ) -> None:
+        existing = {p.user_id: p for p in StudentProfile.objects.filter(user__is_demo=True)}
+        desired = {}
+        for person in people:
+            if person.school_key and person.major and person.graduation_year:
+                user = users[person.username]
+                status = (StudentProfile.Status.GRADUATE if person.is_graduate
+                          else StudentProfile.Status.STUDENT)
+                desired[person.username] = (user.pk, {
+                    "user_id": user.pk, "school_id": organizations[person.school_key].pk,
+                    "major_id": person.major.pk, "graduation_year": person.graduation_year,
+                    "status": status, "skills": person.skills, "is_demo": True,
+                })
+        self._sync(StudentProfile, existing, desired)
+        stale = set(existing) - {key for key, _ in desired.values()}
+        self.deleted += _delete(StudentProfile.objects.filter(user_id__in=stale))
+
+    def delete_stale(self, users: dict[str, User], organizations: dict[str, Organization]) -> None:
+        kept_users = [u.pk for u in users.values()]
+        self.deleted += _delete(User.objects.filter(is_demo=True).exclude(pk__in=kept_users))
+        kept_organizations = [o.pk for o in organizations.values()]
+        self.deleted += _delete(
+            Organization.objects.filter(is_demo=True).exclude(pk__in=kept_organizations)
+        )
+
+    def _delete_unlisted(
+        self, existing: dict[Any, models.Model], desired: dict[Any, tuple[Any, dict[str, Any]]]
+    ) -> None:
+        wanted = {key for key, _ in desired.values()}
+        stale = [row.pk for key, row in existing.items() if key not in wanted]
+        if stale:
+            model = type(next(iter(existing.values())))
+            self.deleted += _delete(model._default_manager.filter(pk__in=stale))
+
+    def _sync(
+        self, model: type[Any], existing: dict[Any, Any],
+        desired: dict[Any, tuple[Any, dict[str, Any]]],
+    ) -> dict[Any, Any]:
+        """Create or update rows so each desired (natural key, values) exists; return them."""
+        rows: dict[Any, Any] = {}
+        to_create, to_update = [], []
+        fields: set[str] = set()
+        for name, (key, values) in desired.items():
+            row = existing.get(key)
+            if row is None:
+                row = model(**values)
+                to_create.append(row)
+            else:
+                changed = {f for f, v in values.items() if getattr(row, f) != v}
+                for field in changed:
+                    setattr(row, field, values[field])
+                if changed:
+                    fields |= changed
+                    to_update.append(row)
+            rows[name] = row
+        model._default_manager.bulk_create(to_create, batch_size=_BATCH)
+        if to_update:
+            names = {model._meta.get_field(f).name for f in fields}
+            if any(f.name == "updated_at" for f in model._meta.concrete_fields):
+                now = timezone.now()
+                for row in to_update:
+                    row.updated_at = now
+                names.add("updated_at")
+            model._default_manager.bulk_update(to_update, sorted(names), batch_size=_BATCH)
+        self.created += len(to_create)
+        self.updated += len(to_update)
+        return rows
+
+
+def _password_hash(existing: Iterable[str]) -> str:
+    """Reuse the demo accounts' current hash when it is still the demo password's."""
+    common = Counter(existing).most_common(1)
+    if common and check_password(DEMO_PASSWORD, common[0][0]):
+        return common[0][0]
+    return make_password(DEMO_PASSWORD)

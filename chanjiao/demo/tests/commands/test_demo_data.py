@@ -1,0 +1,93 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from chanjiao.accounts.models import User
+from chanjiao.catalogs.models import Region
+from chanjiao.demo.services import DEMO_PASSWORD
+from chanjiao.demo.tests.factories import LocalityFactory
+from chanjiao.organizations.models import Organization
+
+pytestmark = pytest.mark.django_db
+
+
+def _run(*args: str) -> str:
+    out = StringIO()
+    call_command("demo_data", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_prints_counts_and_representative_accounts(wuzhou_locality):
+    output = _run("--locality", "梧州市", "--seed", "1")
+
+    lines = output.splitlines()
+    users = User.objects.filter(is_demo=True).count()
+    assert lines[0].startswith("演示数据（梧州市，种子 1）：新增 ")
+    assert lines[1].split() == ["政府部门", "3"]
+    assert f"演示账号（密码均为 {DEMO_PASSWORD}）：" in lines
+    table = "\n".join(lines)
+    for username, role, organization in [
+        ("demo_admin", "平台管理员（超级用户）", "—"),
+        ("demo_gov_jyj", "政府管理员", "梧州市教育局"),
+        ("demo_school01_admin", "机构管理员", "梧州职业学院"),
+        ("demo_school01_review", "审核员", "梧州职业学院"),
+    ]:
+        assert any(
+            line.split() == [username, role, organization] for line in lines
+        ), (username, table)
+    account_rows = [line for line in lines if line.strip().startswith("demo_")]
+    assert len(account_rows) == 9
+    assert (
+        f"以上为每类角色的一个代表账号；全部 {users} 个演示账号共用密码 {DEMO_PASSWORD}，"
+        "可在管理后台按“演示数据”筛选查看。"
+    ) in lines
+
+
+def test_second_run_reports_no_changes(wuzhou_locality):
+    _run("--locality", "梧州市")
+
+    output = _run("--locality", "梧州市")
+
+    assert output.splitlines()[0] == (
+        "演示数据（梧州市，种子 1）：新增 0 行，更新 0 行，删除 0 行。现有："
+    )
+
+
+def test_unknown_locality_lists_the_available_ones(wuzhou_locality):
+    LocalityFactory(name="双鸭山市", region=Region.objects.get(code="2305"))
+
+    with pytest.raises(CommandError) as error:
+        _run("--locality", "火星市")
+
+    assert str(error.value) == "未找到地区“火星市”。可用的地区：双鸭山市、梧州市。"
+    assert Organization.objects.exists() is False
+
+
+def test_without_localities_asks_to_load_them(catalogs):
+    with pytest.raises(CommandError) as error:
+        _run("--locality", "梧州市")
+
+    assert str(error.value) == "尚未导入任何地区配置，请先运行 chanjiao load_localities。"
+
+
+def test_locality_is_required_to_generate(catalogs):
+    with pytest.raises(CommandError) as error:
+        _run()
+
+    assert str(error.value) == (
+        "请用 --locality 指定地区，例如 --locality 梧州市；删除演示数据请用 --remove。"
+    )
+
+
+def test_remove_deletes_and_reports(wuzhou_locality):
+    _run("--locality", "梧州市")
+
+    output = _run("--remove")
+
+    lines = output.splitlines()
+    assert lines[0] == "删除前的演示数据："
+    assert lines[-1].startswith("已删除全部演示数据，共 ")
+    assert Organization.objects.exists() is False
+    assert User.objects.exists() is False
