@@ -3,9 +3,20 @@
 Everything is data: a sixth locality is added through the API, the admin or a JSON file.
 """
 
+from decimal import Decimal
+
 from django.db import models
+from django.urls import reverse
 
 from chanjiao.common.models import TimeStampedModel
+
+
+def format_number(value: Decimal | None) -> str:
+    """Write a decimal the way the documents do: ``30``, ``2``, ``0.5`` (no trailing zeros)."""
+    if value is None:
+        return ""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 class Locality(TimeStampedModel):
@@ -28,6 +39,9 @@ class Locality(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("localities:locality-detail", kwargs={"locality_id": self.pk})
 
 
 class KeyIndustry(TimeStampedModel):
@@ -112,4 +126,18 @@ class PolicyParameter(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.locality} {self.label} = {self.value}{self.unit}"
+        return f"{self.locality} {self.label}：{self.rule_text}"
+
+    @property
+    def rule_text(self) -> str:
+        """The rule in words, e.g. ``不低于60%``, ``低于30人``, ``约10家``, ``5—6个``."""
+        value, unit = format_number(self.value), self.unit
+        if self.comparison == Comparison.RANGE:
+            return f"{value}—{format_number(self.value_max)}{unit}"
+        prefix = {
+            Comparison.AT_LEAST: "不低于",
+            Comparison.AT_MOST: "不高于",
+            Comparison.BELOW: "低于",
+            Comparison.ABOUT: "约",
+        }.get(self.comparison, "")
+        return f"{prefix}{value}{unit}"

@@ -1,10 +1,18 @@
-"""Web pages of the locality profiles (filled in by the localities work)."""
+"""Web pages of the locality profiles (地区配置)."""
 
 from django.urls import path
-from django.views.generic import TemplateView
+
+from chanjiao.localities import views
 
 app_name = "localities"
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="web/home.html"), name="locality-list"),
+    path("", views.locality_list_page, name="locality-list"),
+    path("<int:locality_id>/", views.locality_detail_page, name="locality-detail"),
+    path("<int:locality_id>/document/", views.locality_document_page, name="locality-document"),
+    path(
+        "<int:locality_id>/parameters/<slug:key>/edit/",
+        views.policy_parameter_edit_page,
+        name="parameter-edit",
+    ),
 ]
