@@ -21,3 +21,5 @@ REST_FRAMEWORK = {
 }
 # Static files are served by runserver's finders in tests; WhiteNoise would warn about STATIC_ROOT.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+# Live-server threads must not keep connections open, or PostgreSQL cannot drop the test database.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
