@@ -1,6 +1,7 @@
 """Shared fixtures: the national catalogues loaded once, and the persona users (STYLE §9)."""
 
 import pytest
+from django.db import connection
 from rest_framework.test import APIClient
 
 from chanjiao.accounts.models import Role
@@ -24,6 +25,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         catalogs_load()
+    yield
+    # Live-server threads may leave a connection open; PostgreSQL refuses to drop a busy database.
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
 
 
 @pytest.fixture
