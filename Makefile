@@ -50,7 +50,7 @@ test-postgres: install-test ## Run the suite on a throwaway PostgreSQL 15 cluste
 	PATH="$(CURDIR)/$(BIN):$$PATH" scripts/with-postgres.sh $(BIN)/pytest
 
 schema: install ## Regenerate the committed OpenAPI document docs/openapi.yaml
-	DJANGO_SETTINGS_MODULE=config.settings_test $(BIN)/chanjiao spectacular --validate \
+	DJANGO_SETTINGS_MODULE=config.settings_testing $(BIN)/chanjiao spectacular --validate \
 		--fail-on-warn --file docs/openapi.yaml
 
 lint: install-test ## Lint with ruff
