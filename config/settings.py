@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "chanjiao.common",
     "chanjiao.accounts",
     "chanjiao.audit",
@@ -34,6 +36,8 @@ INSTALLED_APPS = [
     "chanjiao.organizations",
     "chanjiao.students",
     "chanjiao.localities",
+    "chanjiao.listings",
+    "chanjiao.subscriptions",
     "chanjiao.demo",
     "chanjiao.web",
 ]
@@ -183,3 +187,24 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("CHANJIAO_LOG_LEVEL", "WARNING")},
 }
+
+# Background tasks (STYLE §6). "immediate" runs each task right after the transaction commits,
+# which suits the embedded default; "database" queues them for `chanjiao db_worker`.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_str("CHANJIAO_TASK_BACKEND", "immediate")]}}
+
+# E-mail for subscription notices: console by default, SMTP when configured.
+EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
+DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "noreply@chanjiao.local")
+CHANJIAO_EMAIL_NOTIFICATIONS = env_bool("CHANJIAO_EMAIL_NOTIFICATIONS", False)
+
+# Bulk import limits: refuse hostile files early, in bounded memory.
+CHANJIAO_IMPORT_MAX_ROWS = env_int("CHANJIAO_IMPORT_MAX_ROWS", 100_000)
+CHANJIAO_IMPORT_MAX_BYTES = env_int("CHANJIAO_IMPORT_MAX_BYTES", 64 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -10,6 +10,8 @@ api_v1 = [
     path("", include("chanjiao.accounts.api.urls")),
     path("", include("chanjiao.localities.api.urls")),
     path("", include("chanjiao.audit.api.urls")),
+    path("", include("chanjiao.listings.api.urls")),
+    path("", include("chanjiao.subscriptions.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
 ]
@@ -19,5 +21,9 @@ urlpatterns = [
     path("api/v1/", include(api_v1)),
     path("catalogs/", include("chanjiao.catalogs.urls")),
     path("localities/", include("chanjiao.localities.urls")),
+    path("info/import/", include("chanjiao.listings.import_page_urls")),
+    path("info/export/", include("chanjiao.listings.export_page_urls")),
+    path("info/", include("chanjiao.listings.urls")),
+    path("inbox/", include("chanjiao.subscriptions.urls")),
     path("", include("chanjiao.web.urls")),
 ]

@@ -1,0 +1,153 @@
+"""Serializers for supply and demand items; personal fields masked unless the viewer may see them."""
+
+from typing import Any
+
+from rest_framework import serializers
+
+from chanjiao.common.masking import mask_phone
+from chanjiao.listings.display import MASK, mask_name, publisher_name
+from chanjiao.listings.kinds import Direction, Education, ListingKind
+from chanjiao.listings.models import Listing, ListingStatus
+from chanjiao.listings.selectors import ORDERINGS
+
+
+class CodeNameSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
+class ListingOutputSerializer(serializers.Serializer):
+    """An item; ``contact_*`` and personal details are masked unless the viewer may see them."""
+
+    id = serializers.IntegerField(source="pk")
+    kind = serializers.CharField()
+    kind_label = serializers.CharField(source="get_kind_display")
+    direction = serializers.CharField()
+    title = serializers.CharField()
+    description = serializers.CharField()
+    organization = serializers.SerializerMethodField()
+    publisher = serializers.SerializerMethodField()
+    region = CodeNameSerializer()
+    industry = CodeNameSerializer(allow_null=True)
+    occupation = CodeNameSerializer(allow_null=True)
+    majors = CodeNameSerializer(many=True, source="majors.all")
+    education = serializers.CharField()
+    experience_years = serializers.IntegerField(allow_null=True)
+    salary_min = serializers.IntegerField(allow_null=True)
+    salary_max = serializers.IntegerField(allow_null=True)
+    quantity = serializers.IntegerField(allow_null=True)
+    skills = serializers.CharField()
+    valid_from = serializers.DateField(allow_null=True)
+    valid_until = serializers.DateField(allow_null=True)
+    contact_name = serializers.SerializerMethodField()
+    contact_phone = serializers.SerializerMethodField()
+    details = serializers.SerializerMethodField()
+    external_id = serializers.CharField()
+    status = serializers.CharField()
+    status_label = serializers.CharField(source="get_status_display")
+    status_reason = serializers.CharField()
+    submitted_at = serializers.DateTimeField(allow_null=True)
+    published_at = serializers.DateTimeField(allow_null=True)
+    open_report_count = serializers.IntegerField()
+    version = serializers.IntegerField()
+    personal_data_visible = serializers.SerializerMethodField()
+
+    def _full(self, listing: Listing) -> bool:
+        return listing.pk in self.context.get("personal_ids", set())
+
+    def get_organization(self, listing: Listing) -> dict[str, Any] | None:
+        if listing.organization_id is None:
+            return None
+        return {"id": listing.organization_id, "name": listing.organization.name}
+
+    def get_publisher(self, listing: Listing) -> str:
+        return publisher_name(listing, self._full(listing))
+
+    def get_contact_name(self, listing: Listing) -> str:
+        return listing.contact_name if self._full(listing) else mask_name(listing.contact_name)
+
+    def get_contact_phone(self, listing: Listing) -> str:
+        return listing.contact_phone if self._full(listing) else mask_phone(listing.contact_phone)
+
+    def get_details(self, listing: Listing) -> dict[str, Any]:
+        full = self._full(listing)
+        details = dict(listing.details)
+        for field in listing.spec.details:
+            if field.is_personal and not full and details.get(field.name):
+                details[field.name] = MASK
+        return details
+
+    def get_personal_data_visible(self, listing: Listing) -> bool:
+        return self._full(listing)
+
+
+class ListingFilterSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=ListingKind.choices, required=False)
+    direction = serializers.ChoiceField(choices=Direction.choices, required=False)
+    status = serializers.ChoiceField(choices=ListingStatus.choices, required=False)
+    region = serializers.RegexField(
+        r"^\d{2,12}$", required=False, error_messages={"invalid": "地区代码应为数字。"}
+    )
+    industry = serializers.RegexField(
+        r"^([A-Ta-t]|\d{2,4})$",
+        required=False,
+        error_messages={"invalid": "行业代码应为门类字母或2—4位数字。"},
+    )
+    occupation = serializers.RegexField(
+        r"^\d(-\d{2}){0,3}$",
+        required=False,
+        error_messages={"invalid": "职业代码格式如 6-18-01-01。"},
+    )
+    major = serializers.RegexField(
+        r"^\d{4,6}[A-Z]?$", required=False, error_messages={"invalid": "专业代码格式无效。"}
+    )
+    education = serializers.ChoiceField(choices=Education.choices, required=False)
+    salary_at_least = serializers.IntegerField(required=False, min_value=0)
+    organization = serializers.IntegerField(required=False, min_value=1)
+    published_since = serializers.DateField(required=False)
+    q = serializers.CharField(required=False, max_length=100)
+    ordering = serializers.ChoiceField(
+        choices=list(ORDERINGS), required=False, default="-published_at"
+    )
+
+
+class ListingCreateInputSerializer(serializers.Serializer):
+    """The item's kind and publisher; the remaining fields are those the kind declares."""
+
+    kind = serializers.ChoiceField(choices=ListingKind.choices)
+    organization = serializers.IntegerField(required=False, allow_null=True)
+    details = serializers.DictField(required=False)
+
+
+class ReasonInputSerializer(serializers.Serializer):
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=500)
+
+
+class ReportInputSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=20)
+    detail = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+
+
+class ConsentInputSerializer(serializers.Serializer):
+    organization = serializers.IntegerField(required=False, allow_null=True)
+    application_for = serializers.IntegerField(required=False, allow_null=True)
+
+
+class ConsentOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="pk")
+    organization = serializers.IntegerField(source="organization_id")
+    organization_name = serializers.CharField(source="organization.name")
+    application_for = serializers.IntegerField(source="application_for_id", allow_null=True)
+    created_at = serializers.DateTimeField()
+    withdrawn_at = serializers.DateTimeField(allow_null=True)
+
+
+class ListingEventOutputSerializer(serializers.Serializer):
+    action = serializers.CharField()
+    from_status = serializers.CharField()
+    to_status = serializers.CharField()
+    reason = serializers.CharField()
+    version = serializers.IntegerField()
+    actor = serializers.CharField(source="actor.username", allow_null=True, default=None)
+    created_at = serializers.DateTimeField()
+    snapshot = serializers.DictField()

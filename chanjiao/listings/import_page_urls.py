@@ -1,0 +1,2 @@
+app_name = "listing_import"
+urlpatterns: list = []

@@ -1,0 +1,114 @@
+"""Who may write, review and see which supply and demand items."""
+
+from typing import Any
+
+from django.db.models import Q
+
+from chanjiao.accounts.models import Role
+from chanjiao.accounts.permissions import (
+    active_memberships,
+    is_platform_staff,
+    user_organization_ids,
+)
+from chanjiao.listings.kinds import KindSpec, ListingKind
+from chanjiao.listings.models import Listing, ListingQuerySet, ListingStatus, ProfileConsent
+from chanjiao.organizations.models import Organization, OrganizationType
+from chanjiao.organizations.permissions import user_can_act_for_organization
+
+REVIEW_ROLES = frozenset({Role.REVIEWER, Role.GOV_ADMIN})
+
+
+def reviewed_region_codes(user: Any) -> list[str]:
+    """Return the region codes whose items the user reviews (as a government body's reviewer)."""
+    return sorted(
+        {
+            m.organization.region.code
+            for m in active_memberships(user)
+            if m.role in REVIEW_ROLES and m.organization.org_type == OrganizationType.GOVERNMENT
+        }
+    )
+
+
+def user_is_reviewer(user: Any) -> bool:
+    """Tell whether the user reviews items somewhere."""
+    return is_platform_staff(user) or bool(reviewed_region_codes(user))
+
+
+def user_can_review_listing(user: Any, listing: Listing) -> bool:
+    """Staff, or a reviewer of the publisher's locality, who is not the item's author."""
+    if not user.is_authenticated:
+        return False
+    if listing.author_id == user.pk:
+        return False
+    if is_platform_staff(user):
+        return True
+    code = listing.review_region_code
+    return any(code.startswith(prefix) for prefix in reviewed_region_codes(user))
+
+
+def user_can_publish_for(user: Any, spec: KindSpec, organization: Organization | None) -> bool:
+    """Tell whether the user may write items of this kind in this organisation's name."""
+    if spec.is_personal:
+        return organization is None and user.is_authenticated
+    if organization is None or organization.org_type not in spec.org_types:
+        return False
+    return user_can_act_for_organization(user, organization)
+
+
+def user_can_edit_listing(user: Any, listing: Listing) -> bool:
+    """The author of a personal profile, or anyone who may act for the publishing organisation."""
+    if not user.is_authenticated:
+        return False
+    if listing.spec.is_personal:
+        return bool(listing.author_id == user.pk)
+    return listing.organization is not None and user_can_act_for_organization(
+        user, listing.organization
+    )
+
+
+def listings_visible_to(user: Any) -> ListingQuerySet:
+    """Return the items a user may see: public ones, plus their own, plus those they review."""
+    qs = Listing.objects.all()
+    if is_platform_staff(user):
+        return qs
+    condition = Q(status=ListingStatus.PUBLISHED) & ~Q(kind=ListingKind.JOBSEEKER)
+    if user.is_authenticated:
+        condition |= Q(author=user)
+        org_ids = user_organization_ids(user)
+        if org_ids:
+            condition |= Q(organization_id__in=org_ids)
+            # Published personal profiles show their non-personal summary to organisations.
+            condition |= Q(status=ListingStatus.PUBLISHED, kind=ListingKind.JOBSEEKER)
+        for code in reviewed_region_codes(user):
+            condition |= Q(organization__region__code__startswith=code) & ~Q(
+                status=ListingStatus.DRAFT
+            )
+            condition |= Q(organization__isnull=True, region__code__startswith=code) & ~Q(
+                status=ListingStatus.DRAFT
+            )
+    return qs.filter(condition)
+
+
+def user_can_see_personal_data(user: Any, listing: Listing) -> bool:
+    """The person, holders of the personal-data right, or members of an organisation consented to."""
+    if not user.is_authenticated:
+        return False
+    if listing.author_id == user.pk:
+        return True
+    if user.has_perm("accounts.view_personal_data"):
+        return True
+    org_ids = user_organization_ids(user)
+    if not listing.spec.is_personal:
+        return bool(listing.organization_id in org_ids)
+    return ProfileConsent.objects.filter(
+        profile=listing, organization_id__in=org_ids, withdrawn_at__isnull=True
+    ).exists()
+
+
+def user_can_report(user: Any, listing: Listing) -> bool:
+    """Anyone signed in may report a published item that is not their own."""
+    return bool(user.is_authenticated and listing.author_id != user.pk)
+
+
+def user_member_of_any(user: Any, roles: frozenset[str]) -> bool:
+    return any(m.role in roles for m in active_memberships(user))
