@@ -90,7 +90,7 @@ def listings_visible_to(user: Any) -> ListingQuerySet:
 
 
 def user_can_see_personal_data(user: Any, listing: Listing) -> bool:
-    """The person, holders of the personal-data right, or members of an organisation consented to."""
+    """The person, holders of the personal-data right, or members of a consented organisation."""
     if not user.is_authenticated:
         return False
     if listing.author_id == user.pk:

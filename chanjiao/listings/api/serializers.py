@@ -1,4 +1,4 @@
-"""Serializers for supply and demand items; personal fields masked unless the viewer may see them."""
+"""Serializers for supply and demand items; personal fields masked unless the viewer may."""
 
 from typing import Any
 
