@@ -30,6 +30,7 @@ run: install ## Set up an SQLite demo (catalogues, localities, demo data) and se
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao load_catalogs
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao load_localities
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao demo_data --locality $(LOCALITY) --seed 1
+	CHANJIAO_HTTPS=0 $(BIN)/chanjiao run_periodic_tasks
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao collectstatic --noinput --verbosity 0
 	@echo "平台地址：http://$(HOST):$(PORT)/    接口文档：http://$(HOST):$(PORT)/api/v1/docs/"
 	CHANJIAO_HTTPS=0 $(BIN)/gunicorn config.wsgi:application --bind $(HOST):$(PORT) \

@@ -46,6 +46,24 @@ def user_governs_region_code(user: Any, code: str | None) -> bool:
     return any(code.startswith(prefix) for prefix in governed_region_codes(user))
 
 
+def reviewed_region_codes(user: Any) -> list[str]:
+    """Return the region codes a government body's 审核员 or 政府管理员 reviews."""
+    return sorted(
+        {
+            m.organization.region.code
+            for m in active_memberships(user)
+            if m.role in (Role.REVIEWER, Role.GOV_ADMIN) and m.organization.org_type == "government"
+        }
+    )
+
+
+def user_reviews_region_code(user: Any, code: str | None) -> bool:
+    """Tell whether the user reviews items and accounts of the region with this code."""
+    if not code:
+        return False
+    return any(code.startswith(prefix) for prefix in reviewed_region_codes(user))
+
+
 def user_roles_in(user: Any, organization_id: int) -> set[str]:
     """Return the user's roles in one organisation."""
     return {m.role for m in active_memberships(user) if m.organization_id == organization_id}

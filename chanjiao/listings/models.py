@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from chanjiao.common.models import TimeStampedModel
 from chanjiao.listings.kinds import Direction, Education, ListingKind, kind_spec
@@ -21,9 +22,17 @@ class ListingStatus(models.TextChoices):
     EXPIRED = "expired", "已过期"
 
 
+def live_condition() -> Q:
+    """Published and not past its end date (even before the hourly expiry job has run)."""
+    today = timezone.localdate()
+    return Q(status=ListingStatus.PUBLISHED) & (
+        Q(valid_until__isnull=True) | Q(valid_until__gte=today)
+    )
+
+
 class ListingQuerySet(models.QuerySet["Listing"]):
     def published(self) -> "ListingQuerySet":
-        return self.filter(status=ListingStatus.PUBLISHED)
+        return self.filter(live_condition())
 
     def public(self) -> "ListingQuerySet":
         """Published and not personal: what an anonymous visitor may see."""

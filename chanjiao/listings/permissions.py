@@ -4,29 +4,23 @@ from typing import Any
 
 from django.db.models import Q
 
-from chanjiao.accounts.models import Role
 from chanjiao.accounts.permissions import (
     active_memberships,
     is_platform_staff,
+    reviewed_region_codes,
     user_organization_ids,
+    user_reviews_region_code,
 )
 from chanjiao.listings.kinds import KindSpec, ListingKind
-from chanjiao.listings.models import Listing, ListingQuerySet, ListingStatus, ProfileConsent
-from chanjiao.organizations.models import Organization, OrganizationType
+from chanjiao.listings.models import (
+    Listing,
+    ListingQuerySet,
+    ListingStatus,
+    ProfileConsent,
+    live_condition,
+)
+from chanjiao.organizations.models import Organization
 from chanjiao.organizations.permissions import user_can_act_for_organization
-
-REVIEW_ROLES = frozenset({Role.REVIEWER, Role.GOV_ADMIN})
-
-
-def reviewed_region_codes(user: Any) -> list[str]:
-    """Return the region codes whose items the user reviews (as a government body's reviewer)."""
-    return sorted(
-        {
-            m.organization.region.code
-            for m in active_memberships(user)
-            if m.role in REVIEW_ROLES and m.organization.org_type == OrganizationType.GOVERNMENT
-        }
-    )
 
 
 def user_is_reviewer(user: Any) -> bool:
@@ -42,8 +36,7 @@ def user_can_review_listing(user: Any, listing: Listing) -> bool:
         return False
     if is_platform_staff(user):
         return True
-    code = listing.review_region_code
-    return any(code.startswith(prefix) for prefix in reviewed_region_codes(user))
+    return user_reviews_region_code(user, listing.review_region_code)
 
 
 def user_can_publish_for(user: Any, spec: KindSpec, organization: Organization | None) -> bool:
@@ -71,14 +64,14 @@ def listings_visible_to(user: Any) -> ListingQuerySet:
     qs = Listing.objects.all()
     if is_platform_staff(user):
         return qs
-    condition = Q(status=ListingStatus.PUBLISHED) & ~Q(kind=ListingKind.JOBSEEKER)
+    condition = live_condition() & ~Q(kind=ListingKind.JOBSEEKER)
     if user.is_authenticated:
         condition |= Q(author=user)
         org_ids = user_organization_ids(user)
         if org_ids:
             condition |= Q(organization_id__in=org_ids)
             # Published personal profiles show their non-personal summary to organisations.
-            condition |= Q(status=ListingStatus.PUBLISHED, kind=ListingKind.JOBSEEKER)
+            condition |= live_condition() & Q(kind=ListingKind.JOBSEEKER)
         for code in reviewed_region_codes(user):
             condition |= Q(organization__region__code__startswith=code) & ~Q(
                 status=ListingStatus.DRAFT

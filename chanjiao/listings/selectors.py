@@ -6,10 +6,14 @@ from typing import Any
 
 from django.db.models import Count, Q
 
-from chanjiao.accounts.permissions import is_platform_staff, user_organization_ids
+from chanjiao.accounts.permissions import (
+    is_platform_staff,
+    reviewed_region_codes,
+    user_organization_ids,
+)
 from chanjiao.common.exceptions import NotFoundError
-from chanjiao.listings.models import Listing, ListingQuerySet, ListingStatus
-from chanjiao.listings.permissions import listings_visible_to, reviewed_region_codes
+from chanjiao.listings.models import Listing, ListingQuerySet, ListingStatus, live_condition
+from chanjiao.listings.permissions import listings_visible_to
 
 ORDERINGS = {
     "-published_at": ("-published_at", "-pk"),
@@ -112,7 +116,7 @@ def listing_list(*, fetched_by: Any, filters: ListingFilters) -> ListingQuerySet
     """Return the items the user may see, filtered and sorted."""
     qs = listings_visible_to(fetched_by)
     if not filters.status and not is_platform_staff(fetched_by):
-        qs = qs.filter(status=ListingStatus.PUBLISHED)
+        qs = qs.filter(live_condition())
     return _with_relations(listing_filter(qs, filters).distinct())
 
 

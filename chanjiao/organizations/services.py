@@ -5,7 +5,11 @@ from typing import Any
 from django.db import transaction
 
 from chanjiao.accounts.models import Membership, Role, User
-from chanjiao.accounts.permissions import is_platform_staff, user_governs_region_code
+from chanjiao.accounts.permissions import (
+    is_platform_staff,
+    user_governs_region_code,
+    user_reviews_region_code,
+)
 from chanjiao.audit.models import AuditResult
 from chanjiao.audit.services import audit_event_record, model_changes
 from chanjiao.catalogs.models import Major
@@ -112,13 +116,21 @@ def _organization_update(
 def organization_verify(
     *, actor: User, organization: Organization, is_verified: bool
 ) -> Organization:
-    """Mark an organisation verified (or not); a 政府管理员 of its region or staff."""
-    if not (is_platform_staff(actor) or user_governs_region_code(actor, organization.region.code)):
+    """Mark an organisation verified (or not); a reviewer of its region or staff.
+
+    An enterprise is verified only with a valid 统一社会信用代码 on file.
+    """
+    if not (is_platform_staff(actor) or user_reviews_region_code(actor, organization.region.code)):
         _deny(
             actor=actor,
             action="organization.verify",
             target=organization,
-            message="只有该地区的政府管理员或平台管理员可以认证机构。",
+            message="只有该地区的审核员、政府管理员或平台管理员可以认证机构。",
+        )
+    is_enterprise = organization.org_type == OrganizationType.ENTERPRISE
+    if is_verified and is_enterprise and not organization.credit_code:
+        raise ApplicationError(
+            "企业须先登记统一社会信用代码才能认证。", extra={"field": "credit_code"}
         )
     with transaction.atomic():
         before = organization.is_verified
