@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "chanjiao.localities",
     "chanjiao.listings",
     "chanjiao.subscriptions",
+    "chanjiao.search",
     "chanjiao.demo",
     "chanjiao.web",
 ]

@@ -12,6 +12,7 @@ api_v1 = [
     path("", include("chanjiao.audit.api.urls")),
     path("", include("chanjiao.listings.api.urls")),
     path("", include("chanjiao.subscriptions.api.urls")),
+    path("", include("chanjiao.search.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
 ]
@@ -25,5 +26,6 @@ urlpatterns = [
     path("info/export/", include("chanjiao.listings.export_page_urls")),
     path("info/", include("chanjiao.listings.urls")),
     path("inbox/", include("chanjiao.subscriptions.urls")),
+    path("search/", include("chanjiao.search.urls")),
     path("", include("chanjiao.web.urls")),
 ]
