@@ -130,18 +130,16 @@ def policy_parameter_update(
 
 def policy_parameter_delete(*, actor: User, parameter: PolicyParameter) -> None:
     """Remove a parameter (its values stay in the audit log)."""
-    check_can_edit(
-        actor=actor, locality=parameter.locality, action="policy_parameter.delete", target=parameter
-    )
+    values = {"key": parameter.key} | {n: getattr(parameter, n) for n in PARAMETER_FIELDS}
+    _audited_delete(actor=actor, row=parameter, action="policy_parameter.delete", state=values)
+
+
+def _audited_delete(*, actor: User, row: Any, action: str, state: dict[str, Any]) -> None:
+    """Delete one row of a locality's profile, keeping its last values in the audit log."""
+    check_can_edit(actor=actor, locality=row.locality, action=action, target=row)
     with transaction.atomic():
-        values = {"key": parameter.key} | {n: getattr(parameter, n) for n in PARAMETER_FIELDS}
-        audit_event_record(
-            actor=actor,
-            action="policy_parameter.delete",
-            target=parameter,
-            changes=removed(values),
-        )
-        parameter.delete()
+        audit_event_record(actor=actor, action=action, target=row, changes=removed(state))
+        row.delete()
 
 
 # Key industries --------------------------------------------------------------------------
@@ -200,20 +198,12 @@ def key_industry_update(*, actor: User, key_industry: KeyIndustry, data: Any) ->
 
 def key_industry_delete(*, actor: User, key_industry: KeyIndustry) -> None:
     """Remove a key industry (its values stay in the audit log)."""
-    check_can_edit(
+    _audited_delete(
         actor=actor,
-        locality=key_industry.locality,
+        row=key_industry,
         action="key_industry.delete",
-        target=key_industry,
+        state=_key_industry_state(key_industry),
     )
-    with transaction.atomic():
-        audit_event_record(
-            actor=actor,
-            action="key_industry.delete",
-            target=key_industry,
-            changes=removed(_key_industry_state(key_industry)),
-        )
-        key_industry.delete()
 
 
 def _key_industry_state(key_industry: KeyIndustry) -> dict[str, Any]:
@@ -285,20 +275,12 @@ def named_institution_update(
 
 def named_institution_delete(*, actor: User, institution: NamedInstitution) -> None:
     """Remove a named institution (its values stay in the audit log)."""
-    check_can_edit(
+    _audited_delete(
         actor=actor,
-        locality=institution.locality,
+        row=institution,
         action="named_institution.delete",
-        target=institution,
+        state=_institution_state(institution),
     )
-    with transaction.atomic():
-        audit_event_record(
-            actor=actor,
-            action="named_institution.delete",
-            target=institution,
-            changes=removed(_institution_state(institution)),
-        )
-        institution.delete()
 
 
 def _institution_state(institution: NamedInstitution) -> dict[str, Any]:
