@@ -160,26 +160,45 @@ def parameter_values(item: ParameterData) -> dict[str, Any]:
 def _parameters_upsert(
     locality: Locality, items: list[ParameterData], changes: dict[str, Any]
 ) -> RowCounts:
-    existing = {p.key: p for p in PolicyParameter.objects.filter(locality=locality)}
+    return _flat_rows_upsert(
+        model=PolicyParameter,
+        locality=locality,
+        key_field="key",
+        rows={item.key: parameter_values(item) for item in items},
+        changes=changes,
+        section_name="parameters",
+    )
+
+
+def _flat_rows_upsert(
+    *,
+    model: Any,
+    locality: Locality,
+    key_field: str,
+    rows: dict[str, dict[str, Any]],
+    changes: dict[str, Any],
+    section_name: str,
+) -> RowCounts:
+    """Create or update a locality's rows of one model, keyed by one field, recording changes."""
+    existing = {getattr(r, key_field): r for r in model.objects.filter(locality=locality)}
     new, section = [], {}
     updated = unchanged = 0
-    for item in items:
-        values = parameter_values(item)
-        current = existing.get(item.key)
+    for key, values in rows.items():
+        current = existing.get(key)
         if current is None:
-            new.append(PolicyParameter(locality=locality, key=item.key, **values))
-            section[item.key] = created(values)
-        elif row_changes := diff({n: getattr(current, n) for n in PARAMETER_FIELDS}, values):
+            new.append(model(locality=locality, **{key_field: key}, **values))
+            section[key] = created(values)
+        elif row_changes := diff({n: getattr(current, n) for n in values}, values):
             for name, value in values.items():
                 setattr(current, name, value)
             current.save()
-            section[item.key] = row_changes
+            section[key] = row_changes
             updated += 1
         else:
             unchanged += 1
-    PolicyParameter.objects.bulk_create(new)
+    model.objects.bulk_create(new)
     if section:
-        changes["parameters"] = section
+        changes[section_name] = section
     return RowCounts(len(new), updated, unchanged)
 
 
@@ -250,24 +269,11 @@ def institution_values(item: InstitutionData) -> dict[str, Any]:
 def _institutions_upsert(
     locality: Locality, items: list[InstitutionData], changes: dict[str, Any]
 ) -> RowCounts:
-    existing = {i.name: i for i in NamedInstitution.objects.filter(locality=locality)}
-    new, section = [], {}
-    updated = unchanged = 0
-    for item in items:
-        values = institution_values(item)
-        current = existing.get(item.name)
-        if current is None:
-            new.append(NamedInstitution(locality=locality, name=item.name, **values))
-            section[item.name] = created(values)
-        elif row_changes := diff({n: getattr(current, n) for n in values}, values):
-            for name, value in values.items():
-                setattr(current, name, value)
-            current.save()
-            section[item.name] = row_changes
-            updated += 1
-        else:
-            unchanged += 1
-    NamedInstitution.objects.bulk_create(new)
-    if section:
-        changes["institutions"] = section
-    return RowCounts(len(new), updated, unchanged)
+    return _flat_rows_upsert(
+        model=NamedInstitution,
+        locality=locality,
+        key_field="name",
+        rows={item.name: institution_values(item) for item in items},
+        changes=changes,
+        section_name="institutions",
+    )
