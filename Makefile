@@ -54,8 +54,9 @@ schema: install ## Regenerate the committed OpenAPI document docs/openapi.yaml
 	DJANGO_SETTINGS_MODULE=config.settings_testing $(BIN)/chanjiao spectacular --validate \
 		--fail-on-warn --file docs/openapi.yaml
 
-lint: install-test ## Lint with ruff
+lint: install-test ## Lint with ruff and check the layer contracts (.importlinter)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 check: install ## Django system checks and a migrations check
 	$(BIN)/chanjiao check
