@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "chanjiao.audit.middleware.AuditContextMiddleware",
+    "chanjiao.common.page_errors.DomainErrorPageMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -203,6 +204,8 @@ EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "noreply@chanjiao.local")
 CHANJIAO_EMAIL_NOTIFICATIONS = env_bool("CHANJIAO_EMAIL_NOTIFICATIONS", False)
+# The platform's public address, for absolute links in e-mails (e.g. https://cj.example.gov.cn).
+CHANJIAO_SITE_URL = env_str("CHANJIAO_SITE_URL", "")
 
 # Bulk import limits: refuse hostile files early, in bounded memory.
 CHANJIAO_IMPORT_MAX_ROWS = env_int("CHANJIAO_IMPORT_MAX_ROWS", 100_000)

@@ -1,2 +1,8 @@
+from django.urls import path
+
+from chanjiao.listings import export_pages
+
 app_name = "listing_export"
-urlpatterns: list = []
+urlpatterns = [
+    path("", export_pages.download, name="download"),
+]

@@ -1,0 +1,108 @@
+"""Saved searches (subscriptions) and the in-platform inbox (notifications)."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from chanjiao.common.models import TimeStampedModel
+from chanjiao.listings.kinds import Direction, Education, ListingKind
+
+# The list filters a subscription may keep, with their Chinese names (in display order).
+FILTER_LABELS: dict[str, str] = {
+    "kind": "信息类型",
+    "direction": "供需方向",
+    "region": "地区",
+    "industry": "行业",
+    "occupation": "职业",
+    "major": "专业",
+    "education": "学历",
+    "salary_at_least": "薪酬不低于（元/月）",
+    "organization": "发布机构",
+    "q": "关键词",
+}
+_CHOICE_LABELS = {
+    "kind": dict(ListingKind.choices),
+    "direction": dict(Direction.choices),
+    "education": dict(Education.choices),
+}
+
+
+class Subscription(TimeStampedModel):
+    """A user's saved list filters; newly published items that match them go to the inbox."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="subscriptions"
+    )
+    name = models.CharField("名称", max_length=100)
+    filters = models.JSONField("筛选条件", default=dict, blank=True)
+    # Copied from ``filters`` so candidate subscriptions are found by index, not by JSON lookup.
+    kind = models.CharField("信息类型", max_length=20, blank=True, db_index=True)
+    region = models.CharField("地区代码", max_length=12, blank=True, db_index=True)
+    is_active = models.BooleanField("启用", default=True)
+    email_enabled = models.BooleanField("邮件提醒", default=True)
+    last_notified_at = models.DateTimeField("最近提醒时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "订阅"
+        verbose_name_plural = verbose_name
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["is_active", "kind", "region"], name="subscription_match")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def summary(self) -> str:
+        """The saved conditions in words, e.g. ``信息类型：岗位需求；地区：4504``."""
+        parts = []
+        for key, label in FILTER_LABELS.items():
+            value = self.filters.get(key)
+            if value in (None, ""):
+                continue
+            parts.append(f"{label}：{_CHOICE_LABELS.get(key, {}).get(value, value)}")
+        return "；".join(parts) or "全部信息"
+
+
+class Notification(models.Model):
+    """One message in a user's inbox."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    subscription = models.ForeignKey(
+        Subscription,
+        verbose_name="订阅",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notifications",
+    )
+    listing = models.ForeignKey(
+        "listings.Listing",
+        verbose_name="信息",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    title = models.CharField("标题", max_length=200)
+    body = models.TextField("内容", blank=True)
+    url = models.CharField("链接", max_length=500, blank=True)
+    is_read = models.BooleanField("已读", default=False)
+    created_at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = "站内信"
+        verbose_name_plural = verbose_name
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "is_read"], name="notification_user_unread")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subscription", "listing"],
+                condition=Q(subscription__isnull=False, listing__isnull=False),
+                name="notification_once_per_subscription_listing",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title

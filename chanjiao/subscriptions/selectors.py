@@ -1,0 +1,46 @@
+"""Reads of a user's subscriptions and inbox; every read is scoped to the owner."""
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from chanjiao.common.exceptions import NotFoundError
+from chanjiao.subscriptions.models import Notification, Subscription
+
+
+def subscription_list(*, fetched_by: Any) -> QuerySet[Subscription]:
+    """Return the user's subscriptions, newest first."""
+    if not fetched_by.is_authenticated:
+        return Subscription.objects.none()
+    return Subscription.objects.filter(user=fetched_by).order_by("-created_at", "-pk")
+
+
+def subscription_get_for_user(*, user: Any, subscription_id: int) -> Subscription:
+    """Return one of the user's subscriptions, or raise NotFoundError."""
+    subscription = subscription_list(fetched_by=user).filter(pk=subscription_id).first()
+    if subscription is None:
+        raise NotFoundError("订阅不存在。")
+    return subscription
+
+
+def notification_list(*, fetched_by: Any, unread_only: bool = False) -> QuerySet[Notification]:
+    """Return the user's inbox, newest first."""
+    if not fetched_by.is_authenticated:
+        return Notification.objects.none()
+    qs = Notification.objects.filter(user=fetched_by)
+    if unread_only:
+        qs = qs.filter(is_read=False)
+    return qs.order_by("-created_at", "-pk")
+
+
+def notification_get_for_user(*, user: Any, notification_id: int) -> Notification:
+    """Return one message of the user's inbox, or raise NotFoundError."""
+    notification = notification_list(fetched_by=user).filter(pk=notification_id).first()
+    if notification is None:
+        raise NotFoundError("消息不存在。")
+    return notification
+
+
+def unread_count(user: Any) -> int:
+    """Return how many inbox messages the user has not read (0 for visitors)."""
+    return notification_list(fetched_by=user, unread_only=True).count()
