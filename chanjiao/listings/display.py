@@ -6,6 +6,8 @@ Detail pages, the API and exports all take their columns and cells from here.
 from collections.abc import Iterable
 from typing import Any
 
+from django.utils import timezone
+
 from chanjiao.accounts.permissions import user_organization_ids
 from chanjiao.common.masking import mask_phone
 from chanjiao.listings.kinds import COMMON_LABELS, Education, KindSpec
@@ -103,6 +105,10 @@ def listing_cells(listing: Listing, full: bool) -> dict[str, Any]:
         else:
             cells[detail.name] = _plain(value)
     return cells
+
+
+def _local(moment: Any) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
 def _ref(row: Any) -> str:

@@ -129,12 +129,14 @@ class Listing(TimeStampedModel):
                 fields=["organization", "kind", "external_id"],
                 condition=~Q(external_id=""),
                 name="listing_unique_external_id",
+                violation_error_message="本机构已有使用该外部编号的同类信息。",
             ),
             models.CheckConstraint(
                 condition=Q(salary_min__isnull=True)
                 | Q(salary_max__isnull=True)
                 | Q(salary_min__lte=models.F("salary_max")),
                 name="listing_salary_range",
+                violation_error_message="薪酬下限不能高于薪酬上限。",
             ),
         ]
 

@@ -53,7 +53,7 @@ class ListingFilters:
     organization: int | None = None
     published_since: datetime.date | None = None
     q: str | None = None
-    ordering: str = "-published_at"
+    ordering: str = ""
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> "ListingFilters":
@@ -103,7 +103,7 @@ def listing_filter(qs: ListingQuerySet, filters: ListingFilters) -> ListingQuery
                 | Q(description__icontains=term)
                 | Q(skills__icontains=term)
             )
-    return qs.order_by(*ORDERINGS.get(f.ordering, ORDERINGS["-published_at"]))
+    return qs.order_by(*ORDERINGS.get(f.ordering or "-published_at", ORDERINGS["-published_at"]))
 
 
 def _with_relations(qs: ListingQuerySet) -> ListingQuerySet:
@@ -132,6 +132,7 @@ def listing_list_for_organizations(*, fetched_by: Any, filters: ListingFilters) 
 def review_queue(*, fetched_by: Any, filters: ListingFilters) -> ListingQuerySet:
     """Return the submitted items the user may review (never their own)."""
     qs = _reviewable(fetched_by).filter(status=ListingStatus.SUBMITTED).exclude(author=fetched_by)
+    # Unless another order is asked for: reported items first, then the longest waiting.
     ordering = filters.ordering if filters.ordering in ORDERINGS else "submitted_at"
     filters = ListingFilters(**{**filters.__dict__, "status": None, "ordering": ordering})
     qs = listing_filter(qs, filters)

@@ -106,9 +106,7 @@ class ListingFilterSerializer(serializers.Serializer):
     organization = serializers.IntegerField(required=False, min_value=1)
     published_since = serializers.DateField(required=False)
     q = serializers.CharField(required=False, max_length=100)
-    ordering = serializers.ChoiceField(
-        choices=list(ORDERINGS), required=False, default="-published_at"
-    )
+    ordering = serializers.ChoiceField(choices=list(ORDERINGS), required=False)
 
 
 class ListingCreateInputSerializer(serializers.Serializer):

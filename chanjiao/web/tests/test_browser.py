@@ -1,15 +1,17 @@
 """A real Chromium (Debian's, driven by Playwright) signs in and opens each main page."""
 
+import datetime
 import os
 from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from chanjiao.accounts.models import Role
 from chanjiao.accounts.tests.factories import TEST_PASSWORD, MembershipFactory, UserFactory
 from chanjiao.localities.services import localities_load_default
-from chanjiao.organizations.tests.factories import GovernmentFactory
+from chanjiao.organizations.tests.factories import EnterpriseFactory, GovernmentFactory
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -108,6 +110,54 @@ def test_staff_opens_the_admin(browser_page, live_server, catalogs):
     assert response is not None
     assert response.status == 200
     assert "机构" in page.content()
+
+
+def test_job_goes_from_the_form_through_review_to_the_public_list(
+    browser_page, live_server, catalogs
+):
+    region_pk = _region_pk("4504")
+    enterprise = EnterpriseFactory(name="梧州六堡茶业有限公司", region_id=region_pk)
+    gov = GovernmentFactory(name="梧州市人力资源和社会保障局", region_id=region_pk)
+    recruiter = UserFactory(username="browser_recruiter")
+    MembershipFactory(user=recruiter, organization=enterprise, role=Role.INFO_OFFICER)
+    MembershipFactory(
+        user=UserFactory(username="browser_reviewer"), organization=gov, role=Role.REVIEWER
+    )
+    today = timezone.localdate()
+    page = browser_page
+
+    _sign_in(page, live_server.url, "browser_recruiter")
+    page.goto(live_server.url + reverse("listings:create", kwargs={"kind": "job"}))
+    for field, value in {
+        "title": "数控车工（浏览器）",
+        "region_code": "450403",
+        "occupation_code": "6-18-01-01",
+        "salary_min": "4500",
+        "salary_max": "7000",
+        "quantity": "3",
+        "valid_from": today.isoformat(),
+        "valid_until": (today + datetime.timedelta(days=30)).isoformat(),
+        "contact_phone": "13912345678",
+    }.items():
+        page.fill(f"#id_{field}", value)
+    page.select_option("#id_education", "associate")
+    page.select_option("#id_employment_type", "full_time")
+    page.get_by_role("button", name="保存草稿").click()
+    page.get_by_role("button", name="提交审核").click()
+    assert "已提交审核" in page.locator(".messages").inner_text()
+
+    page.context.clear_cookies()
+    _sign_in(page, live_server.url, "browser_reviewer")
+    page.get_by_role("link", name="审核队列").click()
+    page.get_by_role("button", name="通过", exact=True).click()
+    assert "已审核通过并发布" in page.locator(".messages").inner_text()
+
+    page.context.clear_cookies()
+    page.goto(live_server.url + reverse("listings:list", kwargs={"kind": "job"}))
+    page.get_by_role("link", name="数控车工（浏览器）").click()
+    assert page.locator("h1").inner_text() == "数控车工（浏览器）"
+    assert "139****5678" in page.content()
+    assert "13912345678" not in page.content()
 
 
 def _region_pk(code):

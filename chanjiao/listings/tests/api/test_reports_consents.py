@@ -210,3 +210,20 @@ def test_list_filters_and_sorting(recruiter, enterprise, reviewer, api_client):
     ]
     bad = api_client.get("/api/v1/listings/?ordering=random")
     assert bad.status_code == 400
+
+
+def test_review_queue_lists_reported_items_first_then_oldest(
+    client_for, recruiter, enterprise, outsider, published_job, reviewer
+):
+    from chanjiao.listings import services
+
+    waiting = [
+        listing_make(kind="job", author=recruiter, organization=enterprise) for _ in range(2)
+    ]
+    for listing in waiting:
+        services.listing_submit(actor=recruiter, listing=listing)
+    client_for(outsider).post(f"/api/v1/listings/{published_job.pk}/report/", {"reason": "fake"})
+
+    queue = client_for(reviewer).get("/api/v1/listings/review-queue/").json()
+
+    assert [item["id"] for item in queue["results"]] == [published_job.pk, *[w.pk for w in waiting]]
