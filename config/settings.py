@@ -198,6 +198,13 @@ TASK_BACKENDS = {
 }
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_str("CHANJIAO_TASK_BACKEND", "immediate")]}}
 
+# Search (docs/search.md): "tantivy" keeps an embedded index under DATA_DIR; "postgresql" uses the
+# database's full-text search (a side table with a GIN index).
+CHANJIAO_SEARCH_BACKEND = env_str("CHANJIAO_SEARCH_BACKEND", "tantivy")
+CHANJIAO_SEARCH_INDEX_DIR = Path(
+    env_str("CHANJIAO_SEARCH_INDEX_DIR", str(DATA_DIR / "search-index"))
+)
+
 # E-mail for subscription notices: console by default, SMTP when configured.
 EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")

@@ -1,5 +1,9 @@
 """Test overrides only."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from config.settings import *  # noqa: F403
 from config.settings import REST_FRAMEWORK
 
@@ -23,3 +27,5 @@ REST_FRAMEWORK = {
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
 # Live-server threads must not keep connections open, or PostgreSQL cannot drop the test database.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# Each test run indexes into its own temporary directory (search tests clear it per test).
+CHANJIAO_SEARCH_INDEX_DIR = Path(tempfile.gettempdir()) / f"chanjiao-search-test-{os.getpid()}"

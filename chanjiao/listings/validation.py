@@ -286,7 +286,7 @@ def _json_value(value: Any) -> Any:
     if value is None or isinstance(value, bool | int | str):
         return value
     if isinstance(value, Decimal):
-        return str(value.normalize()) if value == value.to_integral() else str(value)
+        return str(int(value)) if value == value.to_integral() else str(value.normalize())
     return value.isoformat()
 
 

@@ -1,10 +1,12 @@
 """Writing and removing the demonstration data set.
 
 Generation synchronises: rows are matched on natural keys (organisation name and region,
-username, school × major × year), created or updated to match the plan, and demonstration rows
-the plan no longer contains are deleted — so a second run with the same seed changes nothing.
+username, school × major × year, publisher × kind × external id), created or updated to match
+the plan, and demonstration rows the plan no longer contains are deleted — so a second run with
+the same seed on the same day changes nothing (items' dates count back from today).
 """
 
+import random
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -18,7 +20,10 @@ from chanjiao.accounts.models import Membership, Role, User
 from chanjiao.audit.services import audit_event_record
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.demo.services.context import DemoPlan, OrganizationPlan, PersonPlan
+from chanjiao.demo.services.listing_context import listing_context
+from chanjiao.demo.services.listings_writer import demo_listings_delete, demo_listings_sync
 from chanjiao.demo.services.plan import demo_plan_build
+from chanjiao.demo.services.plan_listings import listings_plan
 from chanjiao.demo.services.summary import DemoAccount, DemoSummary, demo_counts
 from chanjiao.localities.models import Locality
 from chanjiao.organizations.models import (
@@ -57,6 +62,7 @@ def demo_data_generate(*, locality: Locality, seed: int) -> DemoSummary:
     writer.sync_memberships(plan.people, users, organizations)
     writer.sync_school_majors(plan.organizations, organizations)
     writer.sync_students(plan.people, users, organizations)
+    writer.sync_listings(plan, locality, seed, users, organizations)
     writer.delete_stale(users, organizations)
     summary = DemoSummary(
         counts=demo_counts(), created=writer.created, updated=writer.updated,
@@ -73,7 +79,9 @@ def demo_data_generate(*, locality: Locality, seed: int) -> DemoSummary:
 def demo_data_remove() -> DemoSummary:
     """Delete every demonstration row; catalogues, real rows and the audit log stay."""
     counts = demo_counts()
-    deleted = _delete(StudentProfile.objects.filter(is_demo=True))
+    # Items go first: they hold their publishers and reviewers (protected references).
+    deleted = demo_listings_delete()
+    deleted += _delete(StudentProfile.objects.filter(is_demo=True))
     deleted += _delete(User.objects.filter(is_demo=True))
     deleted += _delete(Organization.objects.filter(is_demo=True))
     summary = DemoSummary(counts=counts, deleted=deleted)
@@ -255,6 +263,21 @@ class _Writer:
         self._sync(StudentProfile, existing, desired)
         stale = set(existing) - {key for key, _ in desired.values()}
         self.deleted += _delete(StudentProfile.objects.filter(user_id__in=stale))
+
+    def sync_listings(
+        self, plan: DemoPlan, locality: Locality, seed: int, users: dict[str, User],
+        organizations: dict[str, Organization],
+    ) -> None:
+        """Plan the supply and demand items from the written rows and synchronise them."""
+        # A generator of its own, so the items never shift a seed's organisations and people.
+        rng = random.Random(f"demo-listings-{seed}")
+        context = listing_context(plan=plan, locality=locality, today=timezone.localdate())
+        sync = demo_listings_sync(
+            plans=listings_plan(context, rng), organizations=organizations, users=users
+        )
+        self.created += sync.created
+        self.updated += sync.updated
+        self.deleted += sync.deleted
 
     def delete_stale(self, users: dict[str, User], organizations: dict[str, Organization]) -> None:
         kept_users = [u.pk for u in users.values()]

@@ -26,7 +26,7 @@ _KIND_PATTERNS = (
 _SECONDARY_THEMES = ("工业学校", "商贸学校", "财经学校", "农业学校", "机电工程学校", "卫生学校")
 _COLLEGE_THEMES = ("工贸", "科技", "信息", "财经", "交通", "农业", "城建", "电子")
 # Posting category of the sample → (GB/T 4754 小类, word in the company name).
-_CATEGORY_INDUSTRIES = {
+CATEGORY_INDUSTRIES = {
     "计算机/互联网": ("6513", "科技"),
     "销售/市场": ("5299", "商贸"),
     "金融/会计": ("7241", "财务咨询"),
@@ -173,7 +173,7 @@ def _enterprises(context: PlanContext, rng: random.Random) -> list[OrganizationP
     rng.shuffle(all_brands)
     used: set[str] = set()
     enterprises = []
-    categories = sorted(c for c in _CATEGORY_INDUSTRIES if context.brands.get(c))
+    categories = sorted(c for c in CATEGORY_INDUSTRIES if context.brands.get(c))
     while len(enterprises) < count:
         index = len(enterprises)
         if index < key_count:
@@ -182,7 +182,7 @@ def _enterprises(context: PlanContext, rng: random.Random) -> list[OrganizationP
             candidates = all_brands
         else:
             category = rng.choice(categories)
-            code, word = _CATEGORY_INDUSTRIES[category]
+            code, word = CATEGORY_INDUSTRIES[category]
             industry, bands = context.industries[code], (0.3, 0.35, 0.25, 0.1)
             candidates = context.brands[category]
         brand = next((b for b in candidates if b not in used), None)

@@ -1,14 +1,18 @@
 """Vocabulary read from the real samples in ``chanjiao/demo/data`` (demonstration use only).
 
 The samples are scraped third-party data (see ``data/SOURCES.md``): they supply company brand
-names and skill words for demonstration rows, never facts the platform presents as real.
+names, skill words, and the postings and job seekers behind demonstration items, never facts the
+platform presents as real.
 """
 
 import csv
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from chanjiao.listings.kinds import Education
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 POSTINGS_FILE = DATA_DIR / "boss_jobs_sample_onlynor.csv"
@@ -154,6 +158,7 @@ def _skill_pools() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((category, pool) for category, pool in pools.items() if pool)
 
 
+@cache
 def _skill(tag: str) -> str | None:
     text = _SKILL_SUFFIX.sub("", _SKILL_PREFIX.sub("", tag.strip()))
     text = _LICENCE.sub(r"\1驾驶证", text)
@@ -185,3 +190,136 @@ def _merge(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
 def _read(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+# Legal average number of working days a month (人社部发〔2008〕3号): day rates → monthly pay.
+WORKING_DAYS_PER_MONTH = 21.75
+_TITLE_BRACKETS = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]")
+_CLEAN_TITLE = re.compile(r"[\u4e00-\u9fffA-Za-z+#/]{2,16}")
+# Recruiting slogans, pay, perks and employers written into a title: such a title is left out.
+_TITLE_NOISE = re.compile(
+    r"无责|底薪|急聘|急招|直招|诚聘|招聘|月入|日薪|提成|包吃|包住|双休|五险|宿舍|高薪|届|校招|储备|"
+    r"央企|国企|外企|银行|集团|公司"
+)
+_BENEFIT = re.compile(
+    r"五险|六险|公积金|包吃|包住|提供住宿|宿舍|双休|休二|年终奖|年假|带薪|补贴|补助|餐补|体检|"
+    r"员工旅游|全勤|节日福利|不加班|弹性"
+)
+_K_SALARY = re.compile(r"(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)K(?:·(\d+)薪)?")
+_MONTH_SALARY = re.compile(r"(\d+)-(\d+)元/月")
+_DAY_PAY = re.compile(r"(\d+)-(\d+)元/天")
+_EDUCATION = {
+    "初中及以下": Education.JUNIOR_HIGH, "中专/中技": Education.SECONDARY,
+    "高中": Education.SECONDARY, "大专": Education.ASSOCIATE, "本科": Education.BACHELOR,
+    "硕士": Education.MASTER, "博士": Education.DOCTORATE,
+}
+# Experience wanted → the least number of years it means.
+_EXPERIENCE = {"在校/应届": 0, "1年以内": 0, "1-3年": 1, "3-5年": 3, "5-10年": 5, "10年以上": 10}
+
+
+@dataclass(frozen=True)
+class Posting:
+    """One posting of the sample, in the platform's units (yuan a month, Education values)."""
+
+    number: int
+    title: str
+    category: str
+    education: str
+    experience_years: int | None
+    salary_min: int | None
+    salary_max: int | None
+    salary_months: int | None
+    daily_pay: tuple[int, int] | None
+    skills: tuple[str, ...]
+    benefits: tuple[str, ...]
+    is_trainee: bool
+    is_part_time: bool
+
+
+def job_postings(*, place_names: frozenset[str]) -> tuple[Posting, ...]:
+    """Return the postings with a plain title and a readable pay, in sample order.
+
+    A title naming another place (上海Python工程师) is left out: demonstration jobs lie in the
+    demonstration locality.
+    """
+    return _job_postings(place_names)
+
+
+@cache
+def _job_postings(place_names: frozenset[str]) -> tuple[Posting, ...]:
+    postings = []
+    for row in _read(POSTINGS_FILE):
+        title = _posting_title(row["title"], row["company"].strip(), place_names)
+        pay = _pay(row["salary_text"].strip())
+        if title is None or pay is None:
+            continue
+        tags = [t.strip() for t in row["requirement_tags"].split(",") if t.strip()]
+        experience = row["experience"].strip()
+        postings.append(Posting(
+            number=int(row["id"]), title=title, category=row["category_l1_by_repo"].strip(),
+            education=_EDUCATION.get(row["education"].strip(), Education.NONE),
+            experience_years=_EXPERIENCE.get(experience), salary_min=pay[0], salary_max=pay[1],
+            salary_months=pay[2], daily_pay=pay[3],
+            skills=tuple(dict.fromkeys(s for s in map(_skill, tags) if s)),
+            benefits=tuple(dict.fromkeys(t for t in tags if _BENEFIT.search(t))),
+            is_trainee="实习" in title or experience == "在校/应届",
+            is_part_time="兼职" in title or "兼职" in tags,
+        ))
+    return tuple(postings)
+
+
+def _posting_title(raw: str, company: str, place_names: frozenset[str]) -> str | None:
+    """The title without bracketed notes; None if it names a place or its own employer."""
+    title = _TITLE_BRACKETS.sub("", raw).strip()
+    if not _CLEAN_TITLE.fullmatch(title) or _TITLE_NOISE.search(title):
+        return None
+    # A plus joins slogans (朝九晚六+销售助理), except in C++.
+    if "+" in title.upper().replace("C++", ""):
+        return None
+    if _contains_place(title, place_names) or (len(company) >= 2 and company[:2] in title):
+        return None
+    return title
+
+
+_Pay = tuple[int | None, int | None, int | None, tuple[int, int] | None]
+
+
+def _pay(text: str) -> _Pay | None:
+    """(monthly low, monthly high, salaries a year, daily low–high) of a pay text, or None."""
+    if match := _K_SALARY.fullmatch(text):
+        low, high = (round(float(match.group(i)) * 1000) for i in (1, 2))
+        months = int(match.group(3)) if match.group(3) else None
+        return (low, high, months, None) if low <= high else None
+    if match := _MONTH_SALARY.fullmatch(text):
+        low, high = int(match.group(1)), int(match.group(2))
+        return (low, high, None, None) if low <= high else None
+    if match := _DAY_PAY.fullmatch(text):
+        low, high = int(match.group(1)), int(match.group(2))
+        return (None, None, None, (low, high)) if low <= high else None
+    return None
+
+
+@dataclass(frozen=True)
+class JobSeeker:
+    """A job seeker of the de-identified sample: expected monthly pay and named skills."""
+
+    min_wage: int
+    skills: tuple[str, ...]
+
+
+def job_seekers() -> tuple[JobSeeker, ...]:
+    """Return the seekers without work experience who ask a modest pay and name common skills."""
+    return _job_seekers()
+
+
+@cache
+def _job_seekers() -> tuple[JobSeeker, ...]:
+    common = {s.lower(): s for s in _jobseeker_skills()}
+    seekers = []
+    for row in _read(JOBSEEKERS_FILE):
+        wage = int(row["desired_min_wage"] or 0)
+        named = (re.sub(r"\[.*?\]", "", item).strip().lower() for item in row["skills"].split(";"))
+        skills = tuple(dict.fromkeys(common[s] for s in named if s in common))
+        if row["experience"] == "无经验" and 2000 <= wage <= 8000 and len(skills) >= 2:
+            seekers.append(JobSeeker(min_wage=wage, skills=skills))
+    return tuple(seekers)

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from django.db.models import Count
 
 from chanjiao.accounts.models import Membership, User
+from chanjiao.listings.kinds import KINDS
+from chanjiao.listings.models import Listing
 from chanjiao.organizations.models import Organization, OrganizationType, SchoolMajor
 from chanjiao.students.models import StudentProfile
 
@@ -33,7 +35,7 @@ class DemoSummary:
     password: str = ""
 
     def count(self, kind: str) -> int:
-        """Return the count of one kind (an organisation type, ``user``, ``student``…)."""
+        """Return the count of one kind (an organisation type, ``user``, ``listing_job``…)."""
         return next(c.count for c in self.counts if c.kind == kind)
 
     def as_dict(self) -> dict[str, int]:
@@ -60,4 +62,10 @@ def demo_counts() -> tuple[DemoCount, ...]:
     ]
     counts += [DemoCount(s.value, s.label, by_status.get(s.value, 0))
                for s in StudentProfile.Status]
+    by_kind = dict(
+        Listing.objects.filter(is_demo=True)
+        .values_list("kind").annotate(n=Count("pk")).order_by()
+    )
+    counts += [DemoCount(f"listing_{kind}", f"供需信息·{spec.label}", by_kind.get(kind, 0))
+               for kind, spec in KINDS.items()]
     return tuple(counts)

@@ -1,6 +1,7 @@
 """Everything the generator writes, as sorted tuples, to compare two runs."""
 
 from chanjiao.accounts.models import Membership, User
+from chanjiao.listings.models import Listing
 from chanjiao.organizations.models import Organization, SchoolMajor
 from chanjiao.students.models import StudentProfile
 
@@ -34,4 +35,20 @@ def demo_snapshot() -> dict[str, list[tuple]]:
                 "skills",
             )
         ),
+        "listings": _listings(),
     }
+
+
+def _listings() -> list[tuple]:
+    majors: dict[int, list[str]] = {}
+    for listing_id, code in Listing.majors.through.objects.filter(
+        listing__is_demo=True
+    ).values_list("listing_id", "major__code"):
+        majors.setdefault(listing_id, []).append(code)
+    rows = Listing.objects.filter(is_demo=True).values_list(
+        "pk", "kind", "external_id", "organization__name", "author__username", "title", "status",
+        "region__code", "occupation__code", "industry__code", "salary_min", "salary_max",
+        "quantity", "skills", "valid_from", "valid_until", "details", "created_at",
+        "submitted_at", "published_at", "reviewed_by__username",
+    )
+    return sorted((*row[1:], tuple(sorted(majors.get(row[0], [])))) for row in rows)

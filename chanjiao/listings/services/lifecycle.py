@@ -57,6 +57,9 @@ def _record(
     if reason:
         changes["reason"] = reason
     audit_event_record(actor=actor, action=f"listing.{action}", target=listing, changes=changes)
+    from chanjiao.search.services import search_index_mark
+
+    search_index_mark(listing_ids=[listing.pk])
 
 
 def _after_publish(listing: Listing) -> None:

@@ -42,6 +42,9 @@ def listing_report(*, actor: Any, listing: Listing, reason: str, detail: str = "
 
 
 def _return_to_review(*, listing: Listing, actor: Any, reason: str) -> None:
+    from chanjiao.search.services import search_index_mark
+
+    search_index_mark(listing_ids=[listing.pk])
     Listing.objects.filter(pk=listing.pk).update(open_report_count=F("open_report_count") + 1)
     before = listing.status
     if before != ListingStatus.PUBLISHED:

@@ -12,8 +12,9 @@ from chanjiao.demo.services import DemoSummary, demo_data_generate, demo_data_re
 
 class Command(BaseCommand):
     help = (
-        "生成某地区的演示数据（机构、账号、专业点、学生/毕业生，全部标记为演示数据），"
-        "或用 --remove 删除全部演示数据。相同地区和种子总是生成相同的数据，可重复执行。"
+        "生成某地区的演示数据（机构、账号、专业点、学生/毕业生和各类供需信息，全部标记为演示数据），"
+        "或用 --remove 删除全部演示数据。相同地区和种子在同一天总是生成相同的数据，可重复执行"
+        "（供需信息的发布和有效日期按当天推算）。"
     )
 
     def add_arguments(self, parser: CommandParser) -> None:

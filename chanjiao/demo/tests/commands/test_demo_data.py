@@ -8,6 +8,7 @@ from chanjiao.accounts.models import User
 from chanjiao.catalogs.models import Region
 from chanjiao.demo.services import DEMO_PASSWORD
 from chanjiao.demo.tests.factories import LocalityFactory
+from chanjiao.listings.models import Listing
 from chanjiao.organizations.models import Organization
 
 pytestmark = pytest.mark.django_db
@@ -26,6 +27,12 @@ def test_prints_counts_and_representative_accounts(wuzhou_locality):
     users = User.objects.filter(is_demo=True).count()
     assert lines[0].startswith("演示数据（梧州市，种子 1）：新增 ")
     assert lines[1].split() == ["政府部门", "3"]
+    for kind, label in [
+        ("job", "岗位需求"), ("jobseeker", "个人求职档案"), ("mentor", "兼职教师/产业导师"),
+    ]:
+        count = Listing.objects.filter(is_demo=True, kind=kind).count()
+        assert [f"供需信息·{label}", str(count)] in [line.split() for line in lines]
+        assert count > 0
     assert f"演示账号（密码均为 {DEMO_PASSWORD}）：" in lines
     table = "\n".join(lines)
     for username, role, organization in [

@@ -1,0 +1,176 @@
+"""The columns of an import file: one per form field, headed by its Chinese label or its name.
+
+Cells are tidied the way people type them into Excel (full-width digits, 2026/3/1, 4,500,
+choice labels such as “大专” instead of ``associate``) before the kind's form validates them.
+"""
+
+import datetime
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from django import forms
+
+from chanjiao.listings.importing.limits import ImportFileError
+from chanjiao.listings.validation import CodeField, CodeListField, listing_form_class
+
+EXTERNAL_ID = "external_id"
+DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+NUMBER_NOISE = re.compile(r"[,，\s]")
+REQUIRED_MARKS = re.compile(r"\s*(\*|（必填）|\(必填\))$")
+
+
+@dataclass(frozen=True)
+class ImportColumn:
+    """One importable field: its form field name, Chinese label and how cells are tidied."""
+
+    name: str
+    label: str
+    required: bool
+    field_type: str
+    choices: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def choice_labels(self) -> str:
+        return "、".join(label for _, label in self.choices)
+
+
+def _field_type(field: forms.Field) -> str:
+    if isinstance(field, CodeField | CodeListField):
+        return "code"
+    if isinstance(field, forms.ChoiceField):
+        return "choice"
+    if isinstance(field, forms.DateField):
+        return "date"
+    if isinstance(field, forms.IntegerField | forms.DecimalField):
+        return "number"
+    return "text"
+
+
+@cache
+def import_columns(kind: str) -> tuple[ImportColumn, ...]:
+    """Return the columns of one kind's import file, in the form's order."""
+    columns = []
+    for name, field in listing_form_class(kind).base_fields.items():
+        choices = tuple(
+            (str(value), str(label))
+            for value, label in getattr(field, "choices", ())
+            if value != ""
+        )
+        columns.append(
+            ImportColumn(
+                name=name,
+                label=str(field.label),
+                required=bool(field.required) or name == EXTERNAL_ID,
+                field_type=_field_type(field),
+                choices=choices,
+            )
+        )
+    return tuple(columns)
+
+
+@cache
+def _header_lookup(kind: str) -> dict[str, ImportColumn]:
+    lookup: dict[str, ImportColumn] = {}
+    for column in import_columns(kind):
+        lookup[column.name.lower()] = column
+        lookup[_header_key(column.label)] = column
+    return lookup
+
+
+@cache
+def _choice_lookup(kind: str) -> dict[str, dict[str, str]]:
+    return {
+        column.name: {
+            **{label: value for value, label in column.choices},
+            **{value.lower(): value for value, _ in column.choices},
+        }
+        for column in import_columns(kind)
+        if column.choices
+    }
+
+
+def _header_key(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text.replace("\ufeff", "")).strip()
+    return REQUIRED_MARKS.sub("", text).strip().lower()
+
+
+@dataclass(frozen=True)
+class HeaderMap:
+    """Which file column holds which field: (index, column, header text as written)."""
+
+    positions: tuple[tuple[int, ImportColumn, str], ...]
+    width: int
+
+    def header_text(self, name: str) -> str:
+        return next((text for _, column, text in self.positions if column.name == name), "")
+
+    def index_of(self, name: str) -> int | None:
+        return next((index for index, column, _ in self.positions if column.name == name), None)
+
+    def names(self) -> frozenset[str]:
+        return frozenset(column.name for _, column, _ in self.positions)
+
+
+def header_map(kind: str, header: list[str], row: int) -> HeaderMap:
+    """Map the header cells to fields; refuse unknown, repeated and missing required columns."""
+    lookup = _header_lookup(kind)
+    positions: list[tuple[int, ImportColumn, str]] = []
+    problems: list[dict[str, object]] = []
+    seen: dict[str, str] = {}
+    for index, text in enumerate(header):
+        if not text:
+            continue
+        column = lookup.get(_header_key(text))
+        if column is None:
+            problems.append(_problem(row, text, f"未知的列名“{text}”，请使用模板中的列名。"))
+        elif column.name in seen:
+            message = f"列“{text}”与列“{seen[column.name]}”重复。"
+            problems.append(_problem(row, text, message))
+        else:
+            seen[column.name] = text
+            positions.append((index, column, text))
+    missing = [c.label for c in import_columns(kind) if c.required and c.name not in seen]
+    if missing:
+        message = "缺少必填列：" + "、".join(missing) + "。"
+        problems.append(_problem(row, "", message))
+    if problems:
+        raise HeaderError(problems)
+    return HeaderMap(positions=tuple(positions), width=len(header))
+
+
+def _problem(row: int, column: str, message: str) -> dict[str, object]:
+    return {"row": row, "column": column, "message": message}
+
+
+class HeaderError(ImportFileError):
+    """The header row names unknown, repeated or too few columns (every problem is listed)."""
+
+    def __init__(self, problems: list[dict[str, object]]) -> None:
+        first = problems[0]
+        super().__init__(str(first["message"]), row=first["row"], column=str(first["column"]))  # type: ignore[arg-type]
+        self.problems = problems
+        self.extra = {"errors": problems, "error_count": len(problems)}
+
+
+def tidy_cell(kind: str, column: ImportColumn, text: str) -> str | datetime.date:
+    """Return a cell as the form expects it (choice values, dates, plain digits)."""
+    text = text.strip()
+    if not text or column.field_type == "text":
+        return text
+    if column.field_type == "choice":
+        options = _choice_lookup(kind)[column.name]
+        return options.get(text) or options.get(text.lower()) or text
+    text = unicodedata.normalize("NFKC", text)
+    if column.field_type == "code":
+        return text
+    if column.field_type == "number":
+        return NUMBER_NOISE.sub("", text)
+    match = DATE_RE.match(text)
+    if match:
+        try:
+            return datetime.date(*(int(part) for part in match.groups()))
+        except ValueError:  # 2026-02-30: the form reports it as an invalid date
+            return text
+    return text

@@ -1,0 +1,120 @@
+"""Files offered for download: the blank import template of each kind, and the error list.
+
+The template's header row holds the Chinese labels in the form's order, which the importer reads
+back; the .xlsx template adds drop-down lists for choice columns, text format for code columns
+(so 0-leading codes survive Excel) and a second sheet explaining every column.
+"""
+
+import csv
+import io
+from collections.abc import Iterable
+
+from django import forms
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from chanjiao.listings.importing.columns import EXTERNAL_ID, ImportColumn, import_columns
+from chanjiao.listings.importing.rows import ImportIssue
+from chanjiao.listings.kinds import kind_spec
+from chanjiao.listings.validation import YesNoField, listing_form_class
+
+FORMATS = ("csv", "xlsx")
+TEXT_COLUMNS = frozenset(
+    {"region_code", "occupation_code", "industry_code", "major_codes", "contact_phone", EXTERNAL_ID}
+)
+CODE_HINTS = {
+    "region_code": "统计用区划代码，如 450403（万秀区）",
+    "occupation_code": "《职业分类大典》（2022年版）细类代码，如 6-18-01-01（车工）",
+    "industry_code": "GB/T 4754-2017 行业代码，如 1530",
+    "major_codes": "专业代码，多个用顿号、逗号或空格分隔，如 460103、460104",
+    EXTERNAL_ID: "本单位系统中的编号（每行不同）；再次导入同一编号时更新原信息，不会重复新增",
+    "contact_phone": "手机号 11 位，或区号-座机号",
+}
+# Cells starting with these characters would run as formulas when the file is opened in Excel.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+ERROR_HEADER = ("行号", "列", "错误原因")
+
+
+def import_template_name(kind: str, file_format: str) -> str:
+    """Return the download name of a kind's template, e.g. 岗位需求导入模板.xlsx."""
+    label = kind_spec(kind).label.replace("/", "、")  # 兼职教师/产业导师: no path separators
+    return f"{label}导入模板.{file_format}"
+
+
+def column_hint(kind: str, column: ImportColumn) -> str:
+    """Explain in Chinese what a column accepts."""
+    if column.name in CODE_HINTS:
+        return CODE_HINTS[column.name]
+    field = listing_form_class(kind).base_fields[column.name]
+    if column.choices:
+        return "可选：" + column.choice_labels
+    if column.field_type == "date":
+        return "日期，如 2026-03-01"
+    if isinstance(field, forms.IntegerField | forms.DecimalField):
+        kind_word = "整数" if isinstance(field, forms.IntegerField) else "数字"
+        low, high = getattr(field, "min_value", None), getattr(field, "max_value", None)
+        return f"{kind_word}，{low}～{high}" if low is not None and high is not None else kind_word
+    if isinstance(field, forms.CharField) and field.max_length:
+        return f"文字，最多 {field.max_length} 字"
+    if isinstance(field, YesNoField):
+        return "填写“是”或“否”"
+    return "文字"
+
+
+def import_template_csv(kind: str) -> bytes:
+    """Return the CSV template (UTF-8 with BOM, so Excel shows the Chinese header correctly)."""
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow([column.label for column in import_columns(kind)])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def import_template_xlsx(kind: str) -> bytes:
+    """Return the .xlsx template: the header row, drop-down lists and an explanation sheet."""
+    columns = import_columns(kind)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = kind_spec(kind).label.replace("/", "、")[:31]
+    sheet.append([column.label for column in columns])
+    sheet.freeze_panes = "A2"
+    bold, required_fill = Font(bold=True), PatternFill("solid", fgColor="FFF2CC")
+    for index, column in enumerate(columns, start=1):
+        letter = get_column_letter(index)
+        cell = sheet.cell(row=1, column=index)
+        cell.font = bold
+        if column.required:
+            cell.fill = required_fill
+        sheet.column_dimensions[letter].width = max(12, min(40, len(column.label) * 2 + 4))
+        if column.name in TEXT_COLUMNS:
+            sheet.column_dimensions[letter].number_format = "@"
+        if column.choices:
+            listed = ",".join(label for _, label in column.choices)
+            validation = DataValidation(type="list", formula1=f'"{listed}"', allow_blank=True)
+            validation.add(f"{letter}2:{letter}100001")
+            sheet.add_data_validation(validation)
+    notes = workbook.create_sheet("填写说明")
+    notes.append(["列名", "是否必填", "说明"])
+    for column in columns:
+        required = "必填" if column.required else "选填"
+        notes.append([column.label, required, column_hint(kind, column)])
+    for letter, width in (("A", 28), ("B", 10), ("C", 70)):
+        notes.column_dimensions[letter].width = width
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _safe_cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def import_errors_csv(errors: Iterable[ImportIssue]) -> bytes:
+    """Return the error list as CSV (UTF-8 with BOM); cells can never run as formulas."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(ERROR_HEADER)
+    for issue in errors:
+        writer.writerow([_safe_cell(value) for value in (issue.row, issue.column, issue.message)])
+    return buffer.getvalue().encode("utf-8-sig")
