@@ -11,6 +11,25 @@ from django.utils import timezone
 from chanjiao.common.models import TimeStampedModel
 from chanjiao.listings.kinds import Direction, Education, ListingKind, kind_spec
 
+# The fields that hold an item's own content (not its workflow state or catalogue links).
+LISTING_CONTENT_FIELDS = (
+    "title",
+    "description",
+    "direction",
+    "education",
+    "experience_years",
+    "salary_min",
+    "salary_max",
+    "quantity",
+    "skills",
+    "valid_from",
+    "valid_until",
+    "contact_name",
+    "contact_phone",
+    "details",
+    "external_id",
+)
+
 
 class ListingStatus(models.TextChoices):
     DRAFT = "draft", "草稿"

@@ -17,7 +17,7 @@ from chanjiao.common.exceptions import ApplicationError
 from chanjiao.demo.services.listing_context import ListingPlan
 from chanjiao.demo.services.listing_timeline import Timeline
 from chanjiao.listings.kinds import kind_spec
-from chanjiao.listings.models import Listing, ListingEvent, ListingStatus
+from chanjiao.listings.models import LISTING_CONTENT_FIELDS, Listing, ListingEvent, ListingStatus
 from chanjiao.listings.services.snapshot import listing_snapshot
 from chanjiao.listings.validation import CodeResolver, listing_values_clean
 from chanjiao.organizations.models import Organization
@@ -27,23 +27,7 @@ S = ListingStatus
 _BATCH = 500
 _TIMESTAMPS = ("created_at", "updated_at")
 _RELATIONS = ("organization", "author", "region", "industry", "occupation", "reviewed_by")
-_COPIED = (
-    "title",
-    "description",
-    "direction",
-    "education",
-    "experience_years",
-    "salary_min",
-    "salary_max",
-    "quantity",
-    "skills",
-    "valid_from",
-    "valid_until",
-    "contact_name",
-    "contact_phone",
-    "details",
-    "external_id",
-)
+_COPIED = LISTING_CONTENT_FIELDS
 
 Key = tuple[int | None, int | None, str, str]
 

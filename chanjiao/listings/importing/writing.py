@@ -8,7 +8,7 @@ import datetime
 from typing import Any
 
 from chanjiao.listings.kinds import KindSpec
-from chanjiao.listings.models import Listing, ListingEvent, ListingStatus
+from chanjiao.listings.models import LISTING_CONTENT_FIELDS, Listing, ListingEvent, ListingStatus
 from chanjiao.listings.services.snapshot import listing_snapshot
 from chanjiao.organizations.models import Organization
 from chanjiao.search.services import search_index_mark
@@ -17,23 +17,8 @@ S = ListingStatus
 MajorLink = Listing.majors.through
 CATALOG_FIELDS = ("region", "occupation", "industry")
 UPDATE_FIELDS = [
-    "title",
-    "description",
-    "direction",
-    "region",
-    "occupation",
-    "industry",
-    "education",
-    "experience_years",
-    "salary_min",
-    "salary_max",
-    "quantity",
-    "skills",
-    "valid_from",
-    "valid_until",
-    "contact_name",
-    "contact_phone",
-    "details",
+    *(name for name in LISTING_CONTENT_FIELDS if name != "external_id"),
+    *CATALOG_FIELDS,
     "version",
     "status",
     "status_reason",

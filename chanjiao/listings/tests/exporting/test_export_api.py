@@ -20,7 +20,7 @@ def test_records_one_audit_event_per_export(job, recruiter, client_for):
     response = client_for(recruiter).get(URL, {"format": "xlsx", "scope": "mine", "kind": "job"})
 
     assert response.status_code == 200
-    response.close()
+    b"".join(response.streaming_content)
     event = AuditEvent.objects.get(action="listing.export")
     assert event.actor == recruiter
     assert event.result == AuditResult.SUCCESS
@@ -36,7 +36,7 @@ def test_records_one_audit_event_per_export(job, recruiter, client_for):
 
 
 def test_audit_says_when_personal_data_was_masked(job, api_client):
-    api_client.get(URL, {"format": "csv", "region": "4504"}).close()
+    b"".join(api_client.get(URL, {"format": "csv", "region": "4504"}).streaming_content)
 
     event = AuditEvent.objects.get(action="listing.export")
     assert event.actor is None
@@ -105,7 +105,7 @@ def test_download_has_chinese_file_name(job, api_client):
     assert disposition.startswith('attachment; filename="listings-public-job-')
     assert f"filename*=UTF-8''{quote('供需信息-信息列表-岗位需求-')}" in disposition
     assert disposition.endswith(".xlsx")
-    response.close()
+    b"".join(response.streaming_content)
 
 
 @pytest.mark.parametrize(
