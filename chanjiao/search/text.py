@@ -23,6 +23,11 @@ MAX_WORD_LENGTH = 12
 NAME_SPLIT = re.compile(r"[、，,/（）()\s；;:：·]+")
 ALIAS_MARKS = re.compile(r"(?<=[\u4e00-\u9fff])[LS/]+$")
 ALIAS_BOOST = 0.5
+# A one-character query (茶) matches the catalogue words that contain the character (六堡茶, 茶艺师):
+# full-mode indexing emits dictionary words, not single characters.
+CHAR_WORD_BOOST = 0.5
+CHAR_WORDS_MAX = 40
+CJK_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -58,6 +63,7 @@ class Lexicon:
     tokenizer: jieba.Tokenizer
     synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    char_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def index_tokens(self, text: str) -> list[str]:
         """Segment a document: every dictionary word in the text, Latin words and numbers."""
@@ -78,6 +84,10 @@ class Lexicon:
         alternatives += [(word, 1.0) for word in self.synonyms.get(token, ()) if word != token]
         known = {word for word, _ in alternatives}
         alternatives += [(w, ALIAS_BOOST) for w in self.aliases.get(token, ()) if w not in known]
+        if CJK_CHAR.match(token):
+            known = {word for word, _ in alternatives}
+            words = self.char_words.get(token, ())
+            alternatives += [(w, CHAR_WORD_BOOST) for w in words if w not in known]
         return QueryTerm(text=token, alternatives=tuple(alternatives))
 
     def related_words(self, token: str) -> tuple[str, ...]:
@@ -132,7 +142,22 @@ def lexicon_build(
     for group in groups:
         for word in group:
             synonyms[word] = tuple(dict.fromkeys(synonyms.get(word, ()) + group))
-    return Lexicon(tokenizer=tokenizer, synonyms=synonyms, aliases=aliases)
+    return Lexicon(
+        tokenizer=tokenizer, synonyms=synonyms, aliases=aliases, char_words=_char_words(words)
+    )
+
+
+def _char_words(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Map each Chinese character to the shortest dictionary words that contain it."""
+    mapping: dict[str, list[str]] = {}
+    for word in sorted(words, key=lambda w: (len(w), w)):
+        if len(word) < 2:
+            continue
+        for char in set(word):
+            found = mapping.setdefault(char, [])
+            if CJK_CHAR.match(char) and len(found) < CHAR_WORDS_MAX:
+                found.append(word)
+    return {char: tuple(found) for char, found in mapping.items() if found}
 
 
 def _catalogue_rows() -> tuple[list[str], list[tuple[str, str]]]:

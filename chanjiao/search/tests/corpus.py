@@ -350,6 +350,7 @@ RELEVANCE = (
     ("茶叶加工", {"tea_intern", "liubao_job"}),
     ("梧州 六堡茶", {"liubao_job"}),
     ("实训基地 工业机器人", {"robot_base"}),
+    ("茶", {"liubao_job", "liubao_training"}),
 )
 
 
