@@ -11,11 +11,9 @@ imports the CSV again to time the idempotent path (every row unchanged).
 """
 
 import argparse
-import contextlib
 import csv
 import datetime
 import os
-import platform
 import random
 import resource
 import shutil
@@ -106,31 +104,15 @@ def _reset_hwm() -> bool:
 def _machine() -> list[tuple[str, str]]:
     from django.db import connection
 
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem_kib = 0
-    with contextlib.suppress(OSError, ValueError, IndexError):
-        mem_kib = int(Path("/proc/meminfo").read_text().split()[1])
+    from benchmarks.machine import machine_facts
+
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SHOW server_version")
         else:
             cursor.execute("SELECT sqlite_version()")
         version = cursor.fetchone()[0]
-    return [
-        ("CPU", cpu),
-        ("逻辑核心数", str(os.cpu_count())),
-        ("内存", f"{mem_kib / 1024 / 1024:.1f} GiB"),
-        ("操作系统", platform.platform()),
-        ("Python", platform.python_version()),
-        ("数据库", f"{connection.vendor} {version}"),
-    ]
+    return [*machine_facts(), ("数据库", f"{connection.vendor} {version}")]
 
 
 def _prepare_database() -> tuple[Any, Any]:

@@ -15,7 +15,6 @@ info, build time, index size and p50/p95/p99 of end-to-end queries through the s
 import argparse
 import datetime
 import os
-import platform
 import random
 import shutil
 import statistics
@@ -278,22 +277,9 @@ def _bare_tantivy(backend, engine_query) -> float:
 
 
 def machine() -> str:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = ""
-    try:
-        kb = int(Path("/proc/meminfo").read_text().split()[1])
-        mem = f", {kb / 1024 / 1024:.1f} GiB RAM"
-    except (OSError, ValueError, IndexError):
-        pass
-    python = platform.python_version()
-    return f"{platform.platform()}, Python {python}, {os.cpu_count()} CPU ({cpu}){mem}"
+    from benchmarks.machine import machine_facts
+
+    return "；".join(f"{label} {value}" for label, value in machine_facts())
 
 
 def main() -> None:

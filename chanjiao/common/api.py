@@ -1,11 +1,16 @@
-"""API glue: the exception handler that renders every error as ``{"message", "extra"}``."""
+"""API glue: the exception handler that renders every error as ``{"message", "extra"}``, and the
+content negotiation of file downloads."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from rest_framework import exceptions
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.renderers import BaseRenderer
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -52,3 +57,13 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         extra["fields"] = response.data
     response.data = {"message": _message_for(exc), "extra": extra}
     return response
+
+
+class FormatNamesTheFile(DefaultContentNegotiation):
+    """For downloads whose ``?format=`` names the file type (csv, xlsx), not a DRF renderer."""
+
+    def select_renderer(
+        self, request: Request, renderers: Iterable[BaseRenderer], format_suffix: str | None = None
+    ) -> tuple[BaseRenderer, str]:
+        renderer = next(iter(renderers))
+        return renderer, str(renderer.media_type)

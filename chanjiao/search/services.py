@@ -85,14 +85,11 @@ def search_index_drain(*, batch_size: int = DRAIN_BATCH) -> int:
         handled += len(rows)
 
 
-def _chunks(workers: int, progress: Callable[[int], None] | None) -> Iterator[list[SearchDoc]]:
+def _chunks(workers: int) -> Iterator[list[SearchDoc]]:
     """Yield tokenised documents chunk by chunk, segmenting in worker processes when asked."""
     batches = (public_documents(ids) for ids in public_listing_ids(REBUILD_CHUNK))
     if workers <= 1:
-        for docs in batches:
-            yield _tokenize(docs)
-            if progress:
-                progress(len(docs))
+        yield from map(_tokenize, batches)
         return
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
@@ -100,15 +97,9 @@ def _chunks(workers: int, progress: Callable[[int], None] | None) -> Iterator[li
         for docs in batches:
             pending.append(pool.submit(_tokenize, docs))
             if len(pending) >= workers * 2:
-                done = pending.popleft().result()
-                yield done
-                if progress:
-                    progress(len(done))
+                yield pending.popleft().result()
         while pending:
-            done = pending.popleft().result()
-            yield done
-            if progress:
-                progress(len(done))
+            yield pending.popleft().result()
 
 
 def search_index_rebuild(
@@ -124,9 +115,11 @@ def search_index_rebuild(
     indexed: set[int] = set()
 
     def counted() -> Iterator[list[SearchDoc]]:
-        for docs in _chunks(workers, progress):
+        for docs in _chunks(workers):
             indexed.update(doc.listing_id for doc in docs)
             yield docs
+            if progress:
+                progress(len(docs))
 
     backend.rebuild(counted())
     with transaction.atomic():

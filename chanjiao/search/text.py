@@ -23,8 +23,8 @@ MAX_WORD_LENGTH = 12
 NAME_SPLIT = re.compile(r"[、，,/（）()\s；;:：·]+")
 ALIAS_MARKS = re.compile(r"(?<=[\u4e00-\u9fff])[LS/]+$")
 ALIAS_BOOST = 0.5
-# A one-character query (茶) matches the catalogue words that contain the character (六堡茶, 茶艺师):
-# full-mode indexing emits dictionary words, not single characters.
+# A one-character query (茶) matches the catalogue words that contain the character
+# (六堡茶, 茶艺师): full-mode indexing emits dictionary words, not single characters.
 CHAR_WORD_BOOST = 0.5
 CHAR_WORDS_MAX = 40
 CJK_CHAR = re.compile(r"^[\u4e00-\u9fff]$")

@@ -1,18 +1,17 @@
 """HTTP API for exporting item lists as CSV or Excel files."""
 
-from collections.abc import Iterable
 from typing import Any
 
 from django.http import FileResponse, QueryDict
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
-from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.permissions import AllowAny
-from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
+from chanjiao.common.api import FormatNamesTheFile
 from chanjiao.listings.api.serializers import ListingFilterSerializer
 from chanjiao.listings.exporting import (
     CONTENT_TYPES,
@@ -64,20 +63,10 @@ def export_file_response(export: ListingExport) -> FileResponse:
     return response
 
 
-class _FormatIsNotARenderer(DefaultContentNegotiation):
-    """Here ``?format=`` names the file type, so it must not pick DRF's renderer."""
-
-    def select_renderer(
-        self, request: Request, renderers: Iterable[BaseRenderer], format_suffix: str | None = None
-    ) -> tuple[BaseRenderer, str]:
-        renderer = next(iter(renderers))
-        return renderer, str(renderer.media_type)
-
-
 class ListingExportApi(APIView):
     permission_classes = [AllowAny]
     renderer_classes = [JSONRenderer]
-    content_negotiation_class = _FormatIsNotARenderer
+    content_negotiation_class = FormatNamesTheFile
 
     @extend_schema(
         parameters=[ExportFilterSerializer],

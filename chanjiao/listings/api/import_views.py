@@ -1,21 +1,18 @@
 """HTTP API for bulk imports: upload a CSV or .xlsx file of one kind, download a blank template."""
 
-from collections.abc import Iterable
-from typing import Any
-
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
-from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from chanjiao.common.api import FormatNamesTheFile
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.listings.importing import (
     TEMPLATE_FORMATS,
@@ -56,16 +53,6 @@ def import_failure(result: ImportResult) -> ApplicationError:
     return ApplicationError(
         result.message, extra={"errors": errors, "error_count": result.error_count}
     )
-
-
-class _FormatIsTheFileType(DefaultContentNegotiation):
-    """``?format=`` names the template's file type here, not a DRF renderer."""
-
-    def select_renderer(
-        self, request: Request, renderers: Iterable[BaseRenderer], format_suffix: str | None = None
-    ) -> tuple[BaseRenderer, str]:
-        renderer = next(iter(renderers))
-        return renderer, str(renderer.media_type)
 
 
 class ListingImportApi(APIView):
@@ -135,26 +122,14 @@ class ListingImportApi(APIView):
         )
         if not result.ok:
             raise import_failure(result)
-        output = self.OutputSerializer(_result_output(result))
+        output = self.OutputSerializer(result)
         return Response(output.data, status=status.HTTP_201_CREATED)
-
-
-def _result_output(result: ImportResult) -> dict[str, Any]:
-    return {
-        "kind": result.kind,
-        "file_name": result.file_name,
-        "rows": result.rows,
-        "created": result.created,
-        "updated": result.updated,
-        "unchanged": result.unchanged,
-        "message": result.message,
-    }
 
 
 class ListingImportTemplateApi(APIView):
     permission_classes = [AllowAny]
     renderer_classes = [JSONRenderer]
-    content_negotiation_class = _FormatIsTheFileType
+    content_negotiation_class = FormatNamesTheFile
 
     class FilterSerializer(serializers.Serializer):
         kind = serializers.ChoiceField(choices=ListingKind.choices)

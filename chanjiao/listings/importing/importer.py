@@ -66,6 +66,17 @@ class ImportResult:
     def ok(self) -> bool:
         return self.error_count == 0
 
+    def counts(self) -> dict[str, Any]:
+        """Return what the file held and what the import did with it."""
+        return {
+            "kind": self.kind,
+            "file_name": self.file_name,
+            "rows": self.rows,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+        }
+
     @property
     def message(self) -> str:
         if self.ok:
@@ -180,8 +191,8 @@ class _ImportRun:
         )
 
     def execute(self, table: ImportTable) -> None:
-        (header_row, header_cells), counted = table.scan()
-        header = header_map(self.spec.kind.value, _trimmed(header_cells), header_row)
+        (header_row, _), counted = table.scan()
+        header = header_map(self.spec.kind.value, table.header, header_row)
         if counted == 0:
             raise ImportFileError("文件只有表头，没有数据行。", row=header_row + 1)
         # Loading every catalogue code costs a fraction of a second; a small file asks per code.
@@ -204,16 +215,7 @@ class _ImportRun:
 
     def audit_changes(self) -> dict[str, Any]:
         result = self.result
-        return {
-            "kind": result.kind,
-            "file_name": result.file_name,
-            "rows": result.rows,
-            "created": result.created,
-            "updated": result.updated,
-            "unchanged": result.unchanged,
-            "error_count": result.error_count,
-            "submit": self.submit,
-        }
+        return {**result.counts(), "error_count": result.error_count, "submit": self.submit}
 
     def _all_rows(self, table: ImportTable) -> None:
         rows = table.rows()
@@ -315,10 +317,3 @@ def _long_lived_objects_frozen() -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
-
-
-def _trimmed(cells: list[str]) -> list[str]:
-    header = [cell.strip() for cell in cells]
-    while header and not header[-1]:
-        header.pop()
-    return header

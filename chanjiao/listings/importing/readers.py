@@ -97,6 +97,7 @@ class ImportTable:
                 f"文件超过 {_size(limits.max_bytes)}的大小上限，请拆分后分批导入。"
             )
         self.source = FORMATS[self.format](self.stream, limits)
+        self.header: list[str] = []  # the header's cells, trimmed, once rows() has read it
 
     def __enter__(self) -> "ImportTable":
         return self
@@ -119,7 +120,7 @@ class ImportTable:
             if not any(cell.strip() for cell in cells):
                 continue
             if header is None:
-                header = self._header(position, cells)
+                header = self.header = self._header(position, cells)
             else:
                 data_rows += 1
                 if data_rows > self.limits.max_rows:

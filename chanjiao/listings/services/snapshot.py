@@ -2,27 +2,12 @@
 
 from typing import Any
 
-from chanjiao.listings.models import Listing
-
-SNAPSHOT_FIELDS = (
-    "title",
-    "description",
-    "direction",
-    "education",
-    "experience_years",
-    "salary_min",
-    "salary_max",
-    "quantity",
-    "skills",
-    "contact_name",
-    "contact_phone",
-    "external_id",
-)
+from chanjiao.listings.models import LISTING_CONTENT_FIELDS, Listing
 
 
 def listing_snapshot(listing: Listing) -> dict[str, Any]:
     """Return the item's editable content (codes for catalogue links, ISO dates)."""
-    data: dict[str, Any] = {name: getattr(listing, name) for name in SNAPSHOT_FIELDS}
+    data: dict[str, Any] = {name: getattr(listing, name) for name in LISTING_CONTENT_FIELDS}
     data["region"] = listing.region.code if listing.region_id else None
     data["occupation"] = listing.occupation.code if listing.occupation_id else None
     data["industry"] = listing.industry.code if listing.industry_id else None

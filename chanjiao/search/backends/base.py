@@ -1,5 +1,6 @@
 """The one interface every search backend implements, and the values that cross it."""
 
+import dataclasses
 import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -44,10 +45,7 @@ class Filters:
     organization_id: int | None = None
 
     def without(self, name: str) -> "Filters":
-        default = Filters()
-        values = {k: getattr(self, k) for k in self.__dataclass_fields__}
-        values[name] = getattr(default, name)
-        return Filters(**values)
+        return dataclasses.replace(self, **{name: getattr(Filters(), name)})
 
     def active(self) -> list[str]:
         return [k for k in self.__dataclass_fields__ if getattr(self, k) not in (None, "", ())]

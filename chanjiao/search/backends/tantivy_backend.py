@@ -98,10 +98,15 @@ class TantivyBackend:
 
     # Opening and locking
 
-    def _stamp_now(self) -> tuple[int, int]:
-        return (self.path.stat().st_ino, (self.path / "meta.json").stat().st_mtime_ns)
+    def _stamp_now(self) -> tuple[int, int] | None:
+        """Return (directory inode, commit time), or None when there is no index yet."""
+        try:
+            return (self.path.stat().st_ino, (self.path / "meta.json").stat().st_mtime_ns)
+        except FileNotFoundError:
+            return None
 
-    def _create(self, path: Path) -> tantivy.Index:
+    def _create(self, path: Path) -> tuple[tantivy.Index, int]:
+        """Create an empty index in the directory; return it and its freshness epoch day."""
         path.mkdir(parents=True, exist_ok=True)
         epoch_day = (timezone.localdate() - EPOCH).days - 365
         meta = {"schema_version": SCHEMA_VERSION, "epoch_day": epoch_day}
@@ -110,31 +115,41 @@ class TantivyBackend:
         writer = index.writer(heap_size=15_000_000, num_threads=1)
         writer.commit()
         writer.wait_merging_threads()
-        return index
+        return index, epoch_day
 
     def _open(self) -> tantivy.Index:
         """Return the index, reopened or reloaded if another process changed it."""
         with self._lock:
-            if not (self.path / "meta.json").exists() or not self._meta_current():
+            stamp, index, known = self._stamp_now(), self._index, self._stamp
+            same_directory = stamp is not None and known is not None and stamp[0] == known[0]
+            if index is not None and same_directory:
+                if stamp != known:  # another commit: reload
+                    index.reload()
+                    self._stamp = stamp
+                return index
+            # The directory is new to this process (first use, or swapped in by a rebuild), or
+            # missing: only then is its metadata read, not on every query.
+            epoch_day = self._epoch_day_on_disk()
+            if epoch_day is None:
                 with self._write_lock():
-                    if not (self.path / "meta.json").exists() or not self._meta_current():
+                    epoch_day = self._epoch_day_on_disk()
+                    if epoch_day is None:
                         shutil.rmtree(self.path, ignore_errors=True)
-                        self._create(self.path)
-            stamp = self._stamp_now()
-            if self._index is None or self._stamp is None or stamp[0] != self._stamp[0]:
-                self._index = tantivy.Index.open(str(self.path))
-                self._epoch_day = json.loads((self.path / META_FILE).read_text())["epoch_day"]
-            elif stamp != self._stamp:
-                self._index.reload()
-            self._stamp = stamp
+                        _, epoch_day = self._create(self.path)
+            self._stamp = self._stamp_now()
+            self._index = tantivy.Index.open(str(self.path))
+            self._epoch_day = epoch_day
             return self._index
 
-    def _meta_current(self) -> bool:
+    def _epoch_day_on_disk(self) -> int | None:
+        """Return the index's epoch day, or None if it is missing or of an older schema."""
         try:
             meta = json.loads((self.path / META_FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            return False
-        return bool(meta.get("schema_version") == SCHEMA_VERSION)
+            return None
+        if meta.get("schema_version") != SCHEMA_VERSION or self._stamp_now() is None:
+            return None
+        return int(meta["epoch_day"])
 
     @contextlib.contextmanager
     def _write_lock(self) -> Iterator[None]:
@@ -214,8 +229,7 @@ class TantivyBackend:
         """Build a fresh index beside the current one from the chunks, then swap it in."""
         staging = self.path.with_name(self.path.name + ".new")
         shutil.rmtree(staging, ignore_errors=True)
-        index = self._create(staging)
-        epoch_day = json.loads((staging / META_FILE).read_text())["epoch_day"]
+        index, epoch_day = self._create(staging)
         writer = index.writer(heap_size=400_000_000, num_threads=2)
         for chunk in chunks:
             for doc in chunk:
