@@ -39,6 +39,13 @@ INSTALLED_APPS = [
     "chanjiao.listings",
     "chanjiao.subscriptions",
     "chanjiao.search",
+    "chanjiao.crosswalk",
+    "chanjiao.recommendations",
+    "chanjiao.statistics",
+    "chanjiao.analytics",
+    "chanjiao.early_warning",
+    "chanjiao.forecasting",
+    "chanjiao.reports",
     "chanjiao.demo",
     "chanjiao.web",
 ]

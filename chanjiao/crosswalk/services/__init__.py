@@ -1,0 +1,31 @@
+"""Writes of the crosswalk app: enrichment of posts, inference and curation of links."""
+
+from chanjiao.crosswalk.services.curation import (
+    REVIEW_DECISIONS,
+    industry_link_add,
+    industry_link_remove,
+    major_link_add,
+    major_link_remove,
+    major_link_review,
+)
+from chanjiao.crosswalk.services.enrichment import (
+    listing_enrich,
+    listings_enrich_for,
+    listings_enrich_pending,
+)
+from chanjiao.crosswalk.services.industries import industry_links_observe
+from chanjiao.crosswalk.services.inference import major_links_infer
+
+__all__ = [
+    "REVIEW_DECISIONS",
+    "industry_link_add",
+    "industry_link_remove",
+    "industry_links_observe",
+    "listing_enrich",
+    "listings_enrich_for",
+    "listings_enrich_pending",
+    "major_link_add",
+    "major_link_remove",
+    "major_link_review",
+    "major_links_infer",
+]

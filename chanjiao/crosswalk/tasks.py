@@ -1,0 +1,30 @@
+"""Background entry points of the crosswalk app."""
+
+from django_tasks import task
+
+from chanjiao.crosswalk.services import (
+    industry_links_observe,
+    listings_enrich_for,
+    listings_enrich_pending,
+    major_links_infer,
+)
+
+
+@task()
+def enrich_listings_task() -> dict[str, int]:
+    """Classify every post whose classification is missing or stale, then recount industries."""
+    classified = listings_enrich_pending()
+    industries = industry_links_observe()
+    return {"classified": classified, **industries}
+
+
+@task()
+def enrich_listing_ids_task(*, listing_ids: list[int]) -> int:
+    """Classify the given posts (after publish or edit)."""
+    return listings_enrich_for(listing_ids)
+
+
+@task()
+def infer_major_links_task() -> dict[str, int]:
+    """Rewrite the proposed inferred links of majors without teaching-standard links."""
+    return major_links_infer()

@@ -1,0 +1,137 @@
+"""Pages of 专业预警: flags (government: the locality's; schools: their own), one flag, rules."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from chanjiao.common.exceptions import ApplicationError
+from chanjiao.early_warning.forms import WarningRuleForm
+from chanjiao.early_warning.models import FlagStatus, Level
+from chanjiao.early_warning.params import RuleDataError
+from chanjiao.early_warning.permissions import (
+    user_can_manage_warnings,
+    user_can_respond,
+)
+from chanjiao.early_warning.selectors import (
+    locality_get_by_name_or_id,
+    warning_flag_get_for_user,
+    warning_flag_list,
+    warning_rule_get,
+    warning_rule_list,
+)
+from chanjiao.early_warning.services import (
+    warning_flag_close,
+    warning_response_create,
+    warning_rule_update,
+    warnings_evaluate,
+)
+from chanjiao.localities.models import Locality
+
+FILTERS = ("locality", "year", "level", "status", "school", "major", "rule")
+
+
+@login_required
+def flag_list_page(request: HttpRequest) -> HttpResponse:
+    """The flags the user may see, with level tags and evidence; officers may run an evaluation."""
+    filters = {name: request.GET.get(name, "").strip() for name in FILTERS}
+    for name in ("locality", "year", "school"):
+        if not filters[name].isdigit():
+            filters[name] = ""
+    flags = warning_flag_list(fetched_by=request.user, filters=filters)
+    managed = [
+        loc
+        for loc in Locality.objects.select_related("region")
+        if user_can_manage_warnings(request.user, loc)
+    ]
+    context = {
+        "flags": flags[:500],
+        "total": flags.count(),
+        "filters": filters,
+        "levels": Level.choices,
+        "statuses": FlagStatus.choices,
+        "localities": Locality.objects.order_by("region__code"),
+        "managed": managed,
+    }
+    return render(request, "early_warning/flag_list.html", context)
+
+
+@login_required
+def flag_detail_page(request: HttpRequest, flag_id: int) -> HttpResponse:
+    """One flag with evidence, clause and responses; the school answers, the officer closes."""
+    flag = warning_flag_get_for_user(flag_id=flag_id, user=request.user)
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "close":
+                warning_flag_close(flag=flag, actor=request.user, note=request.POST.get("text"))
+                messages.success(request, "已关闭该预警。")
+            else:
+                warning_response_create(
+                    flag=flag, actor=request.user, text=request.POST.get("text")
+                )
+                messages.success(request, "回应已提交。")
+        except ApplicationError as error:
+            if error.status_code == 403:
+                raise
+            messages.error(request, error.message)
+        return redirect("early_warning:flag-detail", flag_id=flag.pk)
+    context = {
+        "flag": flag,
+        "evidence": json.dumps(flag.evidence, ensure_ascii=False, indent=2),
+        "can_respond": user_can_respond(request.user, flag.school_id)
+        and flag.status != FlagStatus.CLOSED,
+        "can_close": user_can_manage_warnings(request.user, flag.locality)
+        and flag.status != FlagStatus.CLOSED,
+    }
+    return render(request, "early_warning/flag_detail.html", context)
+
+
+@login_required
+@require_POST
+def run_create_page(request: HttpRequest) -> HttpResponse:
+    """Run an evaluation from the flags page (staff or the locality's 政府管理员)."""
+    locality = locality_get_by_name_or_id(value=request.POST.get("locality", ""))
+    year = request.POST.get("year", "")
+    if not year.isdigit():
+        messages.error(request, "请填写年度，如 2025。")
+        return redirect("early_warning:flag-list")
+    run = warnings_evaluate(locality=locality, year=int(year), actor=request.user)
+    messages.success(request, f"{locality.name} {run.year}年评估完成：预警 {run.flags_raised} 条。")
+    return redirect(f"/warnings/?locality={locality.pk}&year={run.year}")
+
+
+@login_required
+def rule_list_page(request: HttpRequest) -> HttpResponse:
+    """Each locality's warning rules with parameters, level, exemptions, clause and quote."""
+    value = request.GET.get("locality", "")
+    locality = locality_get_by_name_or_id(value=value) if value else None
+    rules = list(warning_rule_list(locality=locality))
+    for rule in rules:
+        rule.can_edit = user_can_manage_warnings(request.user, rule.locality)  # type: ignore[attr-defined]
+    context = {
+        "rules": rules,
+        "locality": locality,
+        "localities": Locality.objects.order_by("region__code"),
+    }
+    return render(request, "early_warning/rule_list.html", context)
+
+
+@login_required
+def rule_edit_page(request: HttpRequest, rule_id: int) -> HttpResponse:
+    """Edit one rule; only staff and the locality's 政府管理员 (others get 403); audited."""
+    rule = warning_rule_get(rule_id=rule_id)
+    if not user_can_manage_warnings(request.user, rule.locality):
+        return render(request, "early_warning/forbidden.html", {"rule": rule}, status=403)
+    form = WarningRuleForm(request.POST or None, initial=WarningRuleForm.initial_for(rule))
+    if request.method == "POST" and form.is_valid():
+        try:
+            warning_rule_update(actor=request.user, rule=rule, data=form.service_data())
+        except RuleDataError as error:
+            form.add_service_errors(error.errors)
+        else:
+            messages.success(request, f"已保存规则“{rule.name}”。")
+            return redirect(f"/warnings/rules/?locality={rule.locality_id}")
+    return render(request, "early_warning/rule_form.html", {"rule": rule, "form": form})

@@ -1,0 +1,100 @@
+"""Reads of the history the forecasts start from.
+
+Occupation groups (职业中类): 人社 供求 tables (``statistics.LaborMarketStat``) — yearly rows, or
+the sum of the four quarters of a year when there is no yearly row. Industries (行业门类): the
+analytics count tables (postings' openings per year), read through ``analytics.selectors``.
+"""
+
+import importlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from chanjiao.catalogs.models import Industry, Occupation, Region
+from chanjiao.statistics.models import LaborMarketStat
+
+OCCUPATION_SOURCE = "人力资源市场供求统计（求人倍率表）"
+INDUSTRY_SOURCE = "平台岗位信息需求人数（分析统计表）"
+
+
+@dataclass
+class SeriesHistory:
+    """Yearly demand (and, where known, job seekers) of one occupation group or industry."""
+
+    code: str
+    name: str
+    demand: dict[int, float] = field(default_factory=dict)
+    supply: dict[int, float] = field(default_factory=dict)
+
+
+def _group_of() -> dict[int, Occupation]:
+    """Map every occupation id to its 中类 ancestor (or itself at 中类 and 大类)."""
+    occupations = {
+        o.pk: o for o in Occupation.objects.only("pk", "code", "name", "level", "parent")
+    }
+    groups: dict[int, Occupation] = {}
+    for pk, occupation in occupations.items():
+        current = occupation
+        while current.level in ("小类", "细类") and current.parent_id in occupations:
+            current = occupations[current.parent_id]
+        groups[pk] = current
+    return groups
+
+
+def _yearly_values(rows: list[dict[str, Any]], key: str) -> dict[tuple[int, int], float]:
+    """Sum one occupation's figures per year: the yearly row, else four complete quarters."""
+    yearly: dict[tuple[int, int], float] = {}
+    quarters: dict[tuple[int, int], dict[int, float]] = defaultdict(dict)
+    for row in rows:
+        if row[key] is None:
+            continue
+        slot = (row["occupation_id"], row["year"])
+        if row["quarter"] == 0:
+            yearly[slot] = yearly.get(slot, 0.0) + float(row[key])
+        else:
+            quarters[slot][row["quarter"]] = float(row[key])
+    for slot, by_quarter in quarters.items():
+        if slot not in yearly and len(by_quarter) == 4:
+            yearly[slot] = sum(by_quarter.values())
+    return yearly
+
+
+def occupation_group_history(*, region: Region) -> list[SeriesHistory]:
+    """Return the yearly demand and job seekers per occupation group of a region, by code."""
+    rows = list(
+        LaborMarketStat.objects.filter(region=region, occupation__isnull=False).values(
+            "occupation_id", "year", "quarter", "demand_persons", "jobseekers_persons"
+        )
+    )
+    groups = _group_of()
+    series: dict[str, SeriesHistory] = {}
+    for key, target in (("demand_persons", "demand"), ("jobseekers_persons", "supply")):
+        for (occupation_id, year), value in _yearly_values(rows, key).items():
+            group = groups[occupation_id]
+            entry = series.setdefault(group.code, SeriesHistory(group.code, group.name))
+            values = getattr(entry, target)
+            values[year] = values.get(year, 0.0) + value
+    return [series[code] for code in sorted(series) if series[code].demand]
+
+
+def _analytics_selectors() -> Any | None:
+    """Return chanjiao.analytics.selectors, or None while that module is not installed."""
+    try:
+        return importlib.import_module("chanjiao.analytics.selectors")
+    except ImportError:
+        return None
+
+
+def industry_history(*, region: Region) -> list[SeriesHistory]:
+    """Return the yearly openings per industry section (门类) from the analytics count tables."""
+    selectors = _analytics_selectors()
+    if selectors is None:
+        return []
+    history = selectors.demand_history(region=region, by="industry_section", source="listings")
+    names = dict(Industry.objects.filter(level="门类").values_list("code", "name"))
+    result = []
+    for code in sorted(c for c in history if c):
+        demand = {int(year): float(v) for year, v in history[code].items() if v is not None}
+        if demand:
+            result.append(SeriesHistory(str(code), names.get(str(code), str(code)), demand))
+    return result

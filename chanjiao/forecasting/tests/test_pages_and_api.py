@@ -1,0 +1,134 @@
+"""The forecast page and API: suppression for the public, recomputation by officers only."""
+
+import pytest
+from django.test import Client
+
+from chanjiao.forecasting.models import ForecastRun
+from chanjiao.forecasting.services import forecasts_compute
+
+
+@pytest.fixture
+def forecasts(wuzhou_locality, labor_history):
+    forecasts_compute(locality=wuzhou_locality)
+    return wuzhou_locality
+
+
+@pytest.mark.django_db
+def test_api_suppresses_small_series_for_the_public(forecasts, api_client):
+    response = api_client.get("/api/v1/forecasts/4504/")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["is_public"] is True
+    assert body["run"]["base_year"] == 2025
+    assert body["run"]["series_count"] == 3
+    small = next(s for s in body["series"] if s["code"] == "2-05-00-00")
+    assert small["suppressed"] is True
+    assert {p["point"] for p in small["points"]} == {None}
+    assert {h["value"] for h in small["history"]} == {None}
+    welders = next(s for s in body["series"] if s["code"] == "6-18-00-00")
+    assert welders["history"][-1] == {"year": 2025, "value": 477.0}
+    assert [p["year"] for p in welders["points"]] == [2026, 2027, 2028]
+    assert any("滚动起点回测" in paragraph for paragraph in body["method"])
+
+
+@pytest.mark.django_db
+def test_api_shows_small_series_to_the_locality_officer(forecasts, client_for, wuzhou_officer):
+    body = client_for(wuzhou_officer).get("/api/v1/forecasts/梧州市/").json()
+
+    small = next(s for s in body["series"] if s["code"] == "2-05-00-00")
+    assert body["is_public"] is False
+    assert small["suppressed"] is False
+    assert small["history"][0] == {"year": 2016, "value": 3.0}
+
+
+@pytest.mark.django_db
+def test_shortage_api_ranks_with_previous_rank(forecasts, api_client):
+    rows = api_client.get("/api/v1/forecasts/4504/shortage/").json()
+
+    assert [r["rank"] for r in rows] == [1, 2, 3]
+    assert rows[0]["code"] == "6-18-00-00"
+    assert rows[0]["is_shortage"] is True
+    assert rows[0]["rank_change"] == rows[0]["previous_rank"] - 1
+    assert rows[1]["suppressed"] is True
+    assert rows[1]["ratio"] is None
+
+
+@pytest.mark.django_db
+def test_industry_level_without_count_tables_has_no_run(forecasts, api_client):
+    body = api_client.get("/api/v1/forecasts/4504/?level=industry").json()
+
+    assert body["run"] is None
+    assert body["series"] == []
+    assert api_client.get("/api/v1/forecasts/4504/?level=major").status_code == 400
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("_case", "persona", "status"),
+    [
+        ("anonymous", None, 403),
+        ("outsider", "outsider", 403),
+        ("other city's officer", "shuangyashan_officer", 403),
+        ("locality officer", "wuzhou_officer", 202),
+        ("platform staff", "staff_user", 202),
+    ],
+)
+def test_compute_api_is_for_officers(
+    request,
+    forecasts,
+    api_client,
+    client_for,
+    django_capture_on_commit_callbacks,
+    _case,
+    persona,
+    status,
+):
+    client = client_for(request.getfixturevalue(persona)) if persona else api_client
+    before = ForecastRun.objects.count()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/api/v1/forecasts/4504/compute/")
+
+    assert response.status_code == status
+    assert ForecastRun.objects.count() == before + (1 if status == 202 else 0)
+
+
+@pytest.mark.django_db
+def test_unknown_locality_is_404(localities, api_client):
+    response = api_client.get("/api/v1/forecasts/9999/")
+
+    assert response.status_code == 404
+    assert "未找到地区" in response.json()["message"]
+
+
+@pytest.mark.django_db
+def test_page_shows_chart_method_backtest_and_ranking(forecasts):
+    response = Client().get("/forecasts/4504/?series=6-18-00-00")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert ">机械制造基础加工人员需求人数预测（人）</text>" in html
+    assert ">需求人数（人）</text>" in html
+    assert ">95% 预测区间</text>" in html
+    assert "滚动起点回测" in html
+    run = ForecastRun.objects.get(level="occupation_group")
+    assert f"所选方法平均 MASE 为 {run.mase:.3f}" in html
+    assert "紧缺职业排名（2026 年预测求人倍率" in html
+    assert "数据量小，已隐藏" in html
+
+
+@pytest.mark.django_db
+def test_page_without_forecasts_says_how_to_make_them(localities):
+    html = Client().get("/forecasts/2305/").content.decode()
+
+    assert "双鸭山市尚无职业中类预测" in html
+    assert "chanjiao forecast_demand --locality 双鸭山市" in html
+
+
+@pytest.mark.django_db
+def test_index_lists_localities(forecasts):
+    html = Client().get("/forecasts/").content.decode()
+
+    assert "/forecasts/4504/" in html
+    assert "2025 年" in html

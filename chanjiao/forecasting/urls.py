@@ -1,0 +1,11 @@
+"""Web page routes of the forecasting app (mounted under /forecasts/)."""
+
+from django.urls import path
+
+from chanjiao.forecasting import views
+
+app_name = "forecasting"
+urlpatterns = [
+    path("", views.forecast_index_page, name="index"),
+    path("<str:locality_code>/", views.forecast_locality_page, name="locality"),
+]

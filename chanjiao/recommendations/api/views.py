@@ -1,0 +1,112 @@
+"""HTTP API of the recommender: lists per subject, 'not relevant' feedback, the opt-out."""
+
+from dataclasses import asdict
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from chanjiao.recommendations import selectors, services
+
+
+class RecommendedItemSerializer(serializers.Serializer):
+    recommendation_id = serializers.IntegerField(allow_null=True)
+    target_type = serializers.CharField()
+    target_id = serializers.IntegerField()
+    title = serializers.CharField()
+    kind = serializers.CharField()
+    kind_label = serializers.CharField()
+    organization_name = serializers.CharField()
+    region_name = serializers.CharField()
+    url = serializers.CharField()
+    score = serializers.FloatField()
+    reasons = serializers.ListField(child=serializers.CharField())
+
+
+class RecommendationPageSerializer(serializers.Serializer):
+    subject_title = serializers.CharField()
+    group_label = serializers.CharField()
+    is_personalised = serializers.BooleanField()
+    label = serializers.CharField()
+    items = RecommendedItemSerializer(many=True)
+
+
+class PreferenceSerializer(serializers.Serializer):
+    is_personalised = serializers.BooleanField()
+
+
+LIMIT = OpenApiParameter("limit", int, description="条数（1–50，默认 20）")
+
+
+def _limit(request: Request) -> int:
+    try:
+        return max(1, min(int(request.query_params.get("limit", 20)), 50))
+    except ValueError:
+        return 20
+
+
+def _page(request: Request, ref: selectors.SubjectRef) -> Response:
+    page = selectors.recommendation_page(user=request.user, ref=ref, limit=_limit(request))
+    return Response(RecommendationPageSerializer(asdict(page)).data)
+
+
+class MyRecommendationListApi(APIView):
+    @extend_schema(
+        parameters=[LIMIT], responses=RecommendationPageSerializer, summary="为我推荐（学生档案）"
+    )
+    def get(self, request: Request) -> Response:
+        return _page(request, selectors.student_subject_for_user(user=request.user))
+
+
+class ListingRecommendationListApi(APIView):
+    @extend_schema(
+        parameters=[LIMIT],
+        responses=RecommendationPageSerializer,
+        summary="为本机构/本人的一条信息推荐",
+    )
+    def get(self, request: Request, listing_id: int) -> Response:
+        ref = selectors.listing_subject_for_user(user=request.user, listing_id=listing_id)
+        return _page(request, ref)
+
+
+class CohortRecommendationListApi(APIView):
+    @extend_schema(
+        parameters=[LIMIT],
+        responses=RecommendationPageSerializer,
+        summary="为学校某专业某届毕业生推荐岗位",
+    )
+    def get(self, request: Request, school_id: int, major_id: int, year: int) -> Response:
+        ref = selectors.cohort_subject_for_user(
+            user=request.user, school_id=school_id, major_id=major_id, year=year
+        )
+        return _page(request, ref)
+
+
+class RecommendationDismissApi(APIView):
+    @extend_schema(request=None, responses={204: None}, summary="标记推荐“不相关”")
+    def post(self, request: Request, recommendation_id: int) -> Response:
+        row = selectors.recommendation_get_for_user(
+            user=request.user, recommendation_id=recommendation_id
+        )
+        services.recommendation_feedback_record(user=request.user, recommendation=row)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class RecommendationPreferenceApi(APIView):
+    @extend_schema(responses=PreferenceSerializer, summary="个性化推荐设置")
+    def get(self, request: Request) -> Response:
+        value = selectors.user_is_personalised(request.user)
+        return Response({"is_personalised": value})
+
+    @extend_schema(
+        request=PreferenceSerializer, responses=PreferenceSerializer, summary="开启/关闭个性化推荐"
+    )
+    def put(self, request: Request) -> Response:
+        data = PreferenceSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        pref = services.recommendation_preference_set(
+            user=request.user, is_personalised=data.validated_data["is_personalised"]
+        )
+        return Response({"is_personalised": pref.is_personalised})

@@ -1,0 +1,78 @@
+"""Shared feature helpers: tokens, education ranks, key industries of localities."""
+
+import functools
+from collections.abc import Iterable
+
+from chanjiao.catalogs.models import MajorLevel
+from chanjiao.listings.kinds import Education
+from chanjiao.localities.models import KeyIndustry
+
+EDUCATION_RANK = {value: rank for rank, value in enumerate(Education.values)}
+EDUCATION_RANK[""] = 0
+EDUCATION_OF_LEVEL = {
+    MajorLevel.SECONDARY: Education.SECONDARY,
+    MajorLevel.HIGHER: Education.ASSOCIATE,
+}
+MAX_TOKENS = 60
+
+
+def education_rank(value: str | None) -> int:
+    """Return the rank of an education value (不限 = 0)."""
+    return EDUCATION_RANK.get(value or "", 0)
+
+
+def education_label(rank: int) -> str:
+    """Return the Chinese label of an education rank."""
+    return str(Education(Education.values[rank]).label) if 0 <= rank < len(Education.values) else ""
+
+
+def education_of_major_level(level: str) -> str:
+    """Return the education a major's level leads to (中职 → 中专, 高职专科 → 大专, else 本科)."""
+    return str(EDUCATION_OF_LEVEL.get(level, Education.BACHELOR))
+
+
+def tokens(*texts: str | None) -> set[str]:
+    """Return the words (two characters or more) of some texts, from the shared lexicon."""
+    from chanjiao.search.text import lexicon
+
+    lex = lexicon()
+    words: set[str] = set()
+    for text in texts:
+        if text:
+            words.update(w for w in lex.index_tokens(text) if len(w) >= 2)
+    return set(sorted(words)[:MAX_TOKENS]) if len(words) > MAX_TOKENS else words
+
+
+def token_display(token: str) -> str:
+    """Return a token as shown in a reason (Latin words upper-cased: PLC, CAD)."""
+    return token.upper() if token.isascii() else token
+
+
+@functools.lru_cache(maxsize=1)
+def _key_industry_table() -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    rows: dict[int, tuple[str, str, str, list[str]]] = {}
+    qs = KeyIndustry.objects.select_related("locality__region").prefetch_related("industries")
+    for ki in qs:
+        codes = [i.code for i in ki.industries.all()]
+        if codes:
+            region = ki.locality.region
+            rows[ki.pk] = (region.code, ki.locality.name, ki.label, codes)
+    return tuple((r, n, lab, tuple(c)) for r, n, lab, c in rows.values())
+
+
+def key_industries_clear() -> None:
+    """Forget the cached key-industry table (after localities change, and between tests)."""
+    _key_industry_table.cache_clear()
+
+
+def key_industry_label(region_code: str, industry_codes: Iterable[str]) -> str:
+    """Return '梧州市重点产业：六堡茶' when an industry is a key industry of the item's locality."""
+    codes = [c for c in industry_codes if c]
+    if not region_code or not codes:
+        return ""
+    for locality_region, name, label, key_codes in _key_industry_table():
+        if region_code.startswith(locality_region) and any(
+            c.startswith(k) or k.startswith(c) for c in codes for k in key_codes if len(c) >= 2
+        ):
+            return f"{name}重点产业：{label}"
+    return ""

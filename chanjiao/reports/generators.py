@@ -1,0 +1,177 @@
+"""One generator class per report (django-oscar ``ReportGenerator``): who may have it, its data.
+
+The yearly 《XX市年度技能人才供需报告》 and the quarterly 就业信息发布 each come in two versions:
+the internal one, for the locality's officers and platform staff, and the public one, which
+everybody may read and in which counts below 5 and the names of schools under warning are left
+out.
+"""
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from chanjiao.forecasting.explanations import METHOD_PARAGRAPHS, run_summary_text
+from chanjiao.forecasting.permissions import user_is_locality_officer
+from chanjiao.localities.models import Locality
+from chanjiao.reports import charts
+from chanjiao.reports.selectors import BulletinData, ReportData, bulletin_data, report_data
+
+TOP = 10
+
+
+@dataclass
+class ReportGenerator:
+    """Base: a report of one locality and period, internal or public."""
+
+    code: ClassVar[str] = ""
+    label: ClassVar[str] = ""
+    template_name: ClassVar[str] = ""
+
+    locality: Locality
+    year: int
+    is_public: bool = False
+
+    def is_available_to(self, user: Any) -> bool:
+        """The public version is for everybody; the internal one for the locality's officers."""
+        return self.is_public or user_is_locality_officer(user, self.locality)
+
+    @property
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def filename(self, fmt: str) -> str:
+        """Return an ASCII download name, e.g. ``4504-2025-yearly-public.pdf``."""
+        version = "public" if self.is_public else "internal"
+        return f"{self.locality.region.code}-{self.period_slug}-{self.code}-{version}.{fmt}"
+
+    @property
+    def period_slug(self) -> str:
+        return str(self.year)
+
+    def context(self, *, user: Any) -> dict[str, Any]:
+        raise NotImplementedError
+
+
+def _top(rows: list[Any], *, attribute: str = "value") -> list[Any]:
+    return [r for r in rows if not r.suppressed and getattr(r, attribute) is not None][:TOP]
+
+
+def yearly_charts(data: ReportData) -> list[charts.Chart]:
+    """The four charts of the yearly report and the dashboard, each titled with its unit."""
+    industries = _top(data.demand_by_industry)
+    shortage = [r for r in data.shortage if r.ratio is not None][:TOP]
+    warned = data.warnings_by_major[:TOP]
+    majors = _top(data.supply_demand, attribute="demand")
+    return [
+        charts.bar_chart(
+            title=f"{data.year}年各行业岗位需求人数（人）",
+            labels=[r.name for r in industries],
+            values=[r.value for r in industries],
+            x_label="需求人数（人）",
+            y_label="行业门类",
+        ),
+        charts.bar_chart(
+            title="紧缺职业预测求人倍率（倍）",
+            labels=[r.name for r in shortage],
+            values=[r.ratio for r in shortage],
+            x_label="预测求人倍率（倍）",
+            y_label="职业中类",
+        ),
+        charts.bar_chart(
+            title=f"{data.year}年预警专业（专业点数，个）",
+            labels=[r.name for r in warned],
+            values=[r.value for r in warned],
+            x_label="预警专业点数（个）",
+            y_label="专业",
+        ),
+        charts.paired_bar_chart(
+            title=f"{data.year}年分专业人才供需对比（人）",
+            labels=[r.name for r in majors],
+            series={
+                "需求人数": [r.demand or 0 for r in majors],
+                "毕业生供给人数": [r.supply or 0 for r in majors],
+            },
+            x_label="人数（人）",
+            y_label="专业",
+        ),
+    ]
+
+
+class YearlySupplyDemandReport(ReportGenerator):
+    """《XX市 YYYY 年度技能人才供需报告》 (梧州 （六）: 定期发布年度技能人才供需信息)."""
+
+    code = "yearly"
+    label = "年度技能人才供需报告"
+    template_name = "reports/yearly.html"
+
+    @property
+    def title(self) -> str:
+        return f"{self.locality.name}{self.year}年度技能人才供需报告"
+
+    def data(self, *, user: Any) -> ReportData:
+        return report_data(
+            locality=self.locality, year=self.year, is_public=self.is_public, fetched_by=user
+        )
+
+    def context(self, *, user: Any) -> dict[str, Any]:
+        data = self.data(user=user)
+        run = data.forecast.run if data.forecast else None
+        return {
+            "report": self,
+            "data": data,
+            "charts": yearly_charts(data),
+            "method_paragraphs": METHOD_PARAGRAPHS,
+            "forecast_summary": run_summary_text(run) if run else "",
+            "top": TOP,
+        }
+
+
+@dataclass
+class EmploymentBulletinReport(ReportGenerator):
+    """The quarterly 就业信息发布 (梧州 （十八）, 五华 （十七）: 就业情况定期发布)."""
+
+    code: ClassVar[str] = "bulletin"
+    label: ClassVar[str] = "就业信息发布（季度）"
+    template_name: ClassVar[str] = "reports/bulletin.html"
+
+    quarter: int = 1
+
+    @property
+    def title(self) -> str:
+        return f"{self.locality.name}{self.year}年第{self.quarter}季度就业信息发布"
+
+    @property
+    def period_slug(self) -> str:
+        return f"{self.year}q{self.quarter}"
+
+    def context(self, *, user: Any) -> dict[str, Any]:
+        data: BulletinData = bulletin_data(
+            locality=self.locality,
+            year=self.year,
+            quarter=self.quarter,
+            is_public=self.is_public,
+            fetched_by=user,
+        )
+        occupations = _top(data.occupations, attribute="demand")
+        chart = charts.paired_bar_chart(
+            title=f"{self.year}年第{self.quarter}季度分职业供求人数（人）",
+            labels=[r.name for r in occupations],
+            series={
+                "需求人数": [r.demand or 0 for r in occupations],
+                "求职人数": [r.supply or 0 for r in occupations],
+            },
+            x_label="人数（人）",
+            y_label="职业",
+        )
+        return {
+            "report": self,
+            "data": data,
+            "charts": [chart],
+            "top": TOP,
+            "method_paragraphs": METHOD_PARAGRAPHS,
+        }
+
+
+GENERATORS: dict[str, type[ReportGenerator]] = {
+    YearlySupplyDemandReport.code: YearlySupplyDemandReport,
+    EmploymentBulletinReport.code: EmploymentBulletinReport,
+}

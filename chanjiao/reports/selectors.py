@@ -1,0 +1,364 @@
+"""Reads behind the reports and dashboards: each section from the app that owns its numbers.
+
+Demand and supply–demand tables come from the analytics count tables (``analytics.selectors``),
+majors under warning from ``early_warning.selectors``, shortage ranks from the forecasts, and
+per-major employment and the 人社 totals from ``statistics.selectors``. A section whose source
+app is not installed is reported as missing rather than invented.
+"""
+
+import importlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+from django.db.models import Max
+from django.utils import timezone
+
+from chanjiao.forecasting.history import occupation_group_history
+from chanjiao.forecasting.models import ForecastLevel
+from chanjiao.forecasting.selectors import (
+    ForecastView,
+    ShortageView,
+    forecast_run_latest,
+    forecast_view,
+)
+from chanjiao.localities.models import Locality
+from chanjiao.statistics.selectors import labor_market_series, major_year_stats
+
+SMALL_COUNT = 5
+TOP = 10
+# Platform postings first; the 人社 tables when the year has no postings (e.g. before launch).
+DEMAND_SOURCES = (("listings", "平台发布的岗位信息"), ("labor_market", "人社部门供求统计"))
+
+
+@dataclass(frozen=True)
+class ValueRow:
+    code: str
+    name: str
+    value: float | None
+    suppressed: bool = False
+
+
+@dataclass(frozen=True)
+class SupplyDemandRow:
+    code: str
+    name: str
+    demand: float | None
+    supply: float | None
+    gap: float | None
+    ratio: float | None
+    suppressed: bool = False
+
+
+@dataclass(frozen=True)
+class WarningRow:
+    school: str
+    major_code: str
+    major_name: str
+    level: str
+    rules: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class EmploymentRow:
+    code: str
+    name: str
+    graduates: int | None
+    placed: int | None
+    rate: float | None
+    suppressed: bool = False
+
+
+@dataclass(frozen=True)
+class LaborTotals:
+    demand: float | None
+    jobseekers: float | None
+    ratio: float | None
+
+
+@dataclass
+class ReportData:
+    """Everything one report shows, already suppressed when ``is_public``."""
+
+    locality: Locality
+    year: int
+    is_public: bool
+    demand_by_industry: list[ValueRow] = field(default_factory=list)
+    demand_by_occupation: list[ValueRow] = field(default_factory=list)
+    supply_demand: list[SupplyDemandRow] = field(default_factory=list)
+    warnings: list[WarningRow] = field(default_factory=list)
+    warnings_by_major: list[ValueRow] = field(default_factory=list)
+    employment: list[EmploymentRow] = field(default_factory=list)
+    labor: LaborTotals | None = None
+    forecast: ForecastView | None = None
+    missing: list[str] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def shortage(self) -> list[ShortageView]:
+        return [r for r in (self.forecast.shortage if self.forecast else []) if r.is_shortage]
+
+
+def _module(name: str) -> ModuleType | None:
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+def _demand_rows(selectors: ModuleType, data: ReportData, by: str, source: str) -> list[ValueRow]:
+    rows = selectors.demand_table(
+        region=data.locality.region, year=data.year, by=by, public=data.is_public, source=source
+    )
+    result = [
+        ValueRow(str(r.code), r.name, None if r.suppressed else float(r.openings), r.suppressed)
+        for r in rows
+    ]
+    return sorted(result, key=lambda r: (-(r.value or 0), r.code))
+
+
+def _supply_demand_rows(
+    selectors: ModuleType, data: ReportData, source: str
+) -> list[SupplyDemandRow]:
+    rows = selectors.supply_demand_table(
+        region=data.locality.region,
+        year=data.year,
+        by="major",
+        public=data.is_public,
+        source=source,
+    )
+    result = []
+    for r in rows:
+        hide = bool(r.suppressed)
+        result.append(
+            SupplyDemandRow(
+                str(r.code),
+                r.name,
+                None if hide else r.demand,
+                None if hide else r.supply,
+                None if hide else r.gap,
+                None if hide else r.ratio,
+                hide,
+            )
+        )
+    return sorted(result, key=lambda r: (-((r.demand or 0) + (r.supply or 0)), r.code))
+
+
+def _analytics_sections(data: ReportData) -> None:
+    selectors = _module("chanjiao.analytics.selectors")
+    if selectors is None:
+        data.missing.append("岗位需求与供需对比（分析统计表尚未启用）")
+        return
+    for section, fetch in (
+        ("demand_by_industry", lambda s: _demand_rows(selectors, data, "industry_section", s)),
+        ("demand_by_occupation", lambda s: _demand_rows(selectors, data, "occupation_group", s)),
+        ("supply_demand", lambda s: _supply_demand_rows(selectors, data, s)),
+    ):
+        for source, label in DEMAND_SOURCES:
+            rows = fetch(source)
+            if _has_demand(rows):
+                setattr(data, section, rows)
+                data.sources[section] = label
+                break
+
+
+def _has_demand(rows: list[Any]) -> bool:
+    """Tell whether rows carry demand of a known category (suppressed rows count)."""
+    return any(
+        r.code and (r.suppressed or getattr(r, "value", None) or getattr(r, "demand", None))
+        for r in rows
+    )
+
+
+def _pick(item: dict[str, Any], *keys: str) -> str:
+    for key in keys:
+        value = item.get(key)
+        if value not in (None, ""):
+            return (
+                value
+                if isinstance(value, str)
+                else ("、".join(map(str, value)) if isinstance(value, list | tuple) else str(value))
+            )
+    return ""
+
+
+def _warning_sections(data: ReportData) -> None:
+    selectors = _module("chanjiao.early_warning.selectors")
+    if selectors is None:
+        data.missing.append("专业预警（预警规则尚未启用）")
+        return
+    summary = selectors.warning_summary(locality=data.locality, year=data.year)
+    rows = [
+        WarningRow(
+            school=_pick(item, "school_name", "school"),
+            major_code=_pick(item, "major_code"),
+            major_name=_pick(item, "major_name", "major"),
+            level=_pick(item, "level_label", "highest_level_label", "highest_level", "level"),
+            rules=_pick(item, "rules", "rule_labels", "rule_names"),
+            evidence=_pick(item, "evidence", "evidence_text", "summary"),
+        )
+        for item in summary
+    ]
+    rows.sort(key=lambda r: (r.major_code, r.school, r.level))
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for row in rows:
+        counts[(row.major_code, row.major_name)] += 1
+    data.warnings_by_major = sorted(
+        (ValueRow(code, name, float(n)) for (code, name), n in counts.items()),
+        key=lambda r: (-(r.value or 0), r.code),
+    )
+    # Named schools are for the locality's officers; the public version gives counts only.
+    data.warnings = [] if data.is_public else rows
+
+
+def _employment_section(data: ReportData) -> None:
+    totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for stat in major_year_stats(region=data.locality.region, years=[data.year]):
+        if stat.graduates is None:
+            continue
+        entry = totals[(stat.major.code, stat.major.name)]
+        entry[0] += stat.graduates
+        entry[1] += (stat.employed or 0) + (stat.further_study or 0)
+    rows = []
+    for (code, name), (graduates, placed) in sorted(totals.items()):
+        hide = data.is_public and 0 < graduates < SMALL_COUNT
+        rate = placed / graduates if graduates else None
+        rows.append(
+            EmploymentRow(
+                code,
+                name,
+                None if hide else graduates,
+                None if hide else placed,
+                None if hide else rate,
+                hide,
+            )
+        )
+    data.employment = rows
+
+
+def _labor_section(data: ReportData) -> None:
+    rows = list(
+        labor_market_series(region=data.locality.region)
+        .filter(year=data.year, quarter=0, occupation__isnull=True)
+        .values_list("demand_persons", "jobseekers_persons", "vacancy_ratio")
+    )
+    if not rows:
+        data.labor = _labor_from_groups(data)
+        return
+    if rows:
+        demand, seekers, ratio = rows[0]
+        data.labor = LaborTotals(
+            demand,
+            seekers,
+            float(ratio)
+            if ratio is not None
+            else (demand / seekers if demand is not None and seekers else None),
+        )
+
+
+def _labor_from_groups(data: ReportData) -> LaborTotals | None:
+    """Sum the occupation rows of the year when the 人社 table has no total row."""
+    groups = occupation_group_history(region=data.locality.region)
+    demand = [g.demand[data.year] for g in groups if data.year in g.demand]
+    seekers = [g.supply[data.year] for g in groups if data.year in g.supply]
+    if not demand:
+        return None
+    total, sought = sum(demand), (sum(seekers) if seekers else None)
+    return LaborTotals(total, sought, total / sought if sought else None)
+
+
+def report_data(*, locality: Locality, year: int, is_public: bool, fetched_by: Any) -> ReportData:
+    """Gather every section of the yearly report for a locality and year."""
+    data = ReportData(locality=locality, year=year, is_public=is_public)
+    _analytics_sections(data)
+    _warning_sections(data)
+    _employment_section(data)
+    _labor_section(data)
+    # A public report suppresses small series whoever renders it.
+    data.forecast = forecast_view(
+        locality=locality,
+        level=ForecastLevel.OCCUPATION_GROUP,
+        fetched_by=fetched_by,
+        is_public=is_public,
+    )
+    return data
+
+
+def report_default_year(*, locality: Locality) -> int:
+    """Return the latest complete year with data (count tables, forecasts, 人社 tables)."""
+    analytics = _module("chanjiao.analytics.selectors")
+    years: list[int] = []
+    if analytics is not None:
+        years.extend(int(y) for y in analytics.analytics_years(region=locality.region))
+    run = forecast_run_latest(locality=locality, level=ForecastLevel.OCCUPATION_GROUP)
+    if run is not None:
+        years.append(run.base_year)
+    latest = labor_market_series(region=locality.region).aggregate(latest=Max("year"))["latest"]
+    if latest is not None:
+        years.append(latest)
+    # The yearly report is about a finished year; the running one only when nothing else exists.
+    complete = [y for y in years if y < timezone.localdate().year]
+    return max(complete or years or [0])
+
+
+@dataclass
+class BulletinData:
+    """The quarterly employment publication: 人社 figures of the quarter and shortage ranks."""
+
+    locality: Locality
+    year: int
+    quarter: int
+    is_public: bool
+    totals: LaborTotals | None = None
+    occupations: list[SupplyDemandRow] = field(default_factory=list)
+    forecast: ForecastView | None = None
+
+    @property
+    def shortage(self) -> list[ShortageView]:
+        return [r for r in (self.forecast.shortage if self.forecast else []) if r.is_shortage]
+
+
+def _ratio(demand: float | None, seekers: float | None) -> float | None:
+    return demand / seekers if demand is not None and seekers else None
+
+
+def bulletin_data(
+    *, locality: Locality, year: int, quarter: int, is_public: bool, fetched_by: Any
+) -> BulletinData:
+    """Gather the quarter's 人社 供求 figures per occupation and the current shortage ranks."""
+    data = BulletinData(locality=locality, year=year, quarter=quarter, is_public=is_public)
+    rows = labor_market_series(region=locality.region).filter(year=year, quarter=quarter)
+    sums = [0.0, 0.0]
+    for row in rows:
+        demand, seekers = row.demand_persons, row.jobseekers_persons
+        if row.occupation_id is None:
+            data.totals = LaborTotals(demand, seekers, _ratio(demand, seekers))
+            continue
+        sums[0] += demand or 0
+        sums[1] += seekers or 0
+        counts = [c for c in (demand, seekers) if c is not None]
+        hide = is_public and bool(counts) and min(counts) < SMALL_COUNT
+        code = row.occupation.code if row.occupation else ""
+        data.occupations.append(
+            SupplyDemandRow(
+                code,
+                row.occupation_label or str(row.occupation),
+                None if hide else demand,
+                None if hide else seekers,
+                None if hide or demand is None or seekers is None else demand - seekers,
+                None if hide else _ratio(demand, seekers),
+                hide,
+            )
+        )
+    data.occupations.sort(key=lambda r: (-(r.demand or 0), r.code))
+    if data.totals is None and data.occupations:
+        data.totals = LaborTotals(sums[0], sums[1], _ratio(sums[0], sums[1]))
+    data.forecast = forecast_view(
+        locality=locality,
+        level=ForecastLevel.OCCUPATION_GROUP,
+        fetched_by=fetched_by,
+        is_public=is_public,
+    )
+    return data

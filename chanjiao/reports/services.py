@@ -1,0 +1,120 @@
+"""Render reports: pick the version the user may have, check it, format it."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+
+from chanjiao.audit.services import audit_event_record
+from chanjiao.common.exceptions import ApplicationError, PermissionDeniedError
+from chanjiao.localities.models import Locality
+from chanjiao.reports.formatters import FORMATTERS
+from chanjiao.reports.generators import GENERATORS, EmploymentBulletinReport, ReportGenerator
+from chanjiao.reports.permissions import user_can_read_internal_reports
+from chanjiao.reports.selectors import report_default_year
+
+VERSIONS = ("auto", "internal", "public")
+YEAR_RANGE = (2000, 2100)
+
+
+@dataclass(frozen=True)
+class RenderedReport:
+    content: bytes
+    content_type: str
+    filename: str
+    generator: ReportGenerator
+
+
+def _check(kind: str, fmt: str, version: str, year: int, quarter: int | None) -> None:
+    if kind not in GENERATORS:
+        raise ApplicationError(f"报告类型“{kind}”不存在，可选：{'、'.join(GENERATORS)}。")
+    if fmt not in FORMATTERS:
+        raise ApplicationError(f"格式“{fmt}”不支持，可选：html、pdf。")
+    if version not in VERSIONS:
+        raise ApplicationError("version 只能是 auto、internal 或 public。")
+    if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+        raise ApplicationError(f"年度 {year} 超出范围（{YEAR_RANGE[0]}—{YEAR_RANGE[1]}）。")
+    if kind == EmploymentBulletinReport.code and quarter not in (1, 2, 3, 4):
+        raise ApplicationError("季度就业信息发布需要季度（1—4）。")
+
+
+def report_generator_for(
+    *,
+    kind: str,
+    locality: Locality,
+    year: int,
+    user: Any,
+    version: str = "auto",
+    quarter: int | None = None,
+    fmt: str = "html",
+) -> ReportGenerator:
+    """Return the generator of the version the user asked for and may have (403 otherwise)."""
+    _check(kind, fmt, version, year, quarter)
+    # ``user`` None is the operator at the console (the ``report`` command).
+    may_internal = user is None or user_can_read_internal_reports(user, locality)
+    if version == "internal" and not may_internal:
+        raise PermissionDeniedError(f"只有{locality.name}的政府部门人员可以查看内部版报告。")
+    is_public = version == "public" or (version == "auto" and not may_internal)
+    extra = {"quarter": quarter} if kind == EmploymentBulletinReport.code else {}
+    generator = GENERATORS[kind](locality=locality, year=year, is_public=is_public, **extra)
+    if user is not None and not generator.is_available_to(user):
+        raise PermissionDeniedError(f"只有{locality.name}的政府部门人员可以查看内部版报告。")
+    return generator
+
+
+def report_render(
+    *,
+    kind: str,
+    locality: Locality,
+    year: int,
+    fmt: str,
+    user: Any,
+    version: str = "auto",
+    quarter: int | None = None,
+) -> RenderedReport:
+    """Render one report for the user as HTML or PDF; internal versions are audited."""
+    generator = report_generator_for(
+        kind=kind,
+        locality=locality,
+        year=year,
+        user=user,
+        version=version,
+        quarter=quarter,
+        fmt=fmt,
+    )
+    formatter = FORMATTERS[fmt]
+    content = formatter.render(generator, user=user)
+    if not generator.is_public and user is not None and user.is_authenticated:
+        audit_event_record(
+            actor=user,
+            action="report.internal.read",
+            target=locality,
+            changes={"report": generator.code, "year": year, "quarter": quarter, "format": fmt},
+        )
+    return RenderedReport(content, formatter.content_type, generator.filename(fmt), generator)
+
+
+def reports_publish(*, year: int) -> list[str]:
+    """Render each locality's public yearly report (PDF and HTML) into storage; return paths.
+
+    Rewrites the files each time, so the job is idempotent: identical data, identical files.
+    """
+    paths = []
+    for locality in Locality.objects.select_related("region").order_by("region__code", "pk"):
+        if not report_default_year(locality=locality):
+            continue  # a locality without any figures gets no empty report
+        for fmt in ("pdf", "html"):
+            rendered = report_render(
+                kind="yearly",
+                locality=locality,
+                year=year,
+                fmt=fmt,
+                user=None,
+                version="public",
+            )
+            path = f"reports/{locality.region.code}/{rendered.filename}"
+            if default_storage.exists(path):
+                default_storage.delete(path)
+            paths.append(default_storage.save(path, ContentFile(rendered.content)))
+    return paths

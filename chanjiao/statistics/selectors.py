@@ -1,0 +1,67 @@
+"""Reads of the statistics app, for its own pages and API and for the analysis apps."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import QuerySet
+
+from chanjiao.catalogs.models import Region
+from chanjiao.statistics.models import LaborMarketStat, MajorYearStat
+from chanjiao.statistics.permissions import major_year_stats_visible_condition
+
+
+def _region_code(region: Region | str | None) -> str | None:
+    if region is None:
+        return None
+    return region.code if isinstance(region, Region) else str(region)
+
+
+def major_year_stats(
+    *,
+    region: Region | str | None = None,
+    school_ids: Iterable[int] | None = None,
+    major_ids: Iterable[int] | None = None,
+    years: Iterable[int] | None = None,
+) -> QuerySet[MajorYearStat]:
+    """Return 专业点年度统计 rows, optionally of schools in a region (sub-regions included)."""
+    rows = MajorYearStat.objects.select_related("school", "school__region", "major")
+    code = _region_code(region)
+    if code is not None:
+        rows = rows.filter(school__region__code__startswith=code)
+    if school_ids is not None:
+        rows = rows.filter(school_id__in=list(school_ids))
+    if major_ids is not None:
+        rows = rows.filter(major_id__in=list(major_ids))
+    if years is not None:
+        rows = rows.filter(year__in=list(years))
+    return rows.order_by("school_id", "major_id", "year")
+
+
+def major_year_stats_for_user(
+    *,
+    user: Any,
+    region: Region | str | None = None,
+    school_ids: Iterable[int] | None = None,
+    major_ids: Iterable[int] | None = None,
+    years: Iterable[int] | None = None,
+) -> QuerySet[MajorYearStat]:
+    """Return the rows the user may read (own school, governed region, or all for staff)."""
+    rows = major_year_stats(region=region, school_ids=school_ids, major_ids=major_ids, years=years)
+    return rows.filter(major_year_stats_visible_condition(user))
+
+
+def labor_market_series(
+    *, region: Region | str | None = None, occupation_ids: Iterable[int] | None = None
+) -> QuerySet[LaborMarketStat]:
+    """Return 人社 供求 rows in time order; a region gives that region's own tables only.
+
+    Sub-regions are not included: a city's table already counts its counties, so adding theirs
+    would count people twice.
+    """
+    rows = LaborMarketStat.objects.select_related("region", "occupation")
+    code = _region_code(region)
+    if code is not None:
+        rows = rows.filter(region__code=code)
+    if occupation_ids is not None:
+        rows = rows.filter(occupation_id__in=list(occupation_ids))
+    return rows.order_by("year", "quarter", "region_label", "occupation_label")
