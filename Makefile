@@ -29,6 +29,8 @@ run: install ## Set up an SQLite demo (catalogues, localities, demo data) and se
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao migrate --noinput
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao load_catalogs
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao load_localities
+	CHANJIAO_HTTPS=0 $(BIN)/chanjiao load_labor_market_stats
+	CHANJIAO_HTTPS=0 $(BIN)/chanjiao load_warning_rules
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao demo_data --locality $(LOCALITY) --seed 1
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao run_periodic_tasks
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao collectstatic --noinput --verbosity 0

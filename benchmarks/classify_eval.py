@@ -21,8 +21,6 @@ paired difference (titles where exactly one of the two methods is right).
 import argparse
 import csv
 import math
-import os
-import platform
 import sys
 import tempfile
 import time
@@ -130,22 +128,10 @@ def classification_eval(split: str = "test") -> dict[str, object]:
 
 
 def machine() -> str:
-    """Describe the machine: platform, Python, CPU model and count, memory."""
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    try:
-        kb = int(Path("/proc/meminfo").read_text().split()[1])
-        mem = f", {kb / 1024 / 1024:.1f} GiB RAM"
-    except (OSError, ValueError, IndexError):
-        mem = ""
-    python = platform.python_version()
-    return f"{platform.platform()}, Python {python}, {os.cpu_count()} CPU ({cpu}){mem}"
+    """Describe the machine: CPU model and count, memory, OS and Python."""
+    from benchmarks.machine import machine_facts
+
+    return "；".join(f"{label} {value}" for label, value in machine_facts())
 
 
 def _setup() -> None:

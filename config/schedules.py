@@ -21,4 +21,39 @@ PERIODIC_TASKS: tuple[PeriodicTask, ...] = (
         every=timedelta(hours=1),
         description="发布到期生效的信息，关闭过期信息",
     ),
+    PeriodicTask(
+        task="chanjiao.crosswalk.tasks.enrich_listings_task",
+        every=timedelta(minutes=15),
+        description="为尚未分类或已修改的岗位、实习信息识别职业（职业分类大典 2022），统计行业关联",
+    ),
+    PeriodicTask(
+        task="chanjiao.crosswalk.tasks.infer_major_links_task",
+        every=timedelta(days=7),
+        description="为没有教学标准对应职业的专业推断职业关联（待人工审核）",
+    ),
+    PeriodicTask(
+        task="chanjiao.recommendations.tasks.recompute_recommendations_task",
+        every=timedelta(minutes=15),
+        description="重新计算信息变化后过期的推荐结果",
+    ),
+    PeriodicTask(
+        task="chanjiao.analytics.tasks.fill_analytics_task",
+        every=timedelta(hours=1),
+        description="重算供需统计计数表（幂等）",
+    ),
+    PeriodicTask(
+        task="chanjiao.early_warning.tasks.evaluate_warnings_task",
+        every=timedelta(days=1),
+        description="按各地预警规则评估专业预警",
+    ),
+    PeriodicTask(
+        task="chanjiao.forecasting.tasks.compute_all_forecasts_task",
+        every=timedelta(days=30),
+        description="重新计算人才需求预测及回测误差",
+    ),
+    PeriodicTask(
+        task="chanjiao.reports.tasks.publish_reports_task",
+        every=timedelta(days=30),
+        description="生成各地上一年度技能人才供需报告（PDF 与 HTML）",
+    ),
 )

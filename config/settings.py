@@ -149,6 +149,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("CHANJIAO_STATIC_ROOT", str(DATA_DIR / "static")))
+# Files the platform writes (the published yearly reports); not served publicly by default.
+MEDIA_ROOT = Path(env_str("CHANJIAO_MEDIA_ROOT", str(DATA_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -166,6 +168,9 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_str("CHANJIAO_THROTTLE_ANON", "120/min"),
         "user": env_str("CHANJIAO_THROTTLE_USER", "600/min"),
+        # /api/v1/occupations/classify runs the classifier: a tighter rate than plain reads.
+        "crosswalk_classify_anon": env_str("CHANJIAO_THROTTLE_CLASSIFY_ANON", "30/min"),
+        "crosswalk_classify_user": env_str("CHANJIAO_THROTTLE_CLASSIFY_USER", "120/min"),
     },
     "DEFAULT_SCHEMA_CLASS": "chanjiao.common.schema.AutoSchema",
     "EXCEPTION_HANDLER": "chanjiao.common.api.exception_handler",
@@ -207,6 +212,9 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_str("CHANJIAO_TASK_BACKEND", "
 
 # Search (docs/search.md): "tantivy" keeps an embedded index under DATA_DIR; "postgresql" uses the
 # database's full-text search (a side table with a GIN index).
+# Analytics on Apache Spark (docs/analytics.md): the heap of the local-mode driver.
+CHANJIAO_SPARK_DRIVER_MEMORY = env_str("CHANJIAO_SPARK_DRIVER_MEMORY", "4g")
+
 CHANJIAO_SEARCH_BACKEND = env_str("CHANJIAO_SEARCH_BACKEND", "tantivy")
 CHANJIAO_SEARCH_INDEX_DIR = Path(
     env_str("CHANJIAO_SEARCH_INDEX_DIR", str(DATA_DIR / "search-index"))

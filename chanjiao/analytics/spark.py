@@ -30,14 +30,25 @@ SCHEMAS = {
 
 
 def spark_session(
-    master: str = "local[*]", app_name: str = "chanjiao-analytics", shuffle_partitions: int = 8
+    master: str = "local[*]",
+    app_name: str = "chanjiao-analytics",
+    shuffle_partitions: int = 8,
+    driver_memory: str | None = None,
 ) -> Any:
-    """Start (or reuse) a Spark session that reads timestamps as UTC."""
+    """Start (or reuse) a Spark session that reads timestamps as UTC.
+
+    The driver's heap (``CHANJIAO_SPARK_DRIVER_MEMORY``, default 4g) matters in local mode:
+    the driver is also the executor, and Spark's default of 1g is too small for tens of
+    millions of rows. It takes effect only when this call starts the JVM.
+    """
+    from django.conf import settings
     from pyspark.sql import SparkSession
 
+    memory = driver_memory or getattr(settings, "CHANJIAO_SPARK_DRIVER_MEMORY", "4g")
     return (
         SparkSession.builder.master(master)
         .appName(app_name)
+        .config("spark.driver.memory", memory)
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.shuffle.partitions", str(shuffle_partitions))
         .config("spark.ui.enabled", "false")

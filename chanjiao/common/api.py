@@ -7,7 +7,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
-from rest_framework import exceptions
+from rest_framework import exceptions, serializers
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
@@ -67,3 +67,17 @@ class FormatNamesTheFile(DefaultContentNegotiation):
     ) -> tuple[BaseRenderer, str]:
         renderer = next(iter(renderers))
         return renderer, str(renderer.media_type)
+
+
+class PortableModelSerializer(serializers.ModelSerializer):
+    """A model serializer whose schema is the same on every database.
+
+    Django bounds integer fields by the backend (PositiveSmallIntegerField: 32,767 on PostgreSQL,
+    unbounded on SQLite), and DRF turns that bound into ``max_value``; the model's own validators
+    and the database keep enforcing it, so the API schema leaves it out.
+    """
+
+    def build_standard_field(self, field_name: str, model_field: Any) -> tuple[Any, dict[str, Any]]:
+        field_class, kwargs = super().build_standard_field(field_name, model_field)
+        kwargs.pop("max_value", None)
+        return field_class, kwargs

@@ -20,6 +20,7 @@ from chanjiao.accounts.models import Membership, Role, User
 from chanjiao.audit.services import audit_event_record
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.demo.services.context import DemoPlan, OrganizationPlan, PersonPlan
+from chanjiao.demo.services.derived import demo_derived_remove
 from chanjiao.demo.services.listing_context import listing_context
 from chanjiao.demo.services.listings_writer import demo_listings_delete, demo_listings_sync
 from chanjiao.demo.services.plan import demo_plan_build
@@ -32,6 +33,8 @@ from chanjiao.organizations.models import (
     OrganizationType,
     SchoolMajor,
 )
+from chanjiao.statistics.demo import SAME_MAJOR_SOURCE
+from chanjiao.statistics.models import MajorYearStat
 from chanjiao.students.models import StudentProfile
 
 # The one password of every demonstration account; it passes Django's password validators.
@@ -79,8 +82,10 @@ def demo_data_generate(*, locality: Locality, seed: int) -> DemoSummary:
 def demo_data_remove() -> DemoSummary:
     """Delete every demonstration row; catalogues, real rows and the audit log stay."""
     counts = demo_counts()
-    # Items go first: they hold their publishers and reviewers (protected references).
-    deleted = demo_listings_delete()
+    # What the services derived from the demo rows goes first, then the items: they hold their
+    # publishers and reviewers (protected references).
+    deleted = demo_derived_remove()
+    deleted += demo_listings_delete()
     deleted += _delete(StudentProfile.objects.filter(is_demo=True))
     deleted += _delete(User.objects.filter(is_demo=True))
     deleted += _delete(Organization.objects.filter(is_demo=True))
@@ -242,6 +247,13 @@ class _Writer:
                     "planned_enrollment": offering.planned_enrollment,
                 })
         self._sync(SchoolMajor, existing, desired)
+        # The statistics demo adds one major at every school (the 设置雷同 case); keep those.
+        kept = set(
+            MajorYearStat.objects.filter(is_demo=True, source=SAME_MAJOR_SOURCE).values_list(
+                "school_id", "major_id"
+            )
+        )
+        existing = {k: row for k, row in existing.items() if (k[0], k[1]) not in kept}
         self._delete_unlisted(existing, desired)
 
     def sync_students(

@@ -9,9 +9,9 @@ from typing import Any
 
 from chanjiao.listings.kinds import KindSpec
 from chanjiao.listings.models import LISTING_CONTENT_FIELDS, Listing, ListingEvent, ListingStatus
+from chanjiao.listings.services.dependents import listings_changed
 from chanjiao.listings.services.snapshot import listing_snapshot
 from chanjiao.organizations.models import Organization
-from chanjiao.search.services import search_index_mark
 
 S = ListingStatus
 MajorLink = Listing.majors.through
@@ -121,9 +121,9 @@ class BatchWriter:
         MajorLink.objects.filter(listing_id__in=[listing.pk for listing in listings]).delete()
         self._link_majors(listings, majors)
         ListingEvent.objects.bulk_create(events)
-        # A published item sent back to review must leave the search index. New items are never
-        # public on import (draft or submitted), so only updates are queued.
-        search_index_mark(listing_ids=[listing.pk for listing in listings])
+        # A published item sent back to review must leave the search index and the recommended
+        # lists. New items are never public on import (draft or submitted), so only updates count.
+        listings_changed([listing.pk for listing in listings], classify_now=False)
 
     def _employer_industry(self, listing: Listing) -> None:
         if self.spec.industry_from_employer:

@@ -11,6 +11,7 @@ from chanjiao.common.exceptions import ApplicationError, PermissionDeniedError
 from chanjiao.listings.kinds import ListingKind
 from chanjiao.listings.models import Listing, ProfileConsent
 from chanjiao.listings.permissions import user_can_see_personal_data
+from chanjiao.listings.services.dependents import profile_consents_changed
 from chanjiao.organizations.models import Organization
 
 
@@ -42,6 +43,7 @@ def profile_consent_grant(
                 target=profile,
                 changes={"organization": [None, organization.pk]},
             )
+            profile_consents_changed([profile.pk])
     return consent
 
 
@@ -59,6 +61,7 @@ def profile_consent_withdraw(*, actor: Any, consent: ProfileConsent) -> ProfileC
                 target=consent.profile,
                 changes={"organization": [consent.organization_id, None]},
             )
+            profile_consents_changed([consent.profile_id])
     return consent
 
 

@@ -19,6 +19,7 @@ from chanjiao.listings.permissions import (
     user_can_publish_for,
     user_can_review_listing,
 )
+from chanjiao.listings.services.dependents import listings_changed
 from chanjiao.listings.services.snapshot import listing_snapshot
 from chanjiao.organizations.models import Organization
 
@@ -57,9 +58,7 @@ def _record(
     if reason:
         changes["reason"] = reason
     audit_event_record(actor=actor, action=f"listing.{action}", target=listing, changes=changes)
-    from chanjiao.search.services import search_index_mark
-
-    search_index_mark(listing_ids=[listing.pk])
+    listings_changed([listing.pk])
 
 
 def _after_publish(listing: Listing) -> None:

@@ -14,6 +14,7 @@ from chanjiao.listings.models import (
     ListingStatus,
     ReportReason,
 )
+from chanjiao.listings.services.dependents import listings_changed
 
 
 def listing_report(*, actor: Any, listing: Listing, reason: str, detail: str = "") -> ListingReport:
@@ -42,9 +43,7 @@ def listing_report(*, actor: Any, listing: Listing, reason: str, detail: str = "
 
 
 def _return_to_review(*, listing: Listing, actor: Any, reason: str) -> None:
-    from chanjiao.search.services import search_index_mark
-
-    search_index_mark(listing_ids=[listing.pk])
+    listings_changed([listing.pk])
     Listing.objects.filter(pk=listing.pk).update(open_report_count=F("open_report_count") + 1)
     before = listing.status
     if before != ListingStatus.PUBLISHED:

@@ -10,7 +10,6 @@ from chanjiao.recommendations.models import (
     RecommendationFeedback,
     SubjectState,
 )
-from chanjiao.recommendations.services import recommendations_mark_stale
 from chanjiao.recommendations.tasks import recompute_recommendations_task
 
 ME = "/api/v1/recommendations/me/"
@@ -92,18 +91,20 @@ def test_command_reports_progress_and_is_idempotent(
     assert len(first) >= 1
 
 
-def test_new_post_reaches_stored_lists_after_mark_stale(
+def test_publishing_marks_lists_stale_and_the_job_brings_the_new_post(
     client_for, machining_student, lathe_job, publish, recruiter, enterprise
 ):
     client = client_for(machining_student)
     client.get(ME)
-    newer = publish("job", recruiter, enterprise, title="数控车工学徒")
-    assert newer.pk not in [i["target_id"] for i in client.get(ME).json()["items"]]
+    assert not SubjectState.objects.filter(is_stale=True).exists()
 
-    marked = recommendations_mark_stale([newer.pk])
+    newer = publish("job", recruiter, enterprise, title="数控车工学徒")
+
+    # The publish transition marked the lists that may show a job stale, in its transaction.
+    assert SubjectState.objects.filter(is_stale=True).exists()
+    assert newer.pk not in [i["target_id"] for i in client.get(ME).json()["items"]]
     result = recompute_recommendations_task.enqueue()
 
-    assert marked >= 1
     assert result.return_value["computed"] >= 1
     assert newer.pk in [i["target_id"] for i in client.get(ME).json()["items"]]
     assert not SubjectState.objects.filter(is_stale=True).exists()

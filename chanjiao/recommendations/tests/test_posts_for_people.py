@@ -4,6 +4,7 @@ import datetime
 
 from django.utils import timezone
 
+from chanjiao.crosswalk.models import ListingOccupation
 from chanjiao.listings.models import Listing
 from chanjiao.recommendations.models import Recommendation
 
@@ -120,10 +121,20 @@ def test_stored_list_is_read_with_a_fixed_number_of_queries(
 
 
 def test_post_without_declared_occupation_is_matched_through_its_classified_one(
-    client_for, machining_student, publish, recruiter, enterprise
+    client_for,
+    machining_student,
+    publish,
+    recruiter,
+    enterprise,
+    django_capture_on_commit_callbacks,
 ):
-    internship = publish("internship", recruiter, enterprise, title="数控车工实习生")
+    with django_capture_on_commit_callbacks(execute=True):
+        internship = publish("internship", recruiter, enterprise, title="数控车工实习生")
     assert internship.occupation_id is None
+    # Publishing classified the post after its commit (the task backend runs at once in tests).
+    stored = ListingOccupation.objects.get(listing=internship)
+    assert (stored.method, stored.occupation.code) == ("classified", "6-18-01-01")
+    assert stored.listing_version == internship.version
 
     items = client_for(machining_student).get(ME).json()["items"]
 

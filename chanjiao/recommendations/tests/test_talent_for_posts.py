@@ -2,8 +2,10 @@
 
 import pytest
 
+from chanjiao.listings.models import ProfileConsent
 from chanjiao.listings.services.consent import profile_consent_grant, profile_consent_withdraw
-from chanjiao.recommendations.models import Recommendation
+from chanjiao.recommendations.models import Recommendation, SubjectState
+from chanjiao.recommendations.tasks import recompute_recommendations_task
 
 
 def _url(listing):
@@ -39,14 +41,14 @@ def test_job_seeker_appears_only_while_consent_stands(
     assert profile.pk not in [i["target_id"] for i in before["items"]]
     assert not Recommendation.objects.filter(target_id=profile.pk).exists()
 
-    consent = profile_consent_grant(actor=outsider, profile=profile, organization=enterprise)
-    from chanjiao.recommendations.services import (
-        recommendations_mark_stale,
-        recommendations_recompute,
+    granting = client_for(outsider).post(
+        f"/api/v1/listings/{profile.pk}/consents/", {"organization": enterprise.pk}
     )
-
-    recommendations_mark_stale([profile.pk])
-    recommendations_recompute()
+    assert granting.status_code == 201
+    consent = ProfileConsent.objects.get(pk=granting.json()["id"])
+    # The grant marked the post's stored list stale in its transaction; the job recomputes it.
+    assert SubjectState.objects.get(subject_key=str(lathe_job.pk)).is_stale
+    recompute_recommendations_task.enqueue()
     granted = client.get(_url(lathe_job)).json()
     item = next(i for i in granted["items"] if i["target_id"] == profile.pk)
     assert item["reasons"][0] == "职业匹配：车工（6-18-01-01）"

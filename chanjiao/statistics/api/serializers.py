@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from rest_framework import serializers
 
 from chanjiao.catalogs.models import Major
+from chanjiao.common.api import PortableModelSerializer
 from chanjiao.statistics.models import LaborMarketStat, MajorYearStat
 
 
@@ -30,7 +31,7 @@ class MajorYearFilterSerializer(serializers.Serializer):
         return arguments
 
 
-class MajorYearStatOutputSerializer(serializers.ModelSerializer):
+class MajorYearStatOutputSerializer(PortableModelSerializer):
     school_name = serializers.CharField(source="school.name")
     region_code = serializers.CharField(source="school.region.code")
     major_code = serializers.CharField(source="major.code")
@@ -97,7 +98,7 @@ class LaborMarketFilterSerializer(serializers.Serializer):
         return rows
 
 
-class LaborMarketStatOutputSerializer(serializers.ModelSerializer):
+class LaborMarketStatOutputSerializer(PortableModelSerializer):
     region_code = serializers.CharField(source="region.code", allow_null=True, default=None)
     occupation_code = serializers.CharField(source="occupation.code", allow_null=True, default=None)
 

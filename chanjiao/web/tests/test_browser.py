@@ -78,6 +78,12 @@ def test_officer_signs_in_and_opens_each_main_page(browser_page, live_server, ca
         reverse("catalogs:region-list"): "区划",
         reverse("localities:locality-list"): "地区",
         reverse("web:organization-list"): "机构",
+        reverse("crosswalk:index"): "对应",
+        reverse("recommendations:index"): "推荐",
+        reverse("reports:index"): "供需",
+        reverse("forecasting:index"): "预测",
+        reverse("early_warning:flag-list"): "预警",
+        reverse("statistics:index"): "统计",
     }
     for path, heading_word in pages.items():
         response = page.goto(live_server.url + path)

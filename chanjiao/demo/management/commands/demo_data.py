@@ -1,5 +1,6 @@
 """Generate the demonstration data of one locality, or remove every demonstration row."""
 
+import time
 import unicodedata
 from typing import Any
 
@@ -7,20 +8,32 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.demo.selectors import demo_locality_get
-from chanjiao.demo.services import DemoSummary, demo_data_generate, demo_data_remove
+from chanjiao.demo.services import (
+    DemoSummary,
+    counts_shown,
+    demo_data_generate,
+    demo_data_remove,
+    demo_derived_write,
+)
 
 
 class Command(BaseCommand):
     help = (
         "生成某地区的演示数据（机构、账号、专业点、学生/毕业生和各类供需信息，全部标记为演示数据），"
         "或用 --remove 删除全部演示数据。相同地区和种子在同一天总是生成相同的数据，可重复执行"
-        "（供需信息的发布和有效日期按当天推算）。"
+        "（供需信息的发布和有效日期按当天推算）。随后生成各项服务的演示数据：办学与就业统计、"
+        "岗位职业识别、供需统计、专业预警、需求预测和推荐结果（--skip-services 跳过）。"
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--locality", help="地区名称，例如 梧州市（生成时必填）")
         parser.add_argument("--seed", type=int, default=1, help="随机种子，默认 1")
         parser.add_argument("--remove", action="store_true", help="删除全部演示数据")
+        parser.add_argument(
+            "--skip-services",
+            action="store_true",
+            help="只生成机构、账号和供需信息，不生成统计、预警、预测、推荐等服务的演示数据",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -33,15 +46,28 @@ class Command(BaseCommand):
                 )
             locality = demo_locality_get(name=options["locality"])
             summary = demo_data_generate(locality=locality, seed=options["seed"])
+            seed = options["seed"]
+            self.stdout.write(
+                f"演示数据（{locality.name}，种子 {seed}）：新增 {summary.created} 行，"
+                f"更新 {summary.updated} 行，删除 {summary.deleted} 行。现有："
+            )
+            self._write_counts(summary)
+            if not options["skip_services"]:
+                self._write_services(locality, seed)
         except ApplicationError as error:
             raise CommandError(error.message) from error
-        seed = options["seed"]
-        self.stdout.write(
-            f"演示数据（{locality.name}，种子 {seed}）：新增 {summary.created} 行，"
-            f"更新 {summary.updated} 行，删除 {summary.deleted} 行。现有："
-        )
-        self._write_counts(summary)
         self._write_accounts(summary)
+
+    def _write_services(self, locality: Any, seed: int) -> None:
+        started = time.monotonic()
+        results = demo_derived_write(
+            locality=locality,
+            seed=seed,
+            progress=lambda label: self.stdout.write(f"  正在生成：{label}……"),
+        )
+        self.stdout.write(f"各项服务的演示数据（用时 {time.monotonic() - started:.0f} 秒）：")
+        for label, counts in results:
+            self.stdout.write(f"  {label}：{counts_shown(counts)}")
 
     def _write_row(self, username: str, role: str, organization: str) -> None:
         self.stdout.write("  " + _pad(username, 24) + _pad(role, 24) + organization)

@@ -8,15 +8,22 @@ from chanjiao.accounts.models import User
 from chanjiao.catalogs.models import Region
 from chanjiao.demo.services import DEMO_PASSWORD
 from chanjiao.demo.tests.factories import LocalityFactory
+from chanjiao.early_warning.models import WarningFlag
+from chanjiao.forecasting.models import ForecastRun
 from chanjiao.listings.models import Listing
+from chanjiao.localities.services import localities_load_default
 from chanjiao.organizations.models import Organization
+from chanjiao.recommendations.models import Recommendation
+from chanjiao.statistics.models import MajorYearStat
 
 pytestmark = pytest.mark.django_db
 
 
-def _run(*args: str) -> str:
+def _run(*args: str, services: bool = False) -> str:
+    """Run the command; the services' demo (about 20 s) only where a test is about it."""
     out = StringIO()
-    call_command("demo_data", *args, stdout=out)
+    extra = () if services or "--remove" in args else ("--skip-services",)
+    call_command("demo_data", *args, *extra, stdout=out)
     return out.getvalue()
 
 
@@ -98,3 +105,32 @@ def test_remove_deletes_and_reports(wuzhou_locality):
     assert lines[-1].startswith("已删除全部演示数据，共 ")
     assert Organization.objects.exists() is False
     assert User.objects.exists() is False
+
+
+def test_services_demo_is_written_once_and_removed_with_the_rest(catalogs):
+    localities_load_default()
+
+    first = _run("--locality", "梧州市", services=True)
+    second = _run("--locality", "梧州市", services=True)
+
+    assert "  正在生成：专业预警……" in first.splitlines()
+    shown = dict(
+        line.strip().split("：", 1) for line in second.splitlines() if "：" in line and "，" in line
+    )
+    for label in ("办学与就业统计、人社求人倍率", "岗位职业识别、专业职业推断", "推荐结果"):
+        assert label in shown, second
+    # The second run adds nothing: no new school offering, no post left to classify.
+    assert "补充的专业点 0" in shown["办学与就业统计、人社求人倍率"]
+    assert "已识别职业的岗位 0" in shown["岗位职业识别、专业职业推断"]
+    assert second.splitlines()[0].endswith("新增 0 行，更新 0 行，删除 0 行。现有：")
+    assert MajorYearStat.objects.filter(is_demo=True).exists()
+    assert WarningFlag.objects.exists()
+    assert Recommendation.objects.exists()
+
+    _run("--remove")
+
+    assert not MajorYearStat.objects.filter(is_demo=True).exists()
+    assert not WarningFlag.objects.exists()
+    assert not Recommendation.objects.exists()
+    assert not ForecastRun.objects.filter(is_demo=True).exists()
+    assert Organization.objects.exists() is False

@@ -1,0 +1,81 @@
+"""The demonstration data the value-added services derive from the demo organisations and items.
+
+Each app owns its part (a ``demo`` module with ``demo_write`` and ``demo_remove``); this module
+only runs them in the order their inputs need: the statistics first, then the occupations of the
+posts, the count tables, the warnings, the forecasts and the recommendations.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+from typing import Any
+
+from django.db import transaction
+
+from chanjiao.localities.models import Locality
+
+
+@dataclass(frozen=True)
+class DerivedDemo:
+    module: str  # dotted path of a module with demo_write(*, locality, seed) and demo_remove()
+    label: str
+
+
+DERIVED_DEMOS: tuple[DerivedDemo, ...] = (
+    DerivedDemo("chanjiao.statistics.demo", "办学与就业统计、人社求人倍率"),
+    DerivedDemo("chanjiao.crosswalk.demo", "岗位职业识别、专业职业推断"),
+    DerivedDemo("chanjiao.analytics.demo", "供需统计计数表"),
+    DerivedDemo("chanjiao.early_warning.demo", "专业预警"),
+    DerivedDemo("chanjiao.forecasting.demo", "人才需求预测"),
+    DerivedDemo("chanjiao.recommendations.demo", "推荐结果"),
+)
+
+
+# The counts an operator is shown after a run, in Chinese; other keys stay in the audit log only.
+COUNT_LABELS = {
+    "major_year_stats": "专业年度统计",
+    "school_majors_added": "补充的专业点",
+    "labor_market_stats": "人社供求统计",
+    "classified": "已识别职业的岗位",
+    "industry_links": "职业—行业关联",
+    "inferred_links": "推断的专业—职业关联",
+    "demand": "需求计数",
+    "supply": "供给计数",
+    "supply_demand": "供需单元",
+    "warning_runs": "预警评估",
+    "warning_flags": "预警条目",
+    "forecast_runs": "预测批次",
+    "forecast_series": "预测序列",
+    "shortage_occupations": "紧缺职业",
+    "subjects": "推荐对象",
+    "recommendations": "推荐结果",
+}
+
+
+def counts_shown(counts: dict[str, int]) -> str:
+    """Return the counts an operator reads, e.g. ``专业年度统计 405，人社供求统计 2960``."""
+    return "，".join(f"{COUNT_LABELS[k]} {v}" for k, v in counts.items() if k in COUNT_LABELS)
+
+
+def demo_derived_write(
+    *, locality: Locality, seed: int, progress: Callable[[str], None] | None = None
+) -> list[tuple[str, dict[str, int]]]:
+    """Write every service's demo rows, in order; return each label with its counts."""
+    results = []
+    for demo in DERIVED_DEMOS:
+        if progress is not None:
+            progress(demo.label)
+        module: Any = import_module(demo.module)
+        with transaction.atomic():
+            results.append((demo.label, module.demo_write(locality=locality, seed=seed)))
+    return results
+
+
+def demo_derived_remove() -> int:
+    """Delete every service's demo rows, last written first; return how many were deleted."""
+    removed = 0
+    with transaction.atomic():
+        for demo in reversed(DERIVED_DEMOS):
+            module: Any = import_module(demo.module)
+            removed += module.demo_remove()
+    return removed
