@@ -30,10 +30,15 @@ def demo_write(*, locality: Locality, seed: int) -> dict[str, int]:
     """
     loaded = warning_rules_load(data=_rules_of_existing_localities())
     flags = 0
+    runs = []
     for year in DEMO_YEARS:
-        flags = warnings_evaluate(
-            locality=locality, year=year, actor=None, is_demo=True
-        ).flags_raised
+        run = warnings_evaluate(locality=locality, year=year, actor=None, is_demo=True)
+        runs.append(run.pk)
+        flags = run.flags_raised
+    # Earlier demo runs that no flag points to any more are dropped, so a rerun adds nothing.
+    WarningRun.objects.filter(locality=locality, is_demo=True).exclude(pk__in=runs).exclude(
+        pk__in=WarningFlag.objects.values("run_id")
+    ).delete()
     return {
         "warning_rules_created": loaded.created,
         "warning_runs": WarningRun.objects.filter(locality=locality, is_demo=True).count(),
