@@ -1,5 +1,5 @@
 # ruff: noqa: T201, S311 - a console report; seeded synthetic data
-"""Recommendation evaluation: classification (helper A's), ranking quality vs BM25, speed.
+"""Recommendation evaluation: title classification, ranking quality vs BM25, speed.
 
     .venv/bin/python benchmarks/recommend_eval.py                      # full size
     .venv/bin/python benchmarks/recommend_eval.py --posts 100000 --profiles 5000 --eval-posts 5000
@@ -8,7 +8,7 @@ Ranking data (labels independent of the ranker): every evaluation post is genera
 real 大典 2022 细类 — its title is the occupation's official name or one of its catalogue
 常用名称, with a seeded decoration (急聘/储备/学徒/城市名…) — so its occupation is known by
 construction. The ranker never sees that label: it sees the post's text and the occupation
-that helper A's classifier assigns to the title (``occupation_classify``), as in production.
+that the crosswalk classifier assigns to the title (``occupation_classify``), as in production.
 A post is relevant to a major when its *true* occupation is linked to the major in the
 national teaching standards (catalogs.MajorOccupationLink). 30% of posts carry a "…等相关专业
 优先" sentence naming a major (70% a truly linked one, 30% a random one), as real postings do;
@@ -54,18 +54,11 @@ def setup() -> None:
 
 
 def print_classification() -> None:
-    """Print helper A's classification accuracy (细类/小类/大类 vs a title-keyword baseline)."""
-    try:
-        from benchmarks.classify_eval import classification_eval
-    except ImportError:
-        print("分类评测：benchmarks/classify_eval.py 尚未提供 classification_eval，跳过。")
-        return
-    try:
-        result = classification_eval()
-    except Exception as exc:  # noqa: BLE001 - report, not crash, when A's evaluation fails
-        print(f"分类评测运行失败：{exc!r}")
-        return
-    print("分类评测（helper A 的 classification_eval）：")
+    """Print the classifier's accuracy (细类/小类/大类 vs a title-keyword baseline)."""
+    from benchmarks.classify_eval import classification_eval
+
+    result = classification_eval()
+    print("分类评测（benchmarks/classify_eval.py）：")
     for key, value in result.items():
         print(f"  {key}: {value}")
 
@@ -141,7 +134,7 @@ def make_eval_posts(n: int, rng: random.Random) -> list[tuple[int, str, str]]:
 
 
 def classify_posts(posts: list[tuple[int, str, str]]) -> list[tuple[int, float]]:
-    """Return (classified occupation id or 0, confidence) per post, from helper A's classifier."""
+    """Return (classified occupation id or 0, confidence) per post, from the classifier."""
     from chanjiao.catalogs.models import Occupation
     from chanjiao.crosswalk.classifier import occupation_classify
 
@@ -185,7 +178,7 @@ def ndcg_recall(ranked: list[int], relevant: set[int]) -> tuple[float, float, fl
 
 
 def labelled_posts() -> list[tuple[int, str, str]]:
-    """Return helper A's hand-labelled real job-board titles labelled at 细类 (all splits)."""
+    """Return the hand-labelled real job-board titles labelled at 细类 (all splits)."""
     import csv
 
     from chanjiao.catalogs.models import Occupation
@@ -403,7 +396,7 @@ def main() -> None:
         real = labelled_posts()
         if real:
             ranking_eval(
-                real, "helper A 人工标注的真实招聘标题（细类）", args.eval_majors, args.seed
+                real, "人工标注的真实招聘标题（细类）", args.eval_majors, args.seed
             )
         else:
             print("benchmarks/data/title_occupation_labels.csv 不存在，跳过人工标注集。")

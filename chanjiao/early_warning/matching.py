@@ -11,6 +11,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from chanjiao.catalogs.models import Industry
+from chanjiao.crosswalk.selectors import (
+    crosswalk_industries_for_occupations,
+    crosswalk_occupations_for_majors,
+)
 from chanjiao.early_warning.facts import MatchScore
 from chanjiao.localities.models import KeyIndustry, Locality
 
@@ -37,17 +41,6 @@ def industry_is_key(industry_code: str, section: str, key_codes: Iterable[str]) 
     return False
 
 
-def _crosswalk() -> tuple[Any, Any] | None:
-    try:
-        from chanjiao.crosswalk.selectors import (
-            crosswalk_industries_for_occupations,
-            crosswalk_occupations_for_majors,
-        )
-    except ImportError:
-        return None
-    return crosswalk_occupations_for_majors, crosswalk_industries_for_occupations
-
-
 def _occupation_shares(
     industries_by_occupation: dict[int, list[Any]], key_codes: list[str]
 ) -> dict[int, float]:
@@ -67,13 +60,11 @@ def _occupation_shares(
 def match_scores(*, locality: Locality, major_ids: list[int]) -> dict[int, MatchScore | None]:
     """Return each major's match score with the locality's key industries (None: 证据不足)."""
     key_codes, _ = key_industry_codes(locality)
-    functions = _crosswalk()
-    if functions is None or not key_codes:
+    if not key_codes:
         return dict.fromkeys(major_ids)
-    occupations_for, industries_for = functions
-    edges_by_major = occupations_for(major_ids)
+    edges_by_major = crosswalk_occupations_for_majors(major_ids)
     occupation_ids = sorted({e.occupation_id for edges in edges_by_major.values() for e in edges})
-    shares = _occupation_shares(industries_for(occupation_ids), key_codes)
+    shares = _occupation_shares(crosswalk_industries_for_occupations(occupation_ids), key_codes)
     scores: dict[int, MatchScore | None] = {}
     for major_id in major_ids:
         edges = [e for e in edges_by_major.get(major_id, []) if e.occupation_id in shares]

@@ -5,11 +5,11 @@ the sum of the four quarters of a year when there is no yearly row. Industries (
 analytics count tables (postings' openings per year), read through ``analytics.selectors``.
 """
 
-import importlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from chanjiao.analytics.selectors import demand_history
 from chanjiao.catalogs.models import Industry, Occupation, Region
 from chanjiao.statistics.models import LaborMarketStat
 
@@ -77,20 +77,9 @@ def occupation_group_history(*, region: Region) -> list[SeriesHistory]:
     return [series[code] for code in sorted(series) if series[code].demand]
 
 
-def _analytics_selectors() -> Any | None:
-    """Return chanjiao.analytics.selectors, or None while that module is not installed."""
-    try:
-        return importlib.import_module("chanjiao.analytics.selectors")
-    except ImportError:
-        return None
-
-
 def industry_history(*, region: Region) -> list[SeriesHistory]:
     """Return the yearly openings per industry section (门类) from the analytics count tables."""
-    selectors = _analytics_selectors()
-    if selectors is None:
-        return []
-    history = selectors.demand_history(region=region, by="industry_section", source="listings")
+    history = demand_history(region=region, by="industry_section", source="listings")
     names = dict(Industry.objects.filter(level="门类").values_list("code", "name"))
     result = []
     for code in sorted(c for c in history if c):

@@ -6,6 +6,7 @@ SVG hash salt; the PDF's /ID derived from its HTML, no creation or modification 
 
 import hashlib
 import logging
+from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -26,14 +27,15 @@ def font_files() -> tuple[str, str]:
     )
 
 
-class Formatter:
+class Formatter(ABC):
     """Base: render a generator's context for a user into a file's bytes."""
 
     fmt: ClassVar[str] = ""
     content_type: ClassVar[str] = ""
 
+    @abstractmethod
     def render(self, generator: ReportGenerator, *, user: Any) -> bytes:
-        raise NotImplementedError
+        """Return the file's bytes."""
 
     def _html(self, generator: ReportGenerator, *, user: Any, for_print: bool) -> str:
         context = generator.context(user=user)

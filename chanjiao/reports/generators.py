@@ -6,6 +6,7 @@ everybody may read and in which counts below 5 and the names of schools under wa
 out.
 """
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -19,7 +20,7 @@ TOP = 10
 
 
 @dataclass
-class ReportGenerator:
+class ReportGenerator(ABC):
     """Base: a report of one locality and period, internal or public."""
 
     code: ClassVar[str] = ""
@@ -35,8 +36,9 @@ class ReportGenerator:
         return self.is_public or user_is_locality_officer(user, self.locality)
 
     @property
+    @abstractmethod
     def title(self) -> str:
-        raise NotImplementedError
+        """The report's Chinese title, e.g. 《梧州市2025年度技能人才供需报告》."""
 
     def filename(self, fmt: str) -> str:
         """Return an ASCII download name, e.g. ``4504-2025-yearly-public.pdf``."""
@@ -47,8 +49,9 @@ class ReportGenerator:
     def period_slug(self) -> str:
         return str(self.year)
 
+    @abstractmethod
     def context(self, *, user: Any) -> dict[str, Any]:
-        raise NotImplementedError
+        """The template's context for this user (public figures suppressed)."""
 
 
 def _top(rows: list[Any], *, attribute: str = "value") -> list[Any]:

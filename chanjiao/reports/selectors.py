@@ -2,19 +2,19 @@
 
 Demand and supply–demand tables come from the analytics count tables (``analytics.selectors``),
 majors under warning from ``early_warning.selectors``, shortage ranks from the forecasts, and
-per-major employment and the 人社 totals from ``statistics.selectors``. A section whose source
-app is not installed is reported as missing rather than invented.
+per-major employment and the 人社 totals from ``statistics.selectors``. A section without
+figures is reported as missing rather than invented.
 """
 
-import importlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from types import ModuleType
 from typing import Any
 
 from django.db.models import Max
 from django.utils import timezone
 
+from chanjiao.analytics import selectors as analytics
+from chanjiao.early_warning.selectors import warning_summary
 from chanjiao.forecasting.history import occupation_group_history
 from chanjiao.forecasting.models import ForecastLevel
 from chanjiao.forecasting.selectors import (
@@ -101,15 +101,8 @@ class ReportData:
         return [r for r in (self.forecast.shortage if self.forecast else []) if r.is_shortage]
 
 
-def _module(name: str) -> ModuleType | None:
-    try:
-        return importlib.import_module(name)
-    except ImportError:
-        return None
-
-
-def _demand_rows(selectors: ModuleType, data: ReportData, by: str, source: str) -> list[ValueRow]:
-    rows = selectors.demand_table(
+def _demand_rows(data: ReportData, by: str, source: str) -> list[ValueRow]:
+    rows = analytics.demand_table(
         region=data.locality.region, year=data.year, by=by, public=data.is_public, source=source
     )
     result = [
@@ -119,10 +112,8 @@ def _demand_rows(selectors: ModuleType, data: ReportData, by: str, source: str) 
     return sorted(result, key=lambda r: (-(r.value or 0), r.code))
 
 
-def _supply_demand_rows(
-    selectors: ModuleType, data: ReportData, source: str
-) -> list[SupplyDemandRow]:
-    rows = selectors.supply_demand_table(
+def _supply_demand_rows(data: ReportData, source: str) -> list[SupplyDemandRow]:
+    rows = analytics.supply_demand_table(
         region=data.locality.region,
         year=data.year,
         by="major",
@@ -147,21 +138,19 @@ def _supply_demand_rows(
 
 
 def _analytics_sections(data: ReportData) -> None:
-    selectors = _module("chanjiao.analytics.selectors")
-    if selectors is None:
-        data.missing.append("岗位需求与供需对比（分析统计表尚未启用）")
-        return
-    for section, fetch in (
-        ("demand_by_industry", lambda s: _demand_rows(selectors, data, "industry_section", s)),
-        ("demand_by_occupation", lambda s: _demand_rows(selectors, data, "occupation_group", s)),
-        ("supply_demand", lambda s: _supply_demand_rows(selectors, data, s)),
+    for section, title, by in (
+        ("demand_by_industry", "分行业岗位需求", "industry_section"),
+        ("demand_by_occupation", "分职业岗位需求", "occupation_group"),
+        ("supply_demand", "分专业供需对比", ""),
     ):
         for source, label in DEMAND_SOURCES:
-            rows = fetch(source)
+            rows = _demand_rows(data, by, source) if by else _supply_demand_rows(data, source)
             if _has_demand(rows):
                 setattr(data, section, rows)
                 data.sources[section] = label
                 break
+        else:
+            data.missing.append(title)
 
 
 def _has_demand(rows: list[Any]) -> bool:
@@ -172,34 +161,17 @@ def _has_demand(rows: list[Any]) -> bool:
     )
 
 
-def _pick(item: dict[str, Any], *keys: str) -> str:
-    for key in keys:
-        value = item.get(key)
-        if value not in (None, ""):
-            return (
-                value
-                if isinstance(value, str)
-                else ("、".join(map(str, value)) if isinstance(value, list | tuple) else str(value))
-            )
-    return ""
-
-
 def _warning_sections(data: ReportData) -> None:
-    selectors = _module("chanjiao.early_warning.selectors")
-    if selectors is None:
-        data.missing.append("专业预警（预警规则尚未启用）")
-        return
-    summary = selectors.warning_summary(locality=data.locality, year=data.year)
     rows = [
         WarningRow(
-            school=_pick(item, "school_name", "school"),
-            major_code=_pick(item, "major_code"),
-            major_name=_pick(item, "major_name", "major"),
-            level=_pick(item, "level_label", "highest_level_label", "highest_level", "level"),
-            rules=_pick(item, "rules", "rule_labels", "rule_names"),
-            evidence=_pick(item, "evidence", "evidence_text", "summary"),
+            school=item["school"],
+            major_code=item["major_code"],
+            major_name=item["major_name"],
+            level=item["level_label"],
+            rules="、".join(item["rules"]),
+            evidence=item["evidence"],
         )
-        for item in summary
+        for item in warning_summary(locality=data.locality, year=data.year)
     ]
     rows.sort(key=lambda r: (r.major_code, r.school, r.level))
     counts: dict[tuple[str, str], int] = defaultdict(int)
@@ -288,10 +260,7 @@ def report_data(*, locality: Locality, year: int, is_public: bool, fetched_by: A
 
 def report_default_year(*, locality: Locality) -> int:
     """Return the latest complete year with data (count tables, forecasts, 人社 tables)."""
-    analytics = _module("chanjiao.analytics.selectors")
-    years: list[int] = []
-    if analytics is not None:
-        years.extend(int(y) for y in analytics.analytics_years(region=locality.region))
+    years = [int(y) for y in analytics.analytics_years(region=locality.region)]
     run = forecast_run_latest(locality=locality, level=ForecastLevel.OCCUPATION_GROUP)
     if run is not None:
         years.append(run.base_year)

@@ -21,24 +21,20 @@ from chanjiao.crosswalk.models import IndustryLink, MajorLink
 
 
 class _ConfiguredRate:
-    """Take the rate from REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"][scope], else the default."""
+    """Read the scope's rate from the settings at each request (DRF reads it once, at import)."""
 
     scope: str
-    default_rate: str
 
     def get_rate(self) -> str:
-        rates = getattr(settings, "REST_FRAMEWORK", {}).get("DEFAULT_THROTTLE_RATES", {})
-        return rates.get(self.scope) or self.default_rate
+        return settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"][self.scope]
 
 
 class ClassifyAnonThrottle(_ConfiguredRate, AnonRateThrottle):
     scope = "crosswalk_classify_anon"
-    default_rate = "30/min"
 
 
 class ClassifyUserThrottle(_ConfiguredRate, UserRateThrottle):
     scope = "crosswalk_classify_user"
-    default_rate = "120/min"
 
 
 class OccupationClassifyApi(APIView):

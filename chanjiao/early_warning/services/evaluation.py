@@ -32,16 +32,13 @@ from chanjiao.early_warning.rule_types import RULE_FUNCTIONS, Hit
 from chanjiao.localities.models import Locality
 from chanjiao.organizations.models import Organization, SchoolMajor
 from chanjiao.statistics.models import MajorYearStat
+from chanjiao.statistics.selectors import major_year_stats
 
 INSUFFICIENT_KEPT = 500
 STALE_NOTE = "重新评估时该规则不再触发，系统自动关闭。"
 
 
 def _stat_rows(school_ids: list[int], years: list[int]) -> list[MajorYearStat]:
-    try:
-        from chanjiao.statistics.selectors import major_year_stats
-    except ImportError:
-        return list(MajorYearStat.objects.filter(school_id__in=school_ids, year__in=years))
     return list(major_year_stats(school_ids=school_ids, years=years))
 
 

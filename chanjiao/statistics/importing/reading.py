@@ -34,12 +34,7 @@ class StatisticsImportResult(ImportResult):
     def as_dict(self) -> dict[str, Any]:
         """Return the counts and message as plain values (for the API, CLI and audit log)."""
         return {
-            "kind": self.kind,
-            "file_name": self.file_name,
-            "rows": self.rows,
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
+            **self.counts(),
             "school_majors_created": self.school_majors_created,
             "school_majors_updated": self.school_majors_updated,
             "error_count": self.error_count,
