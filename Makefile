@@ -35,29 +35,33 @@ run: install ## Set up an SQLite demo (catalogues, localities, demo data) and se
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao run_periodic_tasks
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao collectstatic --noinput --verbosity 0
 	@echo "平台地址：http://$(HOST):$(PORT)/    接口文档：http://$(HOST):$(PORT)/api/v1/docs/"
-	CHANJIAO_HTTPS=0 $(BIN)/gunicorn config.wsgi:application --bind $(HOST):$(PORT) \
-		--workers 2 --threads 4 --access-logfile - --error-logfile -
+	CHANJIAO_HTTPS=0 HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn -c config/gunicorn.conf.py \
+		config.wsgi:application
 
 install-test: $(VENV)/.installed-test ## Install the platform with its test tools
 
-test: install-test ## Run the whole suite on SQLite, then on a throwaway PostgreSQL 15
-	$(MAKE) --no-print-directory test-sqlite
-	$(MAKE) --no-print-directory test-postgres
+# The whole suite runs with the clock pinned at the hours where China's date and UTC's differ
+# (conftest.py: CHANJIAO_TEST_CLOCK); `make test-sqlite CLOCK=` runs it on the real clock.
+test: install-test ## Run the whole suite on SQLite (clock at 00:30 China time), then on a throwaway PostgreSQL 15 (23:30)
+	$(MAKE) --no-print-directory test-sqlite CLOCK=00:30
+	$(MAKE) --no-print-directory test-postgres CLOCK=23:30
 
 test-sqlite: install-test ## Run the suite on SQLite only
-	@echo "== 测试：SQLite =="
-	$(BIN)/pytest
+	@echo "== 测试：SQLite（时钟 $(or $(CLOCK),实际时间)）=="
+	CHANJIAO_TEST_CLOCK=$(CLOCK) $(BIN)/pytest
 
 test-postgres: install-test ## Run the suite on a throwaway PostgreSQL 15 cluster
-	@echo "== 测试：PostgreSQL 15 =="
-	PATH="$(CURDIR)/$(BIN):$$PATH" scripts/with-postgres.sh $(BIN)/pytest
+	@echo "== 测试：PostgreSQL 15（时钟 $(or $(CLOCK),实际时间)）=="
+	CHANJIAO_TEST_CLOCK=$(CLOCK) PATH="$(CURDIR)/$(BIN):$$PATH" scripts/with-postgres.sh $(BIN)/pytest
 
 schema: install ## Regenerate the committed OpenAPI document docs/openapi.yaml
 	DJANGO_SETTINGS_MODULE=config.settings_testing $(BIN)/chanjiao spectacular --validate \
 		--fail-on-warn --file docs/openapi.yaml
 
-lint: install-test ## Lint with ruff and check the layer contracts (.importlinter)
+lint: install-test ## Lint (ruff), check formatting, type-check (mypy) and check the layer contracts
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy chanjiao config
 	$(BIN)/lint-imports
 
 check: install ## Django system checks and a migrations check

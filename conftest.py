@@ -1,6 +1,16 @@
-"""Shared fixtures: the national catalogues loaded once, and the persona users (STYLE §9)."""
+"""Shared fixtures: the national catalogues loaded once, and the persona users (STYLE §9).
+
+``CHANJIAO_TEST_CLOCK=HH:MM`` runs the whole session with the clock moved to the next such time of
+day in China (Asia/Shanghai), still ticking: ``make test`` runs SQLite at 00:30 and PostgreSQL at
+23:30, the two hours at which "today" in China and in UTC differ.
+"""
+
+import datetime
+import os
+import zoneinfo
 
 import pytest
+import time_machine
 from django.db import connection
 from rest_framework.test import APIClient
 
@@ -15,10 +25,51 @@ from chanjiao.organizations.tests.factories import (
 )
 from chanjiao.students.tests.factories import StudentProfileFactory
 
+CHINA = zoneinfo.ZoneInfo("Asia/Shanghai")
+_clock: list[time_machine.travel] = []
+
+
+def pinned_clock_start(value: str, *, now: datetime.datetime | None = None) -> datetime.datetime:
+    """Return the next moment at ``HH:MM`` China time after ``now`` (the destination of the pin)."""
+    try:
+        hour, minute = (int(part) for part in value.split(":"))
+        now = (now or datetime.datetime.now(tz=CHINA)).astimezone(CHINA)
+        target = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    except ValueError as error:
+        raise pytest.UsageError(f"CHANJIAO_TEST_CLOCK={value!r}: 应为 HH:MM（中国时间）") from error
+    return target if target > now else target + datetime.timedelta(days=1)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    value = os.environ.get("CHANJIAO_TEST_CLOCK", "").strip()
+    if value:
+        traveller = time_machine.travel(pinned_clock_start(value), tick=True)
+        traveller.start()
+        _clock.append(traveller)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    while _clock:
+        _clock.pop().stop()
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    now = datetime.datetime.now(tz=CHINA)
+    pinned = "（CHANJIAO_TEST_CLOCK 固定）" if _clock else ""
+    return f"clock: {now:%Y-%m-%d %H:%M} Asia/Shanghai{pinned}"
+
+
+def _flushes_tables(item: pytest.Item) -> bool:
+    if item.get_closest_marker("browser") is not None:
+        return True
+    marker = item.get_closest_marker("django_db")
+    return bool(marker is not None and marker.kwargs.get("transaction"))
+
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Run browser tests last: their table flush would remove the catalogues for later tests."""
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    """Run browser and other transactional tests last: their table flush would remove the
+    catalogues for later tests."""
+    items.sort(key=_flushes_tables)
 
 
 @pytest.fixture(scope="session")

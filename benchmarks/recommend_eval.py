@@ -395,9 +395,7 @@ def main() -> None:
             ranking_eval(posts, "由大典职业名称/常用名称生成的岗位", args.eval_majors, args.seed)
         real = labelled_posts()
         if real:
-            ranking_eval(
-                real, "人工标注的真实招聘标题（细类）", args.eval_majors, args.seed
-            )
+            ranking_eval(real, "人工标注的真实招聘标题（细类）", args.eval_majors, args.seed)
         else:
             print("benchmarks/data/title_occupation_labels.csv 不存在，跳过人工标注集。")
     if "speed" not in args.skip:

@@ -52,6 +52,11 @@ PERIODIC_TASKS: tuple[PeriodicTask, ...] = (
         description="重新计算人才需求预测及回测误差",
     ),
     PeriodicTask(
+        task="chanjiao.reports.tasks.refresh_reports_task",
+        every=timedelta(hours=1),
+        description="预先生成各地当前年度报告的 PDF（数据未变的直接复用，不重新生成）",
+    ),
+    PeriodicTask(
         task="chanjiao.reports.tasks.publish_reports_task",
         every=timedelta(days=30),
         description="生成各地上一年度技能人才供需报告（PDF 与 HTML）",

@@ -1,10 +1,10 @@
 """Root URLs: web pages, the admin, and each app's API under /api/v1/."""
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-api_v1 = [
+api_v1: list[URLPattern | URLResolver] = [
     path("", include("chanjiao.catalogs.api.urls")),
     path("", include("chanjiao.organizations.api.urls")),
     path("", include("chanjiao.accounts.api.urls")),

@@ -18,7 +18,7 @@ class UserAdmin(DjangoUserAdmin):
     search_fields = ["username", "real_name"]
     inlines = [MembershipInline]
     fieldsets = (
-        *DjangoUserAdmin.fieldsets,
+        *(DjangoUserAdmin.fieldsets or ()),
         # Personal numbers are shown masked; the audited reveal API shows them whole.
         ("个人信息", {"fields": ("real_name", "masked_phone", "masked_id_number", "is_demo")}),
     )

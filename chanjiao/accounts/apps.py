@@ -7,4 +7,5 @@ class AccountsConfig(AppConfig):
     verbose_name = "用户与角色"
 
     def ready(self) -> None:
+        # Connects the login/logout signal receivers; models load only once apps are ready.
         from chanjiao.accounts import auth_events  # noqa: F401

@@ -12,6 +12,9 @@ class User(AbstractUser):
     id_number = models.CharField("身份证号", max_length=18, blank=True)
     is_demo = models.BooleanField("演示数据", default=False, db_index=True)
 
+    # Cached by ``accounts.permissions.active_memberships`` on the instance (not a column).
+    _active_memberships: "list[Membership]"
+
     class Meta(AbstractUser.Meta):
         verbose_name = "用户"
         verbose_name_plural = verbose_name

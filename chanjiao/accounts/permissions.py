@@ -3,17 +3,17 @@
 Every other app's permission policy builds on these few functions.
 """
 
-from typing import Any
+from django.contrib.auth.models import AnonymousUser
 
-from chanjiao.accounts.models import Membership, Role
+from chanjiao.accounts.models import Membership, Role, User
 
 
-def is_platform_staff(user: Any) -> bool:
+def is_platform_staff(user: User | AnonymousUser) -> bool:
     """Tell whether the user operates the whole platform (Django staff)."""
     return bool(user.is_authenticated and user.is_active and user.is_staff)
 
 
-def active_memberships(user: Any) -> list[Membership]:
+def active_memberships(user: User | AnonymousUser) -> list[Membership]:
     """Return the user's active memberships with their organisations and regions loaded."""
     if not user.is_authenticated:
         return []
@@ -28,7 +28,7 @@ def active_memberships(user: Any) -> list[Membership]:
     return cache
 
 
-def governed_region_codes(user: Any) -> list[str]:
+def governed_region_codes(user: User | AnonymousUser) -> list[str]:
     """Return the region codes a 政府管理员 administers (each includes its sub-regions)."""
     return sorted(
         {
@@ -39,14 +39,14 @@ def governed_region_codes(user: Any) -> list[str]:
     )
 
 
-def user_governs_region_code(user: Any, code: str | None) -> bool:
+def user_governs_region_code(user: User | AnonymousUser, code: str | None) -> bool:
     """Tell whether the user is a 政府管理员 whose region contains the region with this code."""
     if not code:
         return False
     return any(code.startswith(prefix) for prefix in governed_region_codes(user))
 
 
-def reviewed_region_codes(user: Any) -> list[str]:
+def reviewed_region_codes(user: User | AnonymousUser) -> list[str]:
     """Return the region codes a government body's 审核员 or 政府管理员 reviews."""
     return sorted(
         {
@@ -57,18 +57,18 @@ def reviewed_region_codes(user: Any) -> list[str]:
     )
 
 
-def user_reviews_region_code(user: Any, code: str | None) -> bool:
+def user_reviews_region_code(user: User | AnonymousUser, code: str | None) -> bool:
     """Tell whether the user reviews items and accounts of the region with this code."""
     if not code:
         return False
     return any(code.startswith(prefix) for prefix in reviewed_region_codes(user))
 
 
-def user_roles_in(user: Any, organization_id: int) -> set[str]:
+def user_roles_in(user: User | AnonymousUser, organization_id: int) -> set[str]:
     """Return the user's roles in one organisation."""
     return {m.role for m in active_memberships(user) if m.organization_id == organization_id}
 
 
-def user_organization_ids(user: Any) -> set[int]:
+def user_organization_ids(user: User | AnonymousUser) -> set[int]:
     """Return the ids of the organisations the user belongs to."""
     return {m.organization_id for m in active_memberships(user)}

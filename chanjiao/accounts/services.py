@@ -1,6 +1,6 @@
 """Personal data access: reveal a masked field to someone with the right, and log it."""
 
-from typing import Any
+from django.contrib.auth.models import AnonymousUser
 
 from chanjiao.accounts.models import User
 from chanjiao.audit.models import AuditResult
@@ -10,14 +10,14 @@ from chanjiao.common.exceptions import ApplicationError, PermissionDeniedError
 PERSONAL_FIELDS = {"phone": "手机号", "id_number": "身份证号"}
 
 
-def user_may_view_personal_data(viewer: Any, subject: User) -> bool:
+def user_may_view_personal_data(viewer: User | AnonymousUser, subject: User) -> bool:
     """The person themself, or a holder of the 查看完整个人信息 right."""
     if not viewer.is_authenticated:
         return False
     return viewer.pk == subject.pk or viewer.has_perm("accounts.view_personal_data")
 
 
-def personal_data_reveal(*, actor: Any, subject: User, field: str) -> str:
+def personal_data_reveal(*, actor: User, subject: User, field: str) -> str:
     """Return one personal field in full and record the access; refuse and record otherwise."""
     if field not in PERSONAL_FIELDS:
         raise ApplicationError(

@@ -5,6 +5,7 @@ an occupation's openings among its linked majors the same way, so nobody is coun
 """
 
 from collections import defaultdict
+from typing import Any, Literal, overload
 
 from chanjiao.analytics.aggregate import DemandRows, SupplyRows
 from chanjiao.analytics.crosswalk import Link, links_for_majors, links_for_occupations
@@ -14,9 +15,13 @@ CellKey = tuple[int, int, str, str, int | None]  # region, year, source, occupat
 CellRows = dict[CellKey, list[float]]  # demand, supply
 
 
-def _shares(links: list[Link], by_major: bool) -> dict[object, list[tuple[object, float]]]:
+@overload
+def _shares(links: list[Link], by_major: Literal[True]) -> dict[int, list[tuple[str, float]]]: ...
+@overload
+def _shares(links: list[Link], by_major: Literal[False]) -> dict[str, list[tuple[int, float]]]: ...
+def _shares(links: list[Link], by_major: bool) -> dict[Any, list[tuple[Any, float]]]:
     """Group links by one end and turn weights into shares that add up to 1."""
-    grouped: dict[object, list[tuple[object, float]]] = defaultdict(list)
+    grouped: dict[Any, list[tuple[Any, float]]] = defaultdict(list)
     for major_id, occupation_code, weight in links:
         if by_major:
             grouped[major_id].append((occupation_code, weight))

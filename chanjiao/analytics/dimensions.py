@@ -67,7 +67,7 @@ def demand_dimension(by: str) -> Dimension:
 def dimension_levels(dimension: Dimension, leaf_codes: Iterable[str]) -> list[Callable[[str], str]]:
     """Return the roll-up functions from the top level down to the dimension's own level."""
     if dimension.catalog == "occupation":
-        chain = [occupation_major_group, occupation_group, _identity]
+        chain: list[Callable[[str], str]] = [occupation_major_group, occupation_group, _identity]
     else:
         sections = industry_sections(leaf_codes)
         chain = [lambda code: sections.get(code, ""), _identity]
@@ -76,7 +76,11 @@ def dimension_levels(dimension: Dimension, leaf_codes: Iterable[str]) -> list[Ca
 
 def catalog_names(catalog: str, codes: Iterable[str]) -> dict[str, str]:
     """Return the names of catalogue codes (current entries first)."""
-    model = {"industry": Industry, "occupation": Occupation}[catalog]
+    catalogs: dict[str, type[Industry] | type[Occupation]] = {
+        "industry": Industry,
+        "occupation": Occupation,
+    }
+    model = catalogs[catalog]
     wanted = {code for code in codes if code}
     names: dict[str, str] = {}
     rows = model.objects.filter(code__in=wanted).order_by("-is_active")

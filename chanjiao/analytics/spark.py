@@ -6,7 +6,6 @@ and the supply–demand cells apportioned over the crosswalk) and writes them th
 writer, so the tables are identical whichever path filled them.
 """
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,8 +40,7 @@ def spark_session(
     the driver is also the executor, and Spark's default of 1g is too small for tens of
     millions of rows. It takes effect only when this call starts the JVM.
     """
-    from django.conf import settings
-    from pyspark.sql import SparkSession
+    from pyspark.sql import SparkSession  # pyspark is the optional [spark] extra
 
     memory = driver_memory or getattr(settings, "CHANJIAO_SPARK_DRIVER_MEMORY", "4g")
     return (
@@ -69,7 +67,7 @@ def _read(spark: Any, export: RawExport, name: str) -> Any:
 
 def _rolled_up(frame: Any, regions: Any) -> Any:
     """Repeat each row for its region and the regions above it that exist (codes nest)."""
-    from pyspark.sql import functions as F
+    from pyspark.sql import functions as F  # pyspark is the optional [spark] extra
 
     code = F.col("region_code")
     targets = F.array_distinct(F.array(code, F.substring(code, 1, 4), F.substring(code, 1, 2)))
@@ -78,7 +76,7 @@ def _rolled_up(frame: Any, regions: Any) -> Any:
 
 
 def _listing_demand(spark: Any, export: RawExport, regions: Any) -> Any:
-    from pyspark.sql import functions as F
+    from pyspark.sql import functions as F  # pyspark is the optional [spark] extra
 
     listings = _read(spark, export, "listings")
     local = F.from_utc_timestamp(F.col("published_at"), settings.TIME_ZONE)
@@ -98,7 +96,7 @@ def _listing_demand(spark: Any, export: RawExport, regions: Any) -> Any:
 
 
 def _labor_demand(spark: Any, export: RawExport, regions: Any) -> Any:
-    from pyspark.sql import functions as F
+    from pyspark.sql import functions as F  # pyspark is the optional [spark] extra
 
     labor = _read(spark, export, "labor").join(
         regions.withColumnRenamed("code", "region_code"), on="region_code"
@@ -143,7 +141,7 @@ def _labor_demand(spark: Any, export: RawExport, regions: Any) -> Any:
 
 
 def _supply(spark: Any, export: RawExport, regions: Any) -> Any:
-    from pyspark.sql import functions as F
+    from pyspark.sql import functions as F  # pyspark is the optional [spark] extra
 
     supply = _read(spark, export, "supply").where(
         (F.col("graduates") > 0) | (F.col("enrollment") > 0)
@@ -161,15 +159,15 @@ def _supply(spark: Any, export: RawExport, regions: Any) -> Any:
 
 def _shares(links: Any, by: str) -> Any:
     """Turn link weights into shares that add up to 1 for each value of ``by``."""
-    from pyspark.sql import Window
-    from pyspark.sql import functions as F
+    from pyspark.sql import Window  # pyspark is the optional [spark] extra
+    from pyspark.sql import functions as F  # pyspark is the optional [spark] extra
 
     total = F.sum("weight").over(Window.partitionBy(by))
     return links.where(F.col("weight") > 0).withColumn("share", F.col("weight") / total)
 
 
 def _cells(spark: Any, export: RawExport, demand: Any, supply: Any) -> Any:
-    from pyspark.sql import functions as F
+    from pyspark.sql import functions as F  # pyspark is the optional [spark] extra
 
     totals = demand.groupBy("region_id", "year", "source", "occupation_code").agg(
         F.sum("openings").alias("openings")
@@ -226,7 +224,7 @@ def _collect(frame: Any, key: list[str], values: list[str]) -> Rows:
 def spark_rows(spark: Any, export: RawExport) -> dict[str, Rows]:
     """Compute the rows of every statistic on Spark from an export."""
     regions = _read(spark, export, "regions")
-    from pyspark.sql import functions as F
+    from pyspark.sql import functions as F  # pyspark is the optional [spark] extra
 
     demand = (
         _listing_demand(spark, export, regions)
@@ -259,6 +257,9 @@ def spark_fill(
     rows = spark_rows(spark, export)
     results = []
     for stat in COUNT_STATS:
-        compute: Callable[[set[int] | None], Rows] = lambda _years, name=stat.name: rows[name]  # noqa: E731
+
+        def compute(_years: set[int] | None, name: str = stat.name) -> Rows:
+            return rows[name]
+
         results.append(stat_fill(stat=stat, full=True, compute=compute, progress=progress))
     return results

@@ -1,24 +1,33 @@
 """Reads of the audit log."""
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
-from chanjiao.accounts.permissions import is_platform_staff
 from chanjiao.audit.models import AuditEvent
 from chanjiao.common.exceptions import PermissionDeniedError
+
+if TYPE_CHECKING:  # audit sits below accounts: the user model is only named in annotations
+    from django.contrib.auth.models import AnonymousUser
+
+    from chanjiao.accounts.models import User
+
+
+def _is_platform_staff(user: "User | AnonymousUser") -> bool:
+    # accounts.permissions.is_platform_staff, restated: audit sits below accounts.
+    return bool(user.is_authenticated and user.is_active and user.is_staff)
 
 
 def audit_event_list(
     *,
-    fetched_by: Any,
+    fetched_by: "User | AnonymousUser",
     action: str | None = None,
     actor_id: int | None = None,
     target_type: str | None = None,
     target_id: str | None = None,
 ) -> QuerySet[AuditEvent]:
     """Return audit events, newest first; platform staff only."""
-    if not is_platform_staff(fetched_by):
+    if not _is_platform_staff(fetched_by):
         raise PermissionDeniedError("只有平台管理员可以查看审计日志。")
     qs = AuditEvent.objects.all()
     if action:

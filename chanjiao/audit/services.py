@@ -1,17 +1,23 @@
 """Writing to the audit log."""
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from django.db import models
 
-from chanjiao.accounts.models import User
 from chanjiao.audit.context import current_origin
 from chanjiao.audit.models import AuditEvent, AuditResult
+from chanjiao.common.exceptions import PermissionDeniedError
+
+if TYPE_CHECKING:  # audit sits below accounts: the user model is only named in annotations
+    from django.contrib.auth.models import AnonymousUser
+
+    from chanjiao.accounts.models import User
 
 
 def audit_event_record(
     *,
-    actor: User | None,
+    actor: "User | AnonymousUser | None",
     action: str,
     target: models.Model | None = None,
     changes: dict[str, Any] | None = None,
@@ -19,10 +25,10 @@ def audit_event_record(
 ) -> AuditEvent:
     """Append one event to the audit log, with the current request's origin."""
     origin = current_origin.get()
-    is_user = actor is not None and getattr(actor, "is_authenticated", False)
+    user = actor if actor is not None and actor.is_authenticated else None
     return AuditEvent.objects.create(
-        actor=actor if is_user else None,
-        actor_repr=(actor.get_username() if is_user and actor else "匿名"),
+        actor=user,
+        actor_repr=user.get_username() if user is not None else "匿名",
         action=action,
         target_type=target._meta.label if target is not None else "",
         target_id=str(target.pk) if target is not None else "",
@@ -35,16 +41,49 @@ def audit_event_record(
     )
 
 
+def audit_refusal(
+    *,
+    actor: "User | AnonymousUser | None",
+    action: str,
+    message: str,
+    target: models.Model | None = None,
+    changes: dict[str, Any] | None = None,
+) -> NoReturn:
+    """Record a refused action in the audit log, then raise ``PermissionDeniedError(message)``.
+
+    Call it before any write transaction opens: a rolled-back transaction would take the
+    refusal out of the log with it.
+    """
+    audit_event_record(
+        actor=actor, action=action, target=target, changes=changes, result=AuditResult.DENIED
+    )
+    raise PermissionDeniedError(message)
+
+
+def changes_between(
+    before: dict[str, Any],
+    after: dict[str, Any],
+    *,
+    render: Callable[[Any], Any] | None = None,
+) -> dict[str, list[Any]]:
+    """Return ``{field: [old, new]}`` for the fields of ``after`` whose value differs in ``before``.
+
+    ``render`` turns each value into what the audit log stores (default: rows by primary key,
+    dates and decimals as text, plain JSON values unchanged).
+    """
+    show = render or _plain
+    return {
+        name: [show(before.get(name)), show(value)]
+        for name, value in after.items()
+        if before.get(name) != value
+    }
+
+
 def model_changes(
     instance: models.Model, fields: list[str], before: dict[str, Any]
 ) -> dict[str, Any]:
     """Return ``{field: [old, new]}`` for the fields whose value changed."""
-    changed: dict[str, Any] = {}
-    for name in fields:
-        new = getattr(instance, name)
-        if before.get(name) != new:
-            changed[name] = [_plain(before.get(name)), _plain(new)]
-    return changed
+    return changes_between(before, {name: getattr(instance, name) for name in fields})
 
 
 def _plain(value: Any) -> Any:

@@ -38,7 +38,7 @@ from chanjiao.catalogs.sources import (
     OCCUPATION_SOURCE,
     REGION_SOURCE,
 )
-from chanjiao.web.views import querystring_without_page
+from chanjiao.common.pages import querystring_without_page
 
 PAGE_SIZE = 30
 SORT_LABELS = [("code", "代码升序"), ("-code", "代码降序"), ("name", "名称")]

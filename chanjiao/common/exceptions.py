@@ -24,3 +24,10 @@ class NotFoundError(ApplicationError):
     """The row does not exist or is not visible to the acting user."""
 
     status_code = 404
+
+
+class ConflictError(ApplicationError):
+    """The row is not (or no longer) in a state that allows the request (another user was first).
+
+    Answered with 400 like any other refused request, so that API clients see no new status code.
+    """

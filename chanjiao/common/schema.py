@@ -3,10 +3,11 @@
 from typing import Any
 
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
+from drf_spectacular.utils import Direction
 
 
 class AutoSchema(SpectacularAutoSchema):
-    def get_serializer_name(self, serializer: Any, direction: str) -> str:
+    def get_serializer_name(self, serializer: Any, direction: Direction) -> str:
         """Name ``MeApi.OutputSerializer`` as ``MeOutput`` so nested serializers never collide."""
         cls = serializer.__class__
         qualname = cls.__qualname__

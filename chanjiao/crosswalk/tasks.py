@@ -8,6 +8,7 @@ from chanjiao.crosswalk.services import (
     listings_enrich_pending,
     major_links_infer,
 )
+from chanjiao.listings.hooks import ListingsChanged
 
 
 @task()
@@ -28,3 +29,12 @@ def enrich_listing_ids_task(*, listing_ids: list[int]) -> int:
 def infer_major_links_task() -> dict[str, int]:
     """Rewrite the proposed inferred links of majors without teaching-standard links."""
     return major_links_infer()
+
+
+def enrich_listings_changed(event: ListingsChanged) -> None:
+    """On-commit handler of ``listing_change_handlers``: classify the changed posts.
+
+    Bulk writers send ``classify_now=False``; the periodic enrichment job classifies those.
+    """
+    if event.classify_now:
+        enrich_listing_ids_task.enqueue(listing_ids=list(event.listing_ids))

@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from chanjiao.common.tabular import ImportFileError, ImportLimits, table_open
 from chanjiao.crosswalk.classifier import occupation_classify
-from chanjiao.listings.importing.limits import ImportFileError, ImportLimits
-from chanjiao.listings.importing.readers import table_open
 
 TITLE_COLUMNS = ("title", "标题", "职位名称", "岗位名称")
 DESCRIPTION_COLUMNS = ("description", "描述", "职位描述", "岗位描述")

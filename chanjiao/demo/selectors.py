@@ -2,13 +2,15 @@
 
 from chanjiao.common.exceptions import NotFoundError
 from chanjiao.localities.models import Locality
+from chanjiao.localities.selectors import locality_find
 
 
 def demo_locality_get(*, name: str) -> Locality:
-    """Return the locality with this name, or say which localities exist."""
-    locality = Locality.objects.select_related("region").filter(name=name).first()
-    if locality is not None:
-        return locality
+    """Return the locality with this name (or region code), or say which localities exist."""
+    try:
+        return locality_find(name)
+    except NotFoundError:
+        pass
     available = list(
         Locality.objects.order_by("region__code", "name").values_list("name", flat=True)
     )

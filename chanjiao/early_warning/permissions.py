@@ -5,50 +5,44 @@ staff and the locality's government (政府管理员, 审核员) see all the loc
 the locality's 政府管理员 edit its rules, run evaluations and close flags. Nobody else sees any.
 """
 
-from typing import Any
-
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 
-from chanjiao.accounts.models import Role
+from chanjiao.accounts.models import Role, User
 from chanjiao.accounts.permissions import (
     active_memberships,
     is_platform_staff,
     reviewed_region_codes,
-    user_governs_region_code,
-    user_reviews_region_code,
 )
 from chanjiao.localities.models import Locality
+from chanjiao.localities.permissions import user_can_manage_locality, user_is_locality_officer
 
 RESPOND_ROLES = frozenset({Role.ORG_ADMIN, Role.INFO_OFFICER})
 
 
-def user_can_manage_warnings(user: Any, locality: Locality) -> bool:
-    """Staff, or a 政府管理员 whose region contains the locality."""
-    if is_platform_staff(user):
-        return True
-    return user_governs_region_code(user, locality.region.code)
+def user_can_manage_warnings(user: User | AnonymousUser, locality: Locality) -> bool:
+    """Staff, or a 政府管理员 whose region contains the locality (the locality's policy)."""
+    return user_can_manage_locality(user, locality)
 
 
-def user_sees_all_warnings(user: Any, locality: Locality) -> bool:
+def user_sees_all_warnings(user: User | AnonymousUser, locality: Locality) -> bool:
     """Staff, or a 政府管理员 / 审核员 of a government body over the locality."""
-    if user_can_manage_warnings(user, locality):
-        return True
-    return user_reviews_region_code(user, locality.region.code)
+    return user_is_locality_officer(user, locality)
 
 
-def user_school_ids(user: Any) -> set[int]:
+def user_school_ids(user: User | AnonymousUser) -> set[int]:
     """Return the ids of the schools the user is a member of (any role)."""
     return {m.organization_id for m in active_memberships(user) if m.organization.is_school}
 
 
-def user_can_respond(user: Any, school_id: int) -> bool:
+def user_can_respond(user: User | AnonymousUser, school_id: int) -> bool:
     """A school's 机构管理员 or 信息员 may answer its flags."""
     return any(
         m.organization_id == school_id and m.role in RESPOND_ROLES for m in active_memberships(user)
     )
 
 
-def flag_visibility(user: Any) -> Q | None:
+def flag_visibility(user: User | AnonymousUser) -> Q | None:
     """Return the condition on WarningFlag rows the user may see (None: none at all)."""
     if not user.is_authenticated:
         return None

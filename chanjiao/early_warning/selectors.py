@@ -3,8 +3,10 @@
 from collections import defaultdict
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Max, Prefetch, QuerySet
 
+from chanjiao.accounts.models import User
 from chanjiao.common.exceptions import NotFoundError
 from chanjiao.early_warning.models import (
     LEVEL_RANK,
@@ -29,7 +31,7 @@ def _flags_loaded(qs: QuerySet[WarningFlag]) -> QuerySet[WarningFlag]:
 
 
 def warning_flag_list(
-    *, fetched_by: Any, filters: dict[str, Any] | None = None
+    *, fetched_by: User | AnonymousUser, filters: dict[str, Any] | None = None
 ) -> QuerySet[WarningFlag]:
     """Return the flags the user may see, filtered by locality, year, level, school, major, rule."""
     condition = flag_visibility(fetched_by)
@@ -51,12 +53,14 @@ def warning_flag_list(
     return _flags_loaded(qs).order_by("-year", "school__name", "major__code", "rule__order", "pk")
 
 
-def warning_flags(*, locality: Locality, year: int, fetched_by: Any) -> QuerySet[WarningFlag]:
+def warning_flags(
+    *, locality: Locality, year: int, fetched_by: User | AnonymousUser
+) -> QuerySet[WarningFlag]:
     """Return the locality's flags of the year that the user may see (schools: their own)."""
     return warning_flag_list(fetched_by=fetched_by, filters={"locality": locality.pk, "year": year})
 
 
-def warning_flag_get_for_user(*, flag_id: int, user: Any) -> WarningFlag:
+def warning_flag_get_for_user(*, flag_id: int, user: User | AnonymousUser) -> WarningFlag:
     """Return one flag the user may see; 404 otherwise."""
     flag = warning_flag_list(fetched_by=user).filter(pk=flag_id).first()
     if flag is None:
@@ -85,16 +89,6 @@ def warning_run_list(*, locality: Locality) -> QuerySet[WarningRun]:
     return WarningRun.objects.filter(locality=locality).select_related("triggered_by")
 
 
-def locality_get_by_name_or_id(*, value: str | int) -> Locality:
-    """Return a locality by id or by name (梧州市); 404 when there is none."""
-    qs = Locality.objects.select_related("region")
-    text = str(value)
-    locality = qs.filter(pk=int(text)).first() if text.isdigit() else qs.filter(name=text).first()
-    if locality is None:
-        raise NotFoundError(f"未找到地区“{value}”。")
-    return locality
-
-
 def latest_statistics_year(*, locality: Locality) -> int | None:
     """Return the latest year with MajorYearStat figures for the locality's schools."""
     rows = MajorYearStat.objects.filter(school__region__code__startswith=locality.region.code)
@@ -111,7 +105,7 @@ def warning_summary(*, locality: Locality, year: int) -> list[dict[str, Any]]:
     groups: dict[tuple[int, int], list[WarningFlag]] = defaultdict(list)
     for flag in flags:
         groups[(flag.school_id, flag.major_id)].append(flag)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for items in groups.values():
         top = max(items, key=lambda f: LEVEL_RANK[Level(f.level)])
         rows.append(

@@ -2,15 +2,15 @@
 
 from django_tasks import task
 
+from chanjiao.early_warning.models import WarningRule
+from chanjiao.early_warning.selectors import latest_statistics_year
+from chanjiao.early_warning.services import warnings_evaluate
+from chanjiao.localities.models import Locality
+
 
 @task()
 def evaluate_warnings_task(*, year: int | None = None) -> int:
     """Evaluate every locality with active rules for the year (default: its latest statistics)."""
-    from chanjiao.early_warning.models import WarningRule
-    from chanjiao.early_warning.selectors import latest_statistics_year
-    from chanjiao.early_warning.services import warnings_evaluate
-    from chanjiao.localities.models import Locality
-
     localities = Locality.objects.filter(
         pk__in=WarningRule.objects.filter(is_active=True).values("locality_id")
     ).select_related("region")

@@ -9,15 +9,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from chanjiao.common.exceptions import ApplicationError
+from chanjiao.common.users import acting_user
 from chanjiao.early_warning.forms import WarningRuleForm
 from chanjiao.early_warning.models import FlagStatus, Level
 from chanjiao.early_warning.params import RuleDataError
-from chanjiao.early_warning.permissions import (
-    user_can_manage_warnings,
-    user_can_respond,
-)
+from chanjiao.early_warning.permissions import user_can_manage_warnings
 from chanjiao.early_warning.selectors import (
-    locality_get_by_name_or_id,
     warning_flag_get_for_user,
     warning_flag_list,
     warning_rule_get,
@@ -29,7 +26,10 @@ from chanjiao.early_warning.services import (
     warning_rule_update,
     warnings_evaluate,
 )
+from chanjiao.early_warning.workflow import WARNING_FLAG_WORKFLOW
 from chanjiao.localities.models import Locality
+from chanjiao.localities.selectors import locality_find
+from chanjiao.workflow.selectors import transitions_available
 
 FILTERS = ("locality", "year", "level", "status", "school", "major", "rule")
 
@@ -66,11 +66,13 @@ def flag_detail_page(request: HttpRequest, flag_id: int) -> HttpResponse:
     if request.method == "POST":
         try:
             if request.POST.get("action") == "close":
-                warning_flag_close(flag=flag, actor=request.user, note=request.POST.get("text"))
+                warning_flag_close(
+                    flag=flag, actor=acting_user(request), note=request.POST.get("text")
+                )
                 messages.success(request, "已关闭该预警。")
             else:
                 warning_response_create(
-                    flag=flag, actor=request.user, text=request.POST.get("text")
+                    flag=flag, actor=acting_user(request), text=request.POST.get("text")
                 )
                 messages.success(request, "回应已提交。")
         except ApplicationError as error:
@@ -78,13 +80,16 @@ def flag_detail_page(request: HttpRequest, flag_id: int) -> HttpResponse:
                 raise
             messages.error(request, error.message)
         return redirect("early_warning:flag-detail", flag_id=flag.pk)
+    available = {
+        t.name
+        for t in transitions_available(workflow=WARNING_FLAG_WORKFLOW, obj=flag, actor=request.user)
+    }
     context = {
         "flag": flag,
         "evidence": json.dumps(flag.evidence, ensure_ascii=False, indent=2),
-        "can_respond": user_can_respond(request.user, flag.school_id)
-        and flag.status != FlagStatus.CLOSED,
-        "can_close": user_can_manage_warnings(request.user, flag.locality)
-        and flag.status != FlagStatus.CLOSED,
+        # The workflow's buttons: exactly the transitions this viewer may take now.
+        "can_respond": "respond" in available,
+        "can_close": "close" in available,
     }
     return render(request, "early_warning/flag_detail.html", context)
 
@@ -93,12 +98,12 @@ def flag_detail_page(request: HttpRequest, flag_id: int) -> HttpResponse:
 @require_POST
 def run_create_page(request: HttpRequest) -> HttpResponse:
     """Run an evaluation from the flags page (staff or the locality's 政府管理员)."""
-    locality = locality_get_by_name_or_id(value=request.POST.get("locality", ""))
+    locality = locality_find(request.POST.get("locality", ""))
     year = request.POST.get("year", "")
     if not year.isdigit():
         messages.error(request, "请填写年度，如 2025。")
         return redirect("early_warning:flag-list")
-    run = warnings_evaluate(locality=locality, year=int(year), actor=request.user)
+    run = warnings_evaluate(locality=locality, year=int(year), actor=acting_user(request))
     messages.success(request, f"{locality.name} {run.year}年评估完成：预警 {run.flags_raised} 条。")
     return redirect(f"/warnings/?locality={locality.pk}&year={run.year}")
 
@@ -107,7 +112,7 @@ def run_create_page(request: HttpRequest) -> HttpResponse:
 def rule_list_page(request: HttpRequest) -> HttpResponse:
     """Each locality's warning rules with parameters, level, exemptions, clause and quote."""
     value = request.GET.get("locality", "")
-    locality = locality_get_by_name_or_id(value=value) if value else None
+    locality = locality_find(value) if value else None
     rules = list(warning_rule_list(locality=locality))
     for rule in rules:
         rule.can_edit = user_can_manage_warnings(request.user, rule.locality)  # type: ignore[attr-defined]
@@ -128,7 +133,7 @@ def rule_edit_page(request: HttpRequest, rule_id: int) -> HttpResponse:
     form = WarningRuleForm(request.POST or None, initial=WarningRuleForm.initial_for(rule))
     if request.method == "POST" and form.is_valid():
         try:
-            warning_rule_update(actor=request.user, rule=rule, data=form.service_data())
+            warning_rule_update(actor=acting_user(request), rule=rule, data=form.service_data())
         except RuleDataError as error:
             form.add_service_errors(error.errors)
         else:

@@ -1,6 +1,7 @@
 """Admin views of forecast runs (read-mostly: runs are written by the forecasting service)."""
 
 from django.contrib import admin
+from django.http import HttpRequest
 
 from chanjiao.forecasting.models import ForecastRun, ForecastSeries
 
@@ -31,5 +32,5 @@ class ForecastRunAdmin(admin.ModelAdmin):
     readonly_fields = [f.name for f in ForecastRun._meta.fields]
     inlines = [ForecastSeriesInline]
 
-    def has_add_permission(self, request) -> bool:  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -62,7 +62,7 @@ def _run_method(
     by_origin: dict[int, list[float]] = {}
     for origin in range(start, len(values)):
         steps = min(horizon, len(values) - origin)
-        forecast = method_forecast(values[:origin], steps, method)
+        forecast = method_forecast(values[:origin].tolist(), steps, method)
         by_origin[origin] = forecast.points
         actual.extend(values[origin : origin + steps])
         predicted.extend(forecast.points)
@@ -73,7 +73,7 @@ def backtest_series(values: Sequence[float], horizon: int) -> Backtest:
     """Back-test every method the series is long enough for and choose the lowest MASE."""
     y = np.asarray(values, dtype=float)
     methods, start = _methods_and_start(len(y))
-    scale = mase_scale(y)
+    scale = mase_scale(values)
     if not methods or start >= len(y) or scale == 0:
         return Backtest(chosen="naive")
     result = Backtest(chosen="naive")

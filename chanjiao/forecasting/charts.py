@@ -1,7 +1,7 @@
 """The forecast chart of one series: history, forecast and interval bands (server-side SVG)."""
 
+from chanjiao.analytics.charts import Chart, forecast_chart
 from chanjiao.forecasting.selectors import SeriesView
-from chanjiao.reports.charts import Chart, forecast_chart
 
 
 def series_chart(series: SeriesView, *, unit_label: str = "需求人数（人）") -> Chart:

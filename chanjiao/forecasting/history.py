@@ -5,9 +5,14 @@ the sum of the four quarters of a year when there is no yearly row. Industries (
 analytics count tables (postings' openings per year), read through ``analytics.selectors``.
 """
 
+import datetime
+import functools
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from django.db.models import Count, Max
 
 from chanjiao.analytics.selectors import demand_history
 from chanjiao.catalogs.models import Industry, Occupation, Region
@@ -27,21 +32,30 @@ class SeriesHistory:
     supply: dict[int, float] = field(default_factory=dict)
 
 
-def _group_of() -> dict[int, Occupation]:
-    """Map every occupation id to its 中类 ancestor (or itself at 中类 and 大类)."""
+def _group_of() -> dict[int, tuple[str, str]]:
+    """Map every occupation id to the code and name of its 中类 (itself at 中类 and 大类)."""
+    stamp = Occupation.objects.aggregate(rows=Count("pk"), changed=Max("updated_at"))
+    return _groups(stamp["rows"], stamp["changed"])
+
+
+@functools.lru_cache(maxsize=2)
+def _groups(rows: int, changed: datetime.datetime | None) -> dict[int, tuple[str, str]]:
+    # Keyed by the catalogue's size and last change, so a reloaded catalogue is read again.
     occupations = {
-        o.pk: o for o in Occupation.objects.only("pk", "code", "name", "level", "parent")
+        pk: (code, name, level, parent)
+        for pk, code, name, level, parent in Occupation.objects.values_list(
+            "pk", "code", "name", "level", "parent_id"
+        )
     }
-    groups: dict[int, Occupation] = {}
-    for pk, occupation in occupations.items():
-        current = occupation
-        while current.level in ("小类", "细类") and current.parent_id in occupations:
-            current = occupations[current.parent_id]
-        groups[pk] = current
+    groups: dict[int, tuple[str, str]] = {}
+    for pk, current in occupations.items():
+        while current[2] in ("小类", "细类") and current[3] in occupations:
+            current = occupations[current[3]]
+        groups[pk] = (current[0], current[1])
     return groups
 
 
-def _yearly_values(rows: list[dict[str, Any]], key: str) -> dict[tuple[int, int], float]:
+def _yearly_values(rows: Sequence[Mapping[str, Any]], key: str) -> dict[tuple[int, int], float]:
     """Sum one occupation's figures per year: the yearly row, else four complete quarters."""
     yearly: dict[tuple[int, int], float] = {}
     quarters: dict[tuple[int, int], dict[int, float]] = defaultdict(dict)
@@ -70,8 +84,8 @@ def occupation_group_history(*, region: Region) -> list[SeriesHistory]:
     series: dict[str, SeriesHistory] = {}
     for key, target in (("demand_persons", "demand"), ("jobseekers_persons", "supply")):
         for (occupation_id, year), value in _yearly_values(rows, key).items():
-            group = groups[occupation_id]
-            entry = series.setdefault(group.code, SeriesHistory(group.code, group.name))
+            code, name = groups[occupation_id]
+            entry = series.setdefault(code, SeriesHistory(code, name))
             values = getattr(entry, target)
             values[year] = values.get(year, 0.0) + value
     return [series[code] for code in sorted(series) if series[code].demand]

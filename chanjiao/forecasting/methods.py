@@ -7,6 +7,7 @@ Pure numerics (no database). Every method returns point forecasts for h = 1..hor
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -67,7 +68,7 @@ def drift_forecast(values: Sequence[float], horizon: int) -> MethodForecast:
     return _normal_bounds("drift", y[-1] + h * slope, sigma * np.sqrt(h * (1 + h / (n - 1))))
 
 
-_ETS_SPECS = {
+_ETS_SPECS: dict[str, dict[str, Any]] = {
     "ets_simple": {"trend": None, "damped_trend": False},
     "ets_holt": {"trend": "add", "damped_trend": False},
     "ets_damped": {"trend": "add", "damped_trend": True},
@@ -88,8 +89,12 @@ def ets_forecast(values: Sequence[float], horizon: int, method: str) -> MethodFo
     points = frames[LEVELS[0]]["mean"].to_numpy()
     if not np.all(np.isfinite(points)):
         raise ValueError("non-finite forecast")
-    lower = {lv: [max(0.0, float(v)) for v in f["pi_lower"]] for lv, f in frames.items()}
-    upper = {lv: [max(0.0, float(v)) for v in f["pi_upper"]] for lv, f in frames.items()}
+    lower: dict[int, list[float | None]] = {
+        lv: [max(0.0, float(v)) for v in f["pi_lower"]] for lv, f in frames.items()
+    }
+    upper: dict[int, list[float | None]] = {
+        lv: [max(0.0, float(v)) for v in f["pi_upper"]] for lv, f in frames.items()
+    }
     return MethodForecast(method, [max(0.0, float(v)) for v in points], lower, upper)
 
 

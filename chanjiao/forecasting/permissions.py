@@ -5,26 +5,18 @@ with numbers only to the locality's officers (政府管理员 / 审核员 of a g
 contains the locality) and platform staff; everyone else sees them suppressed.
 """
 
-from typing import Any
+from django.contrib.auth.models import AnonymousUser
 
-from chanjiao.accounts.permissions import is_platform_staff, user_reviews_region_code
+from chanjiao.accounts.models import User
 from chanjiao.localities.models import Locality
+from chanjiao.localities.permissions import user_is_locality_officer
 
 
-def user_is_locality_officer(user: Any, locality: Locality) -> bool:
-    """Tell whether the user is platform staff or a government officer of the locality."""
-    if user is None:
-        return False
-    if is_platform_staff(user):
-        return True
-    return user_reviews_region_code(user, locality.region.code)
-
-
-def user_can_compute_forecasts(user: Any, locality: Locality) -> bool:
+def user_can_compute_forecasts(user: User | AnonymousUser, locality: Locality) -> bool:
     """Only the locality's officers and staff start a new forecast run."""
     return user_is_locality_officer(user, locality)
 
 
-def user_sees_small_counts(user: Any, locality: Locality) -> bool:
+def user_sees_small_counts(user: User | AnonymousUser | None, locality: Locality) -> bool:
     """Tell whether the user sees series with counts below the suppression threshold."""
     return user_is_locality_officer(user, locality)

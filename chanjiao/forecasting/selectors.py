@@ -1,11 +1,11 @@
 """Reads of stored forecasts, shaped for pages, the API and reports (suppressed when public)."""
 
 from dataclasses import dataclass, field
-from typing import Any
 
-from django.db.models import Prefetch, Q
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Prefetch
 
-from chanjiao.common.exceptions import NotFoundError
+from chanjiao.accounts.models import User
 from chanjiao.forecasting.models import (
     ForecastLevel,
     ForecastMethod,
@@ -133,7 +133,11 @@ def _shortage_view(rank: ShortageRank, hide: bool) -> ShortageView:
 
 
 def forecast_view(
-    *, locality: Locality, level: str, fetched_by: Any, is_public: bool | None = None
+    *,
+    locality: Locality,
+    level: str,
+    fetched_by: User | AnonymousUser | None,
+    is_public: bool | None = None,
 ) -> ForecastView:
     """Return the latest forecasts of one level, small series suppressed for the public.
 
@@ -157,22 +161,6 @@ def forecast_view(
 def forecast_series_get(*, view: ForecastView, code: str) -> SeriesView | None:
     """Return one series of a forecast view by code, or None."""
     return next((s for s in view.series if s.code == code), None)
-
-
-def locality_find(*, name_or_code: str) -> Locality:
-    """Return the locality with this name (梧州市) or region code (4504); NotFoundError if none."""
-    value = (name_or_code or "").strip()
-    locality = (
-        Locality.objects.select_related("region")
-        .filter(Q(name=value) | Q(region__code=value))
-        .order_by("pk")
-        .first()
-    )
-    if locality is None:
-        raise NotFoundError(
-            f"未找到地区“{value}”：请填写地区配置中的名称（如 梧州市）或行政区划代码。"
-        )
-    return locality
 
 
 @dataclass(frozen=True)

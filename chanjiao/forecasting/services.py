@@ -2,11 +2,11 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from chanjiao.accounts.models import User
 from chanjiao.audit.services import audit_event_record
 from chanjiao.common.exceptions import PermissionDeniedError
 from chanjiao.forecasting.backtest import Backtest, backtest_series
@@ -124,7 +124,7 @@ def forecast_run_create(
     level: str,
     histories: list[SeriesHistory],
     source: str,
-    actor: Any = None,
+    actor: User | None = None,
     is_demo: bool = False,
     horizon: int = HORIZON,
 ) -> ForecastRun | None:
@@ -177,7 +177,7 @@ _SOURCES: tuple[tuple[str, Callable[..., list[SeriesHistory]], str], ...] = (
 
 
 def forecasts_compute(
-    *, locality: Locality, actor: Any = None, is_demo: bool = False
+    *, locality: Locality, actor: User | None = None, is_demo: bool = False
 ) -> list[ForecastRun]:
     """Compute fresh forecasts of every level for the locality; return the runs written."""
     runs = []
@@ -195,9 +195,9 @@ def forecasts_compute(
     return runs
 
 
-def forecasts_compute_request(*, locality: Locality, actor: Any) -> None:
+def forecasts_compute_request(*, locality: Locality, actor: User) -> None:
     """Queue a recomputation for the locality; only its officers and platform staff may."""
-    from chanjiao.forecasting.tasks import compute_forecasts_task
+    from chanjiao.forecasting.tasks import compute_forecasts_task  # tasks imports this module
 
     if not user_can_compute_forecasts(actor, locality):
         raise PermissionDeniedError(

@@ -2,13 +2,13 @@
 
 from django_tasks import task
 
+from chanjiao.forecasting.services import forecasts_compute
+from chanjiao.localities.models import Locality
+
 
 @task()
 def compute_forecasts_task(locality_id: int) -> dict[str, int]:
     """Recompute the forecasts of one locality; return the number of series per level."""
-    from chanjiao.forecasting.services import forecasts_compute
-    from chanjiao.localities.models import Locality
-
     locality = Locality.objects.select_related("region").get(pk=locality_id)
     return {run.level: run.series_count for run in forecasts_compute(locality=locality)}
 
@@ -16,9 +16,6 @@ def compute_forecasts_task(locality_id: int) -> dict[str, int]:
 @task()
 def compute_all_forecasts_task() -> dict[str, int]:
     """Recompute the forecasts of every locality (the yearly/monthly schedule)."""
-    from chanjiao.forecasting.services import forecasts_compute
-    from chanjiao.localities.models import Locality
-
     counts: dict[str, int] = {}
     for locality in Locality.objects.select_related("region").order_by("pk"):
         counts[locality.name] = sum(r.series_count for r in forecasts_compute(locality=locality))

@@ -10,8 +10,8 @@ from chanjiao.forecasting.selectors import (
     forecast_series_get,
     forecast_view,
     localities_with_forecasts,
-    locality_find,
 )
+from chanjiao.localities.selectors import locality_find
 
 
 def forecast_index_page(request: HttpRequest) -> HttpResponse:
@@ -22,7 +22,7 @@ def forecast_index_page(request: HttpRequest) -> HttpResponse:
 
 def forecast_locality_page(request: HttpRequest, locality_code: str) -> HttpResponse:
     """One locality: series table, chart with bands, method, back-test and shortage ranking."""
-    locality = locality_find(name_or_code=locality_code)
+    locality = locality_find(locality_code)
     level = request.GET.get("level", ForecastLevel.OCCUPATION_GROUP)
     if level not in ForecastLevel.values:
         level = ForecastLevel.OCCUPATION_GROUP

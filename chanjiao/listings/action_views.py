@@ -16,6 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from chanjiao.common.exceptions import ApplicationError
+from chanjiao.common.users import acting_user
 from chanjiao.listings import services
 from chanjiao.listings.kinds import ListingKind
 from chanjiao.listings.models import Listing, ListingStatus, ProfileConsent
@@ -60,7 +61,7 @@ def listing_transition_view(
     """Submit, approve, reject (with a reason) or close an item."""
     listing = listing_get_or_404(request.user, kind, listing_id)
     service, with_reason, done = TRANSITIONS[action]
-    kwargs: dict[str, Any] = {"actor": request.user, "listing": listing}
+    kwargs: dict[str, Any] = {"actor": acting_user(request), "listing": listing}
     if with_reason:
         kwargs["reason"] = request.POST.get("reason", "")
     try:
@@ -79,7 +80,7 @@ def listing_report_view(request: HttpRequest, kind: str, listing_id: int) -> Htt
     listing = listing_get_or_404(request.user, kind, listing_id)
     try:
         services.listing_report(
-            actor=request.user,
+            actor=acting_user(request),
             listing=listing,
             reason=request.POST.get("reason", ""),
             detail=request.POST.get("detail", ""),
@@ -131,7 +132,7 @@ def profile_consent_grant_view(request: HttpRequest, kind: str, listing_id: int)
     profile = listing_get_or_404(request.user, kind, listing_id)
     try:
         consent = services.profile_consent_grant(
-            actor=request.user, profile=profile, **_consent_target(request)
+            actor=acting_user(request), profile=profile, **_consent_target(request)
         )
     except ApplicationError as error:
         messages.error(request, error.message)
@@ -150,11 +151,11 @@ def profile_consent_withdraw_view(request: HttpRequest, consent_id: int) -> Http
     """Withdraw one of the user's consents; the organisation sees only the summary again."""
     consent = (
         ProfileConsent.objects.select_related("profile", "organization")
-        .filter(pk=consent_id, profile__author=request.user)
+        .filter(pk=consent_id, profile__author=acting_user(request))
         .first()
     )
     if consent is None:
         raise Http404("授权记录不存在。")
-    services.profile_consent_withdraw(actor=request.user, consent=consent)
+    services.profile_consent_withdraw(actor=acting_user(request), consent=consent)
     messages.success(request, f"已撤回对“{consent.organization.name}”的授权。")
     return _redirect_back(request, consent.profile)

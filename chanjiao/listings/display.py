@@ -6,8 +6,10 @@ Detail pages, the API and exports all take their columns and cells from here.
 from collections.abc import Iterable
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
+from chanjiao.accounts.models import User
 from chanjiao.accounts.permissions import user_organization_ids
 from chanjiao.common.masking import mask_phone
 from chanjiao.listings.kinds import COMMON_LABELS, Education, KindSpec
@@ -16,7 +18,7 @@ from chanjiao.listings.models import Listing, ProfileConsent
 MASK = "（需授权查看）"
 
 
-def personal_access_ids(user: Any, listings: Iterable[Listing]) -> set[int]:
+def personal_access_ids(user: User | AnonymousUser, listings: Iterable[Listing]) -> set[int]:
     """Return the ids of the items whose personal data this user may see in full (one query)."""
     items = list(listings)
     if not user.is_authenticated or not items:
@@ -48,7 +50,7 @@ def mask_name(name: str) -> str:
 
 def publisher_name(listing: Listing, full: bool) -> str:
     """The organisation's name, or the person's (masked unless ``full``) for a personal profile."""
-    if listing.organization_id:
+    if listing.organization is not None:
         return str(listing.organization.name)
     author = listing.author
     name = author.real_name or author.username
@@ -77,7 +79,7 @@ def listing_cells(listing: Listing, full: bool) -> dict[str, Any]:
         "title": listing.title,
         "publisher": publisher_name(listing, full),
         "status": listing.get_status_display(),
-        "published_at": listing.published_at.strftime("%Y-%m-%d %H:%M")
+        "published_at": timezone.localtime(listing.published_at).strftime("%Y-%m-%d %H:%M")
         if listing.published_at
         else "",
         "region_code": _ref(listing.region),

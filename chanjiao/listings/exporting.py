@@ -16,19 +16,20 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 from urllib.parse import quote
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.workbook.child import INVALID_TITLE_REGEX
 
-from chanjiao.audit.models import AuditResult
-from chanjiao.audit.services import audit_event_record
-from chanjiao.common.exceptions import ApplicationError, PermissionDeniedError
+from chanjiao.accounts.models import User
+from chanjiao.audit.services import audit_event_record, audit_refusal
+from chanjiao.common.exceptions import ApplicationError
 from chanjiao.listings.display import export_columns, listing_cells, personal_access_ids
 from chanjiao.listings.kinds import kind_spec
 from chanjiao.listings.models import ListingQuerySet
@@ -97,7 +98,9 @@ def neutralise(value: Any) -> Any:
     return f"'{value}" if value.startswith(FORMULA_PREFIXES) else value
 
 
-def export_queryset(*, user: Any, scope: str, filters: ListingFilters) -> ListingQuerySet:
+def export_queryset(
+    *, user: User | AnonymousUser, scope: str, filters: ListingFilters
+) -> ListingQuerySet:
     """Return the items of one scope that the user may export: the rows that list shows them."""
     if scope == ExportScope.PUBLIC:
         return listing_list(fetched_by=user, filters=filters)
@@ -112,15 +115,21 @@ def export_queryset(*, user: Any, scope: str, filters: ListingFilters) -> Listin
     raise ApplicationError("导出范围无效。", extra={"fields": {"scope": ["导出范围无效。"]}})
 
 
-def _deny(user: Any, scope: str, message: str) -> None:
-    audit_event_record(
-        actor=user, action="listing.export", changes={"scope": scope}, result=AuditResult.DENIED
+def _deny(user: User | AnonymousUser, scope: str, message: str) -> NoReturn:
+    audit_refusal(
+        actor=user if isinstance(user, User) else None,
+        action="listing.export",
+        changes={"scope": scope},
+        message=message,
     )
-    raise PermissionDeniedError(message)
 
 
 def export_rows(
-    *, user: Any, queryset: ListingQuerySet, columns: list[tuple[str, str]], stats: ExportStats
+    *,
+    user: User | AnonymousUser,
+    queryset: ListingQuerySet,
+    columns: list[tuple[str, str]],
+    stats: ExportStats,
 ) -> Iterator[list[Any]]:
     """Yield the header and one neutralised row per item; personal access is decided per batch."""
     yield [neutralise(label) for _, label in columns]
@@ -154,7 +163,7 @@ def write_xlsx(rows: Iterable[list[Any]], target: IO[bytes], title: str) -> None
     workbook.save(target)
 
 
-def _text_cell(sheet: Any, value: Any) -> WriteOnlyCell:
+def _text_cell(sheet: Any, value: Any) -> Cell:
     cell = WriteOnlyCell(sheet, value=value)
     if cell.data_type == "f":
         # neutralise() already prevents this; the export must never contain a formula.
@@ -163,7 +172,7 @@ def _text_cell(sheet: Any, value: Any) -> WriteOnlyCell:
 
 
 def listing_export(
-    *, user: Any, scope: str, filters: ListingFilters, file_format: str
+    *, user: User | AnonymousUser, scope: str, filters: ListingFilters, file_format: str
 ) -> ListingExport:
     """Write the items of one scope the user may see to CSV or Excel, audit it, return the file."""
     queryset = export_queryset(user=user, scope=scope, filters=filters)
@@ -208,7 +217,12 @@ def _new_export(*, scope: str, kind: str | None, file_format: str) -> ListingExp
 
 
 def _audit(
-    *, user: Any, scope: str, filters: ListingFilters, file_format: str, stats: ExportStats
+    *,
+    user: User | AnonymousUser,
+    scope: str,
+    filters: ListingFilters,
+    file_format: str,
+    stats: ExportStats,
 ) -> None:
     audit_event_record(
         actor=user,

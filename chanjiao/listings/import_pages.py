@@ -6,13 +6,16 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
+from chanjiao.accounts.models import User
 from chanjiao.accounts.permissions import active_memberships
 from chanjiao.common.exceptions import ApplicationError
+from chanjiao.common.users import acting_user
 from chanjiao.listings.api.import_views import (
     CONTENT_TYPES,
     IMPORTABLE_KINDS,
@@ -32,7 +35,7 @@ SESSION_KEY = "listing_import_errors"
 ERRORS_SHOWN = 500
 
 
-def acting_organizations(user: Any) -> list[Organization]:
+def acting_organizations(user: User | AnonymousUser) -> list[Organization]:
     """Return the organisations in whose name the user may publish (as 机构管理员 or 信息员)."""
     found = {
         m.organization.pk: m.organization
@@ -83,7 +86,7 @@ def upload(request: HttpRequest) -> HttpResponse:
         upload_file = form.cleaned_data["file"]
         try:
             result = listings_import(
-                actor=request.user,
+                actor=acting_user(request),
                 kind=form.cleaned_data["kind"],
                 organization=form.organizations[form.cleaned_data["organization"]],
                 file_name=upload_file.name,

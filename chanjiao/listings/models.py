@@ -172,7 +172,7 @@ class Listing(TimeStampedModel):
     @property
     def review_region_code(self) -> str:
         """The region whose reviewers handle this item: the publisher's, or the item's own."""
-        if self.organization_id:
+        if self.organization is not None:
             return str(self.organization.region.code)
         return str(self.region.code)
 

@@ -7,10 +7,12 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlencode
 
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
+from chanjiao.accounts.models import User
 from chanjiao.accounts.permissions import active_memberships, is_platform_staff
 from chanjiao.listings.api.serializers import ListingFilterSerializer
 from chanjiao.listings.display import export_columns, listing_cells, personal_access_ids
@@ -19,7 +21,6 @@ from chanjiao.listings.models import Listing, ListingReport, ListingStatus, Repo
 from chanjiao.listings.permissions import (
     user_can_edit_listing,
     user_can_publish_for,
-    user_can_report,
     user_can_review_listing,
     user_can_see_personal_data,
 )
@@ -29,9 +30,10 @@ from chanjiao.listings.selectors import (
     listing_history,
     listing_list_for_organizations,
 )
-from chanjiao.listings.services.lifecycle import CLOSABLE, EDITABLE_BY_AUTHOR, SUBMITTABLE
+from chanjiao.listings.workflow import EDITABLE_BY_AUTHOR, LISTING_WORKFLOW
 from chanjiao.organizations.models import Organization, OrganizationType
 from chanjiao.organizations.selectors import organization_list
+from chanjiao.workflow.selectors import transition_actions_available
 
 FILTER_LABELS = {
     "q": "关键词",
@@ -77,7 +79,7 @@ ON_DETAIL_HEADER = frozenset(
 )
 
 
-def publishable_organizations(user: Any, spec: KindSpec) -> list[Organization]:
+def publishable_organizations(user: User | AnonymousUser, spec: KindSpec) -> list[Organization]:
     """Return the organisations in whose name the user may write items of this kind."""
     if spec.is_personal:
         return []
@@ -89,7 +91,7 @@ def publishable_organizations(user: Any, spec: KindSpec) -> list[Organization]:
     return sorted(found.values(), key=lambda org: org.name)
 
 
-def user_can_publish_kind(user: Any, spec: KindSpec) -> bool:
+def user_can_publish_kind(user: User | AnonymousUser, spec: KindSpec) -> bool:
     """Tell whether the user may write items of this kind at all."""
     if spec.is_personal:
         return bool(user.is_authenticated)
@@ -159,7 +161,7 @@ def list_columns(spec: KindSpec) -> list[tuple[str, str]]:
     return [*columns, ("valid_until", "有效期至"), ("published_at", "发布时间")]
 
 
-def inline_full_ids(user: Any, items: Iterable[Listing]) -> set[int]:
+def inline_full_ids(user: User | AnonymousUser, items: Iterable[Listing]) -> set[int]:
     """Return the items whose personal data a page may show without the audited button.
 
     A personal profile is shown in full only to its author; anyone else with the person's
@@ -180,7 +182,9 @@ def salary_text(listing: Listing) -> str:
     return f"至 {high}" if high is not None else ""
 
 
-def list_rows(user: Any, spec: KindSpec, items: list[Listing]) -> list[dict[str, Any]]:
+def list_rows(
+    user: User | AnonymousUser, spec: KindSpec, items: list[Listing]
+) -> list[dict[str, Any]]:
     """Return each item with its list cells, personal data masked where the user lacks the right."""
     full_ids = inline_full_ids(user, items)
     keys = [key for key, _ in list_columns(spec)]
@@ -209,7 +213,7 @@ def export_urls(filters: ListingFilters) -> dict[str, str]:
     return {fmt: f"{base}?{urlencode({'format': fmt, **query})}" for fmt in ("csv", "xlsx")}
 
 
-def _person(user: Any) -> str:
+def _person(user: User | None) -> str:
     if user is None:
         return "系统"
     return str(user.real_name or user.username)
@@ -247,14 +251,14 @@ def _has_personal_data(listing: Listing) -> bool:
     return listing.spec.is_personal or bool(listing.contact_name or listing.contact_phone)
 
 
-def _own_published_profiles(user: Any) -> list[Listing]:
+def _own_published_profiles(user: User) -> list[Listing]:
     filters = ListingFilters(kind=ListingKind.JOBSEEKER, status=ListingStatus.PUBLISHED)
     return list(
         listing_list_for_organizations(fetched_by=user, filters=filters).filter(author=user)
     )
 
 
-def _consent_organizations(user: Any, query: str) -> list[Organization]:
+def _consent_organizations(user: User | AnonymousUser, query: str) -> list[Organization]:
     orgs = organization_list(fetched_by=user, query=query.strip() or None)
     return list(orgs.exclude(org_type=OrganizationType.GOVERNMENT)[:100])
 
@@ -289,6 +293,10 @@ def detail_context(
     user, spec, status = request.user, listing.spec, listing.status
     can_edit = user_can_edit_listing(user, listing)
     can_review = user_can_review_listing(user, listing)
+    available = {
+        t["name"]: t["label"]
+        for t in transition_actions_available(workflow=LISTING_WORKFLOW, obj=listing, actor=user)
+    }
     full = listing.pk in inline_full_ids(user, [listing])
     cells = listing_cells(listing, full)
     context: dict[str, Any] = {
@@ -302,10 +310,12 @@ def detail_context(
         ],
         "is_manager": can_edit or can_review,
         "can_edit": can_edit and status in EDITABLE_BY_AUTHOR,
-        "can_submit": can_edit and status in SUBMITTABLE,
-        "can_review": can_review and status == ListingStatus.SUBMITTED,
-        "can_close": (can_edit or can_review) and status in CLOSABLE,
-        "can_report": user_can_report(user, listing) and status == ListingStatus.PUBLISHED,
+        # The workflow's buttons: exactly the transitions this viewer may take now.
+        "available_transitions": available,
+        "can_submit": "submit" in available,
+        "can_review": "approve" in available or "reject" in available,
+        "can_close": "close" in available,
+        "can_report": "report" in available,
         "report_reasons": ReportReason.choices,
         "can_view_personal": not full
         and _has_personal_data(listing)

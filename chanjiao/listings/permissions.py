@@ -1,11 +1,10 @@
 """Who may write, review and see which supply and demand items."""
 
-from typing import Any
-
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 
+from chanjiao.accounts.models import User
 from chanjiao.accounts.permissions import (
-    active_memberships,
     is_platform_staff,
     reviewed_region_codes,
     user_organization_ids,
@@ -23,12 +22,12 @@ from chanjiao.organizations.models import Organization
 from chanjiao.organizations.permissions import user_can_act_for_organization
 
 
-def user_is_reviewer(user: Any) -> bool:
+def user_is_reviewer(user: User | AnonymousUser) -> bool:
     """Tell whether the user reviews items somewhere."""
     return is_platform_staff(user) or bool(reviewed_region_codes(user))
 
 
-def user_can_review_listing(user: Any, listing: Listing) -> bool:
+def user_can_review_listing(user: User | AnonymousUser, listing: Listing) -> bool:
     """Staff, or a reviewer of the publisher's locality, who is not the item's author."""
     if not user.is_authenticated:
         return False
@@ -39,7 +38,9 @@ def user_can_review_listing(user: Any, listing: Listing) -> bool:
     return user_reviews_region_code(user, listing.review_region_code)
 
 
-def user_can_publish_for(user: Any, spec: KindSpec, organization: Organization | None) -> bool:
+def user_can_publish_for(
+    user: User | AnonymousUser, spec: KindSpec, organization: Organization | None
+) -> bool:
     """Tell whether the user may write items of this kind in this organisation's name."""
     if spec.is_personal:
         return organization is None and user.is_authenticated
@@ -48,7 +49,7 @@ def user_can_publish_for(user: Any, spec: KindSpec, organization: Organization |
     return user_can_act_for_organization(user, organization)
 
 
-def user_can_edit_listing(user: Any, listing: Listing) -> bool:
+def user_can_edit_listing(user: User | AnonymousUser, listing: Listing) -> bool:
     """The author of a personal profile, or anyone who may act for the publishing organisation."""
     if not user.is_authenticated:
         return False
@@ -59,7 +60,7 @@ def user_can_edit_listing(user: Any, listing: Listing) -> bool:
     )
 
 
-def listings_visible_to(user: Any) -> ListingQuerySet:
+def listings_visible_to(user: User | AnonymousUser) -> ListingQuerySet:
     """Return the items a user may see: public ones, plus their own, plus those they review."""
     qs = Listing.objects.all()
     if is_platform_staff(user):
@@ -82,7 +83,7 @@ def listings_visible_to(user: Any) -> ListingQuerySet:
     return qs.filter(condition)
 
 
-def user_can_see_personal_data(user: Any, listing: Listing) -> bool:
+def user_can_see_personal_data(user: User | AnonymousUser, listing: Listing) -> bool:
     """The person, holders of the personal-data right, or members of a consented organisation."""
     if not user.is_authenticated:
         return False
@@ -98,10 +99,6 @@ def user_can_see_personal_data(user: Any, listing: Listing) -> bool:
     ).exists()
 
 
-def user_can_report(user: Any, listing: Listing) -> bool:
+def user_can_report(user: User | AnonymousUser, listing: Listing) -> bool:
     """Anyone signed in may report a published item that is not their own."""
     return bool(user.is_authenticated and listing.author_id != user.pk)
-
-
-def user_member_of_any(user: Any, roles: frozenset[str]) -> bool:
-    return any(m.role in roles for m in active_memberships(user))

@@ -4,8 +4,10 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q
 
+from chanjiao.accounts.models import User
 from chanjiao.accounts.permissions import (
     is_platform_staff,
     reviewed_region_codes,
@@ -87,7 +89,8 @@ def listing_filter(qs: ListingQuerySet, filters: ListingFilters) -> ListingQuery
     if f.occupation:
         qs = qs.filter(occupation__code__startswith=f.occupation)
     if f.major:
-        qs = qs.filter(majors__code=f.major)
+        # The only many-valued join: an item with two matching majors would come twice.
+        qs = qs.filter(majors__code=f.major).distinct()
     if f.education:
         qs = qs.filter(education=f.education)
     if f.salary_at_least is not None:
@@ -112,24 +115,26 @@ def _with_relations(qs: ListingQuerySet) -> ListingQuerySet:
     ).prefetch_related("majors")
 
 
-def listing_list(*, fetched_by: Any, filters: ListingFilters) -> ListingQuerySet:
+def listing_list(*, fetched_by: User | AnonymousUser, filters: ListingFilters) -> ListingQuerySet:
     """Return the items the user may see, filtered and sorted."""
     qs = listings_visible_to(fetched_by)
     if not filters.status and not is_platform_staff(fetched_by):
         qs = qs.filter(live_condition())
-    return _with_relations(listing_filter(qs, filters).distinct())
+    return _with_relations(listing_filter(qs, filters))
 
 
-def listing_list_for_organizations(*, fetched_by: Any, filters: ListingFilters) -> ListingQuerySet:
+def listing_list_for_organizations(
+    *, fetched_by: User | AnonymousUser, filters: ListingFilters
+) -> ListingQuerySet:
     """Return every item of the user's organisations and their own personal items, any status."""
     if not fetched_by.is_authenticated:
         return Listing.objects.none()
     org_ids = user_organization_ids(fetched_by)
     qs = Listing.objects.filter(Q(organization_id__in=org_ids) | Q(author=fetched_by))
-    return _with_relations(listing_filter(qs, filters).distinct())
+    return _with_relations(listing_filter(qs, filters))
 
 
-def review_queue(*, fetched_by: Any, filters: ListingFilters) -> ListingQuerySet:
+def review_queue(*, fetched_by: User, filters: ListingFilters) -> ListingQuerySet:
     """Return the submitted items the user may review (never their own)."""
     qs = _reviewable(fetched_by).filter(status=ListingStatus.SUBMITTED).exclude(author=fetched_by)
     # Unless another order is asked for: reported items first, then the longest waiting.
@@ -141,7 +146,7 @@ def review_queue(*, fetched_by: Any, filters: ListingFilters) -> ListingQuerySet
     return _with_relations(qs)
 
 
-def _reviewable(user: Any) -> ListingQuerySet:
+def _reviewable(user: User | AnonymousUser) -> ListingQuerySet:
     if is_platform_staff(user):
         return Listing.objects.all()
     codes = reviewed_region_codes(user)
@@ -154,7 +159,7 @@ def _reviewable(user: Any) -> ListingQuerySet:
     return Listing.objects.filter(condition)
 
 
-def review_queue_counts(*, fetched_by: Any) -> dict[str, int]:
+def review_queue_counts(*, fetched_by: User) -> dict[str, int]:
     """Return the number of items waiting for this reviewer, per kind (and 'reported')."""
     qs = _reviewable(fetched_by).filter(status=ListingStatus.SUBMITTED).exclude(author=fetched_by)
     counts = {row["kind"]: row["n"] for row in qs.values("kind").annotate(n=Count("pk")).order_by()}
@@ -163,7 +168,9 @@ def review_queue_counts(*, fetched_by: Any) -> dict[str, int]:
     return counts
 
 
-def listing_get_for_user(*, user: Any, listing_id: int, kind: str | None = None) -> Listing:
+def listing_get_for_user(
+    *, user: User | AnonymousUser, listing_id: int, kind: str | None = None
+) -> Listing:
     """Return one item the user may see, or raise NotFoundError."""
     qs = _with_relations(listings_visible_to(user))
     if kind:

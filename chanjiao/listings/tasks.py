@@ -2,10 +2,10 @@
 
 from django_tasks import task
 
+from chanjiao.listings.services import listings_advance
+
 
 @task()
 def advance_listings_task() -> dict[str, int]:
     """Publish approved items whose start date has come; expire those past their end date."""
-    from chanjiao.listings.services import listings_advance
-
     return listings_advance()

@@ -7,12 +7,13 @@ messages are Chinese and keyed by field, so an import can name the row and the c
 import re
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from typing import Any, TypedDict
 
 from django import forms
 from django.core.exceptions import ValidationError
 
 from chanjiao.catalogs.models import Industry, Major, Occupation, Region
+from chanjiao.common.exceptions import ApplicationError
 from chanjiao.listings.kinds import COMMON_LABELS, DetailField, Education, KindSpec, kind_spec
 
 PHONE_RE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$")
@@ -90,7 +91,7 @@ class CodeListField(forms.CharField):
         if isinstance(value, list | tuple):
             return [str(v).strip() for v in value if str(v).strip()]
         text = super().to_python(value)
-        return [c for c in CODE_SEPARATORS.split(text) if c]
+        return [c for c in CODE_SEPARATORS.split(text or "") if c]
 
     def validate(self, value: Any) -> None:
         if self.required and not value:
@@ -111,6 +112,8 @@ class BaseListingForm(forms.Form):
         if not value:
             return None
         field = self.fields[name]
+        if not isinstance(field, CodeField):
+            raise TypeError(f"{name} is not a code field")
         row = getattr(self.resolver, field.lookup)(str(value).strip())
         if row is None:
             raise ValidationError(field.unknown, code="unknown_code", params={"code": value})
@@ -143,7 +146,8 @@ class BaseListingForm(forms.Form):
         return phone
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         _check_order(self, data, "salary_min", "salary_max", "薪酬下限不能高于薪酬上限。")
         _check_order(self, data, "valid_from", "valid_until", "有效期止不能早于有效期起。")
         if self.spec.detail("period_end"):
@@ -198,8 +202,18 @@ def _common_field(spec: KindSpec, name: str) -> forms.Field:
     return forms.CharField(max_length=TEXT_LIMITS.get(name, 200), required=required, label=label)
 
 
+class _CommonKwargs(TypedDict):
+    required: bool
+    label: str
+    help_text: str
+
+
 def _detail_field(detail: DetailField) -> forms.Field:
-    common = {"required": detail.required, "label": detail.label, "help_text": detail.help_text}
+    common: _CommonKwargs = {
+        "required": detail.required,
+        "label": detail.label,
+        "help_text": detail.help_text,
+    }
     if detail.type == "int":
         return forms.IntegerField(min_value=detail.min_value, max_value=detail.max_value, **common)
     if detail.type == "decimal":
@@ -315,8 +329,6 @@ def listing_values_clean(
     spec: KindSpec, data: dict[str, Any], resolver: CodeResolver | None = None
 ) -> dict[str, Any]:
     """Validate one item's input; raise ApplicationError naming each bad field in Chinese."""
-    from chanjiao.common.exceptions import ApplicationError
-
     form = listing_form_class(spec.kind.value)(data=data, resolver=resolver)
     if not form.is_valid():
         fields = {name: [str(m) for m in messages] for name, messages in form.errors.items()}

@@ -3,17 +3,19 @@
 POST-only actions (submit, approve, reject, close, report, consents) are in ``action_views``.
 """
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from chanjiao.accounts.models import User
 from chanjiao.common.exceptions import ApplicationError, NotFoundError
+from chanjiao.common.pages import querystring_without_page
+from chanjiao.common.users import acting_user
 from chanjiao.listings import page_data
 from chanjiao.listings.forms import PublisherForm, listing_web_form
 from chanjiao.listings.kinds import KINDS, Education, KindSpec, kind_spec
@@ -28,18 +30,17 @@ from chanjiao.listings.selectors import (
     review_queue_counts,
 )
 from chanjiao.listings.services import listing_create, listing_update
-from chanjiao.listings.services.lifecycle import EDITABLE_BY_AUTHOR
 from chanjiao.listings.validation import (
     BaseListingForm,
     listing_form_data,
     listing_values_from_form,
 )
-from chanjiao.web.views import querystring_without_page
+from chanjiao.listings.workflow import EDITABLE_BY_AUTHOR
 
 PER_PAGE = 20
 
 
-def listing_get_or_404(user: Any, kind: str, listing_id: int) -> Listing:
+def listing_get_or_404(user: User | AnonymousUser, kind: str, listing_id: int) -> Listing:
     """Return an item of this kind the user may see, or raise Http404."""
     try:
         return listing_get_for_user(user=user, listing_id=listing_id, kind=kind)
@@ -151,7 +152,7 @@ def listing_create_page(request: HttpRequest, kind: str) -> HttpResponse:
         if form.is_valid() and publisher_ok:
             try:
                 listing = listing_create(
-                    actor=request.user,
+                    actor=acting_user(request),
                     spec=spec,
                     organization=publisher.chosen_organization() if publisher else None,
                     values=listing_values_from_form(spec, form.cleaned_data),
@@ -181,7 +182,7 @@ def listing_edit_page(request: HttpRequest, kind: str, listing_id: int) -> HttpR
         if form.is_valid():
             try:
                 listing = listing_update(
-                    actor=request.user,
+                    actor=acting_user(request),
                     listing=listing,
                     values=listing_values_from_form(spec, form.cleaned_data),
                 )
@@ -237,10 +238,10 @@ def review_queue_page(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind") if request.GET.get("kind") in KINDS else None
     # An ordering outside ORDERINGS makes the queue put reported items first, then the oldest.
     qs = review_queue(
-        fetched_by=request.user, filters=ListingFilters(kind=kind, ordering="submitted_at")
+        fetched_by=acting_user(request), filters=ListingFilters(kind=kind, ordering="submitted_at")
     )
     page = Paginator(qs, PER_PAGE).get_page(request.GET.get("page"))
-    counts = review_queue_counts(fetched_by=request.user)
+    counts = review_queue_counts(fetched_by=acting_user(request))
     context = {
         "page_obj": page,
         "items": list(page.object_list),

@@ -22,7 +22,9 @@ def format_number(value: Decimal | None) -> str:
 class Locality(TimeStampedModel):
     name = models.CharField("地区名称", max_length=50, unique=True)
     region = models.ForeignKey(
-        "catalogs.Region", verbose_name="行政区划", on_delete=models.PROTECT,
+        "catalogs.Region",
+        verbose_name="行政区划",
+        on_delete=models.PROTECT,
         related_name="localities",
     )
     document_title = models.CharField("政策文件", max_length=200)
@@ -75,8 +77,12 @@ class NamedInstitution(TimeStampedModel):
     kind = models.CharField("类别", max_length=50)
     clause = models.CharField("条款", max_length=100)
     organization = models.ForeignKey(
-        "organizations.Organization", verbose_name="平台机构", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="named_in",
+        "organizations.Organization",
+        verbose_name="平台机构",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="named_in",
     )
 
     class Meta:
@@ -134,10 +140,10 @@ class PolicyParameter(TimeStampedModel):
         value, unit = format_number(self.value), self.unit
         if self.comparison == Comparison.RANGE:
             return f"{value}—{format_number(self.value_max)}{unit}"
-        prefix = {
+        prefixes: dict[str, str] = {
             Comparison.AT_LEAST: "不低于",
             Comparison.AT_MOST: "不高于",
             Comparison.BELOW: "低于",
             Comparison.ABOUT: "约",
-        }.get(self.comparison, "")
-        return f"{prefix}{value}{unit}"
+        }
+        return f"{prefixes.get(self.comparison, '')}{value}{unit}"

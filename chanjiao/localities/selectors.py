@@ -1,12 +1,14 @@
 """Reads of locality profiles (public) and of their source documents."""
 
 from pathlib import Path
-from typing import Any
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from chanjiao.accounts.models import User
 from chanjiao.catalogs.models import Industry
+from chanjiao.common.exceptions import NotFoundError
 from chanjiao.localities.models import KeyIndustry, Locality, NamedInstitution, PolicyParameter
 
 DOCUMENTS_DIR = Path(__file__).resolve().parent / "data" / "documents"
@@ -28,13 +30,13 @@ def _with_profile(qs: QuerySet[Locality]) -> QuerySet[Locality]:
     )
 
 
-def locality_list(*, fetched_by: Any) -> QuerySet[Locality]:
+def locality_list(*, fetched_by: User | AnonymousUser) -> QuerySet[Locality]:
     """Return every locality with its parameters, key industries and institutions (public)."""
     # Profiles are public policy data, so every user sees the same list.
     return _with_profile(Locality.objects.all()).order_by("region__code", "name", "pk")
 
 
-def locality_summary_list(*, fetched_by: Any) -> QuerySet[Locality]:
+def locality_summary_list(*, fetched_by: User | AnonymousUser) -> QuerySet[Locality]:
     """Return every locality with the number of its parameters, industries and institutions."""
     return (
         Locality.objects.select_related("region")
@@ -50,6 +52,33 @@ def locality_summary_list(*, fetched_by: Any) -> QuerySet[Locality]:
 def locality_get(*, locality_id: int) -> Locality:
     """Return one locality with its whole profile; 404 when there is none."""
     return get_object_or_404(_with_profile(Locality.objects.all()), pk=locality_id)
+
+
+def locality_find(value: str | int) -> Locality:
+    """Return the locality a person names: by name (梧州市), region code (4504) or id.
+
+    The one lookup of a locality from user input (URLs, forms, API parameters, commands).
+    A name wins; digits are tried as a region code, then as an id. ``NotFoundError`` otherwise.
+    """
+    qs = Locality.objects.select_related("region").order_by("pk")
+    if isinstance(value, int):
+        locality = qs.filter(pk=value).first()
+    else:
+        text = (value or "").strip()
+        condition = Q(name=text)
+        if text.isdigit():
+            condition |= Q(region__code=text)
+        found = list(qs.filter(condition))
+        locality = next((item for item in found if item.name == text), None) or (
+            found[0] if found else None
+        )
+        if locality is None and text.isdigit():
+            locality = qs.filter(pk=int(text)).first()
+    if locality is None:
+        raise NotFoundError(
+            f"未找到地区“{value}”：请填写地区配置中的名称（如 梧州市）或行政区划代码。"
+        )
+    return locality
 
 
 def policy_parameter_get(*, locality: Locality, key: str) -> PolicyParameter:

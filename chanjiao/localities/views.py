@@ -4,9 +4,10 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from chanjiao.common.users import acting_user
 from chanjiao.localities.forms import PolicyParameterForm
 from chanjiao.localities.models import Locality
-from chanjiao.localities.permissions import user_can_edit_locality
+from chanjiao.localities.permissions import user_can_manage_locality
 from chanjiao.localities.selectors import (
     locality_document_text,
     locality_get,
@@ -32,7 +33,7 @@ def locality_detail_page(request: HttpRequest, locality_id: int) -> HttpResponse
     locality = locality_get(locality_id=locality_id)
     context = {
         "locality": locality,
-        "can_edit": user_can_edit_locality(request.user, locality),
+        "can_edit": user_can_manage_locality(request.user, locality),
         "has_document": locality_document_text(locality=locality) is not None,
     }
     return render(request, "localities/locality_detail.html", context)
@@ -51,14 +52,14 @@ def policy_parameter_edit_page(request: HttpRequest, locality_id: int, key: str)
     """Edit one parameter; only staff and the locality's 政府管理员 may (others get 403)."""
     locality = locality_get(locality_id=locality_id)
     parameter = policy_parameter_get(locality=locality, key=key)
-    if not user_can_edit_locality(request.user, locality):
+    if not user_can_manage_locality(request.user, locality):
         return _forbidden(request, locality)
     if request.method == "POST":
         form = PolicyParameterForm(request.POST)
         if form.is_valid():
             try:
                 parameter = policy_parameter_update(
-                    actor=request.user, parameter=parameter, data=form.service_data()
+                    actor=acting_user(request), parameter=parameter, data=form.service_data()
                 )
             except LocalityDataError as error:
                 form.add_service_errors(error.errors)

@@ -1,10 +1,10 @@
 """Reads of organisations and school majors."""
 
-from typing import Any
-
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
+from chanjiao.accounts.models import User
 from chanjiao.common.exceptions import PermissionDeniedError
 from chanjiao.organizations.models import Organization, OrganizationQuerySet
 from chanjiao.organizations.permissions import user_can_administer_organization
@@ -12,7 +12,7 @@ from chanjiao.organizations.permissions import user_can_administer_organization
 
 def organization_list(
     *,
-    fetched_by: Any,
+    fetched_by: User | AnonymousUser,
     org_type: str | None = None,
     region_code: str | None = None,
     query: str | None = None,
@@ -31,7 +31,7 @@ def organization_list(
 
 
 def organization_get_for_user(
-    *, user: Any, organization_id: int, for_write: bool = False
+    *, user: User | AnonymousUser, organization_id: int, for_write: bool = False
 ) -> Organization:
     """Return one organisation; 404 if missing, 403 when ``for_write`` and the user may not."""
     organization = get_object_or_404(

@@ -8,17 +8,17 @@ from chanjiao.accounts.models import Membership, Role, User
 from chanjiao.accounts.permissions import (
     is_platform_staff,
     user_governs_region_code,
-    user_reviews_region_code,
 )
-from chanjiao.audit.models import AuditResult
-from chanjiao.audit.services import audit_event_record, model_changes
+from chanjiao.audit.services import audit_event_record, audit_refusal, model_changes
 from chanjiao.catalogs.models import Major
-from chanjiao.common.exceptions import ApplicationError, PermissionDeniedError
+from chanjiao.common.exceptions import ApplicationError
 from chanjiao.organizations.models import Organization, OrganizationType, SchoolMajor
 from chanjiao.organizations.permissions import (
     user_can_act_for_organization,
     user_can_administer_organization,
 )
+from chanjiao.organizations.workflow import ORGANIZATION_VERIFICATION
+from chanjiao.workflow.services import transition_apply
 
 EDITABLE_FIELDS = [
     "name",
@@ -33,18 +33,12 @@ EDITABLE_FIELDS = [
 ]
 
 
-def _deny(*, actor: Any, action: str, target: Organization | None, message: str) -> None:
-    # Called before any write transaction opens, so the refusal stays in the audit log.
-    audit_event_record(actor=actor, action=action, target=target, result=AuditResult.DENIED)
-    raise PermissionDeniedError(message)
-
-
 def organization_create(*, actor: User, data: dict[str, Any]) -> Organization:
     """Register an organisation; staff anywhere, a 政府管理员 within their region."""
     organization = Organization(**data)
     region_code = organization.region.code if organization.region_id else None
     if not (is_platform_staff(actor) or user_governs_region_code(actor, region_code)):
-        _deny(
+        audit_refusal(
             actor=actor,
             action="organization.create",
             target=None,
@@ -73,7 +67,7 @@ def organization_update(
 
 def _check_update_allowed(*, actor: User, organization: Organization, data: dict[str, Any]) -> None:
     if not user_can_administer_organization(actor, organization):
-        _deny(
+        audit_refusal(
             actor=actor,
             action="organization.update",
             target=organization,
@@ -85,7 +79,7 @@ def _check_update_allowed(*, actor: User, organization: Organization, data: dict
         and new_region != organization.region
         and not (is_platform_staff(actor) or user_governs_region_code(actor, new_region.code))
     ):
-        _deny(
+        audit_refusal(
             actor=actor,
             action="organization.update",
             target=organization,
@@ -116,33 +110,18 @@ def _organization_update(
 def organization_verify(
     *, actor: User, organization: Organization, is_verified: bool
 ) -> Organization:
-    """Mark an organisation verified (or not); a reviewer of its region or staff.
+    """Verify an organisation (or revoke its verification); a reviewer of its region or staff.
 
-    An enterprise is verified only with a valid 统一社会信用代码 on file.
+    An enterprise is verified only with a valid 统一社会信用代码 on file. Both are transitions
+    of ``ORGANIZATION_VERIFICATION``, recorded in the organisation's history.
     """
-    if not (is_platform_staff(actor) or user_reviews_region_code(actor, organization.region.code)):
-        _deny(
-            actor=actor,
-            action="organization.verify",
-            target=organization,
-            message="只有该地区的审核员、政府管理员或平台管理员可以认证机构。",
-        )
-    is_enterprise = organization.org_type == OrganizationType.ENTERPRISE
-    if is_verified and is_enterprise and not organization.credit_code:
-        raise ApplicationError(
-            "企业须先登记统一社会信用代码才能认证。", extra={"field": "credit_code"}
-        )
-    with transaction.atomic():
-        before = organization.is_verified
-        organization.is_verified = is_verified
-        organization.save(update_fields=["is_verified", "updated_at"])
-        audit_event_record(
-            actor=actor,
-            action="organization.verify",
-            target=organization,
-            changes={"is_verified": [before, is_verified]},
-        )
-    return organization
+    return transition_apply(
+        workflow=ORGANIZATION_VERIFICATION,
+        obj=organization,
+        name="verify" if is_verified else "revoke",
+        actor=actor,
+        extra_changes={"is_verified": is_verified},
+    )
 
 
 def school_major_add(
@@ -155,7 +134,7 @@ def school_major_add(
         user_can_act_for_organization(actor, school)
         or user_can_administer_organization(actor, school)
     ):
-        _deny(
+        audit_refusal(
             actor=actor,
             action="school_major.add",
             target=school,
@@ -185,14 +164,14 @@ def membership_add(*, actor: User, organization: Organization, user: User, role:
         if organization.org_type != OrganizationType.GOVERNMENT:
             raise ApplicationError("政府管理员只能属于政府部门。", extra={"field": "role"})
         if not is_platform_staff(actor):
-            _deny(
+            audit_refusal(
                 actor=actor,
                 action="membership.add",
                 target=organization,
                 message="只有平台管理员可以任命政府管理员。",
             )
     elif not user_can_administer_organization(actor, organization):
-        _deny(
+        audit_refusal(
             actor=actor,
             action="membership.add",
             target=organization,

@@ -4,6 +4,7 @@ import time
 from typing import Any
 
 from django.db.models import Q
+from django.utils import timezone
 
 from chanjiao.listings.kinds import ListingKind
 from chanjiao.listings.models import Listing, ProfileConsent, live_condition
@@ -11,7 +12,12 @@ from chanjiao.organizations.models import SCHOOL_TYPES, Organization, Organizati
 from chanjiao.recommendations import links
 from chanjiao.recommendations.engine import CandidateIndex, IndexBuilder
 from chanjiao.recommendations.engine.index import day_number
-from chanjiao.recommendations.features import education_rank, key_industry_label, tokens
+from chanjiao.recommendations.features import (
+    education_of_major_level,
+    education_rank,
+    key_industry_label,
+    tokens,
+)
 from chanjiao.recommendations.groups import GROUPS
 
 INDUSTRY_KEY_WEIGHT = 0.5
@@ -55,7 +61,7 @@ def _add_listings(builder: IndexBuilder, listings: list[Listing]) -> None:
             tokens=tokens(item.title, item.skills, item.description, _detail_text(item)),
             region_code=item.region.code,
             education=education_rank(item.education),
-            day=day_number(item.published_at.date() if item.published_at else None),
+            day=day_number(timezone.localdate(item.published_at) if item.published_at else None),
             organization_id=item.organization_id or 0,
             key_industry=key_industry_label(item.region.code, [industry.code] if industry else []),
         )
@@ -119,8 +125,6 @@ def school_majors_index() -> CandidateIndex:
 
 
 def _education_of(level: str) -> str:
-    from chanjiao.recommendations.features import education_of_major_level
-
     return education_of_major_level(level)
 
 

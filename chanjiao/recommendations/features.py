@@ -6,10 +6,11 @@ from collections.abc import Iterable
 from chanjiao.catalogs.models import MajorLevel
 from chanjiao.listings.kinds import Education
 from chanjiao.localities.models import KeyIndustry
+from chanjiao.search.text import lexicon
 
 EDUCATION_RANK = {value: rank for rank, value in enumerate(Education.values)}
 EDUCATION_RANK[""] = 0
-EDUCATION_OF_LEVEL = {
+EDUCATION_OF_LEVEL: dict[str, str] = {
     MajorLevel.SECONDARY: Education.SECONDARY,
     MajorLevel.HIGHER: Education.ASSOCIATE,
 }
@@ -33,8 +34,6 @@ def education_of_major_level(level: str) -> str:
 
 def tokens(*texts: str | None) -> set[str]:
     """Return the words (two characters or more) of some texts, from the shared lexicon."""
-    from chanjiao.search.text import lexicon
-
     lex = lexicon()
     words: set[str] = set()
     for text in texts:

@@ -14,6 +14,7 @@ from chanjiao.crosswalk.selectors import (
     crosswalk_occupations_for_majors,
 )
 from chanjiao.crosswalk.selectors import listing_occupations as stored_listing_occupations
+from chanjiao.listings.models import Listing
 
 EVIDENCE_LABELS = {"official": "课标", "inferred": "推断", "curated": "人工校订"}
 
@@ -42,8 +43,6 @@ def industries_for_occupations(
 
 def listing_occupations(listing_ids: list[int]) -> dict[int, tuple[int, float, str]]:
     """Return (occupation id, confidence, source) per item: declared, stored, else classified."""
-    from chanjiao.listings.models import Listing
-
     out: dict[int, tuple[int, float, str]] = {}
     rows = Listing.objects.filter(pk__in=listing_ids).values_list(
         "pk", "occupation_id", "title", "description"

@@ -1,11 +1,11 @@
 """The subjects a user may ask recommendations for, as links for the 为我推荐 page."""
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Q
 from django.urls import reverse
 
+from chanjiao.accounts.models import User
 from chanjiao.accounts.permissions import governed_region_codes, user_organization_ids
 from chanjiao.catalogs.models import Major
 from chanjiao.listings.kinds import ListingKind
@@ -24,7 +24,7 @@ class SubjectLink:
     url: str
 
 
-def _listing_links(user: Any) -> list[SubjectLink]:
+def _listing_links(user: User) -> list[SubjectLink]:
     mine = Q(organization_id__in=user_organization_ids(user)) | Q(
         author=user, kind=ListingKind.JOBSEEKER
     )
@@ -39,7 +39,7 @@ def _listing_links(user: Any) -> list[SubjectLink]:
     return links
 
 
-def _cohort_links(user: Any) -> list[SubjectLink]:
+def _cohort_links(user: User) -> list[SubjectLink]:
     school_ids = set(
         Organization.objects.filter(
             pk__in=user_organization_ids(user), org_type__in=SCHOOL_TYPES
@@ -70,7 +70,7 @@ def _cohort_links(user: Any) -> list[SubjectLink]:
     ]
 
 
-def subject_links_for_user(user: Any) -> list[SubjectLink]:
+def subject_links_for_user(user: User) -> list[SubjectLink]:
     """Return the items and cohorts the user may open recommendations for."""
     links = []
     if StudentProfile.objects.filter(user=user).exists():

@@ -2,10 +2,11 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TypedDict
 
 from django.db.models import Q
 
+from chanjiao.accounts.models import User
 from chanjiao.catalogs.models import Major
 from chanjiao.common.exceptions import NotFoundError, PermissionDeniedError
 from chanjiao.listings.kinds import ListingKind
@@ -13,6 +14,7 @@ from chanjiao.listings.models import Listing, ProfileConsent, live_condition
 from chanjiao.listings.selectors import listing_get_for_user
 from chanjiao.organizations.models import Organization, SchoolMajor
 from chanjiao.recommendations import services
+from chanjiao.recommendations.candidates import open_listings
 from chanjiao.recommendations.groups import GROUPS, group_for_listing
 from chanjiao.recommendations.models import (
     Recommendation,
@@ -77,13 +79,13 @@ class RecommendationPage:
     items: list[RecommendedItem]
 
 
-def user_is_personalised(user: Any) -> bool:
+def user_is_personalised(user: User) -> bool:
     """Tell whether the user keeps personalised recommendation on (the default)."""
     pref = RecommendationPreference.objects.filter(user=user).first()
     return pref is None or pref.is_personalised
 
 
-def student_subject_for_user(*, user: Any) -> SubjectRef:
+def student_subject_for_user(*, user: User) -> SubjectRef:
     """Return the user's own student profile as a subject."""
     profile = (
         StudentProfile.objects.select_related("school__region", "major").filter(user=user).first()
@@ -101,7 +103,7 @@ def student_subject_for_user(*, user: Any) -> SubjectRef:
     )
 
 
-def listing_subject_for_user(*, user: Any, listing_id: int) -> SubjectRef:
+def listing_subject_for_user(*, user: User, listing_id: int) -> SubjectRef:
     """Return one of the user's (or their organisation's) items as a subject."""
     listing = listing_get_for_user(user=user, listing_id=listing_id)
     if not user_can_view_listing_recommendations(user, listing):
@@ -119,7 +121,7 @@ def listing_subject_for_user(*, user: Any, listing_id: int) -> SubjectRef:
     )
 
 
-def cohort_subject_for_user(*, user: Any, school_id: int, major_id: int, year: int) -> SubjectRef:
+def cohort_subject_for_user(*, user: User, school_id: int, major_id: int, year: int) -> SubjectRef:
     """Return a school's graduating cohort of one major as a subject (members and officers)."""
     school = Organization.objects.select_related("region").filter(pk=school_id).first()
     major = Major.objects.filter(pk=major_id).first()
@@ -138,7 +140,7 @@ def cohort_subject_for_user(*, user: Any, school_id: int, major_id: int, year: i
     )
 
 
-def recommendation_page(*, user: Any, ref: SubjectRef, limit: int = 20) -> RecommendationPage:
+def recommendation_page(*, user: User, ref: SubjectRef, limit: int = 20) -> RecommendationPage:
     """Return a subject's recommendations; non-personalised when the user switched them off."""
     group = GROUPS[ref.group]
     if not user_is_personalised(user):
@@ -197,8 +199,18 @@ def _live_listings(ids: list[int], organization_id: int | None) -> dict[int, Lis
     return qs.select_related("organization", "region").in_bulk()
 
 
+class _ItemBase(TypedDict):
+    """The fields every kind of recommended item takes from its recommendation row."""
+
+    recommendation_id: int | None
+    target_type: str
+    target_id: int
+    score: float
+    reasons: list[str]
+
+
 def _item(row: Recommendation, listings: dict, majors: dict, orgs: dict) -> RecommendedItem | None:
-    base = {
+    base: _ItemBase = {
         "recommendation_id": row.pk,
         "target_type": row.target_type,
         "target_id": row.target_id,
@@ -222,7 +234,7 @@ def _item(row: Recommendation, listings: dict, majors: dict, orgs: dict) -> Reco
     return None
 
 
-def _listing_item(listing: Listing, base: dict[str, Any]) -> RecommendedItem:
+def _listing_item(listing: Listing, base: _ItemBase) -> RecommendedItem:
     return RecommendedItem(
         **base,
         title=listing.title,
@@ -235,8 +247,6 @@ def _listing_item(listing: Listing, base: dict[str, Any]) -> RecommendedItem:
 
 
 def _non_personal_items(group_name: str, limit: int) -> list[RecommendedItem]:
-    from chanjiao.recommendations.candidates import open_listings
-
     kinds = tuple(k for k in GROUPS[group_name].kinds if k[0] != ListingKind.JOBSEEKER)
     qs = open_listings(kinds).order_by("-published_at", "-pk")[:limit] if kinds else []
     return [
@@ -254,7 +264,7 @@ def _non_personal_items(group_name: str, limit: int) -> list[RecommendedItem]:
     ]
 
 
-def recommendation_get_for_user(*, user: Any, recommendation_id: int) -> Recommendation:
+def recommendation_get_for_user(*, user: User, recommendation_id: int) -> Recommendation:
     """Return a stored recommendation whose subject the user may read, or raise NotFoundError."""
     row = Recommendation.objects.filter(pk=recommendation_id).first()
     if row is None or not _user_reads_subject(user, row.subject_type, row.subject_key):
@@ -262,7 +272,7 @@ def recommendation_get_for_user(*, user: Any, recommendation_id: int) -> Recomme
     return row
 
 
-def _user_reads_subject(user: Any, subject_type: str, subject_key: str) -> bool:
+def _user_reads_subject(user: User, subject_type: str, subject_key: str) -> bool:
     try:
         if subject_type == SubjectType.STUDENT:
             return student_subject_for_user(user=user).subject_key == subject_key

@@ -2,13 +2,15 @@
 
 import logging
 from collections.abc import Callable, Iterator
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from chanjiao.accounts.models import User
 from chanjiao.audit.services import audit_event_record
+from chanjiao.catalogs.models import Major
 from chanjiao.common.exceptions import ApplicationError
+from chanjiao.listings.hooks import ListingsChanged, ProfileConsentsChanged
 from chanjiao.listings.models import Listing, live_condition
 from chanjiao.organizations.models import Organization
 from chanjiao.recommendations import candidates, links
@@ -101,6 +103,16 @@ def recommendations_mark_stale(listing_ids: list[int]) -> int:
     return count
 
 
+def recommendations_listings_changed(event: ListingsChanged) -> None:
+    """Handler of ``listing_change_handlers``: mark stale what the changed listings touch."""
+    recommendations_mark_stale(list(event.listing_ids))
+
+
+def recommendations_profile_consents_changed(event: ProfileConsentsChanged) -> None:
+    """Handler of ``profile_consent_handlers``: lists that may show these profiles are stale."""
+    recommendations_mark_stale(list(event.profile_ids))
+
+
 def all_subjects() -> Iterator[Subject]:
     """Yield every subject: student profiles, items with a direction, and graduating cohorts."""
     for profile in StudentProfile.objects.select_related("major", "school__region").iterator():
@@ -117,8 +129,6 @@ def all_subjects() -> Iterator[Subject]:
 
 
 def _cohort_subjects() -> Iterator[Subject]:
-    from chanjiao.catalogs.models import Major
-
     cohorts = set(
         StudentProfile.objects.values_list("school_id", "major_id", "graduation_year").distinct()
     )
@@ -153,7 +163,7 @@ def recommendations_recompute(
 
 
 @transaction.atomic
-def recommendation_feedback_record(*, user: Any, recommendation: Recommendation) -> None:
+def recommendation_feedback_record(*, user: User, recommendation: Recommendation) -> None:
     """Mark a recommended item not relevant: it disappears and similar items weigh less."""
     occupation_id = major_id = organization_id = None
     if recommendation.target_type == TargetType.LISTING:
@@ -181,7 +191,7 @@ def recommendation_feedback_record(*, user: Any, recommendation: Recommendation)
     ).update(is_stale=True)
 
 
-def recommendation_preference_set(*, user: Any, is_personalised: bool) -> RecommendationPreference:
+def recommendation_preference_set(*, user: User, is_personalised: bool) -> RecommendationPreference:
     """Switch personalised recommendation on or off for a person (PIPL Art. 24)."""
     if not isinstance(is_personalised, bool):
         raise ApplicationError("is_personalised 应为 true 或 false。")

@@ -179,7 +179,9 @@ def subject_for_listing(listing: Listing) -> Subject | None:
     details = listing.details or {}
     extra = " ".join(str(details.get(k) or "") for k in ("technical_field", "expertise"))
     rank = education_rank(listing.education)
-    bounds = {"edu_max": rank} if listing.kind in PERSON_KINDS else {"edu_min": rank}
+    bounds: dict[str, int | str] = (
+        {"edu_max": rank} if listing.kind in PERSON_KINDS else {"edu_min": rank}
+    )
     if listing.kind == ListingKind.JOBSEEKER:
         bounds["required_region_code"] = listing.region.code[:4]
     subject = _subject(

@@ -6,33 +6,35 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from chanjiao.common.users import acting_user
 from chanjiao.recommendations import selectors, services
 from chanjiao.recommendations.menu import subject_links_for_user
 
 
 def _render(request: HttpRequest, ref: selectors.SubjectRef) -> HttpResponse:
-    page = selectors.recommendation_page(user=request.user, ref=ref)
+    page = selectors.recommendation_page(user=acting_user(request), ref=ref)
     return render(request, "recommendations/list.html", {"page": page})
 
 
 @login_required
 def recommendation_index_page(request: HttpRequest) -> HttpResponse:
     context = {
-        "links": subject_links_for_user(request.user),
-        "is_personalised": selectors.user_is_personalised(request.user),
+        "links": subject_links_for_user(acting_user(request)),
+        "is_personalised": selectors.user_is_personalised(acting_user(request)),
     }
     return render(request, "recommendations/index.html", context)
 
 
 @login_required
 def my_recommendations_page(request: HttpRequest) -> HttpResponse:
-    return _render(request, selectors.student_subject_for_user(user=request.user))
+    return _render(request, selectors.student_subject_for_user(user=acting_user(request)))
 
 
 @login_required
 def listing_recommendations_page(request: HttpRequest, listing_id: int) -> HttpResponse:
     return _render(
-        request, selectors.listing_subject_for_user(user=request.user, listing_id=listing_id)
+        request,
+        selectors.listing_subject_for_user(user=acting_user(request), listing_id=listing_id),
     )
 
 
@@ -41,7 +43,7 @@ def cohort_recommendations_page(
     request: HttpRequest, school_id: int, major_id: int, year: int
 ) -> HttpResponse:
     ref = selectors.cohort_subject_for_user(
-        user=request.user, school_id=school_id, major_id=major_id, year=year
+        user=acting_user(request), school_id=school_id, major_id=major_id, year=year
     )
     return _render(request, ref)
 
@@ -57,9 +59,9 @@ def _back(request: HttpRequest) -> HttpResponse:
 @require_POST
 def dismiss_action(request: HttpRequest, recommendation_id: int) -> HttpResponse:
     row = selectors.recommendation_get_for_user(
-        user=request.user, recommendation_id=recommendation_id
+        user=acting_user(request), recommendation_id=recommendation_id
     )
-    services.recommendation_feedback_record(user=request.user, recommendation=row)
+    services.recommendation_feedback_record(user=acting_user(request), recommendation=row)
     return _back(request)
 
 
@@ -67,6 +69,6 @@ def dismiss_action(request: HttpRequest, recommendation_id: int) -> HttpResponse
 @require_POST
 def preference_action(request: HttpRequest) -> HttpResponse:
     services.recommendation_preference_set(
-        user=request.user, is_personalised=request.POST.get("is_personalised") == "on"
+        user=acting_user(request), is_personalised=request.POST.get("is_personalised") == "on"
     )
     return _back(request)

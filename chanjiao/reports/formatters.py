@@ -8,12 +8,15 @@ import hashlib
 import logging
 from abc import ABC, abstractmethod
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.template.loader import render_to_string
 
+from chanjiao.accounts.models import User
 from chanjiao.reports.generators import ReportGenerator
+from chanjiao.reports.rendered_store import stored_pdf
 
 DEFAULT_FONT_FILE = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 DEFAULT_BOLD_FONT_FILE = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
@@ -34,10 +37,12 @@ class Formatter(ABC):
     content_type: ClassVar[str] = ""
 
     @abstractmethod
-    def render(self, generator: ReportGenerator, *, user: Any) -> bytes:
+    def render(self, generator: ReportGenerator, *, user: User | AnonymousUser | None) -> bytes:
         """Return the file's bytes."""
 
-    def _html(self, generator: ReportGenerator, *, user: Any, for_print: bool) -> str:
+    def _html(
+        self, generator: ReportGenerator, *, user: User | AnonymousUser | None, for_print: bool
+    ) -> str:
         context = generator.context(user=user)
         regular, bold = font_files()
         context |= {
@@ -52,7 +57,7 @@ class HtmlFormatter(Formatter):
     fmt = "html"
     content_type = "text/html; charset=utf-8"
 
-    def render(self, generator: ReportGenerator, *, user: Any) -> bytes:
+    def render(self, generator: ReportGenerator, *, user: User | AnonymousUser | None) -> bytes:
         return self._html(generator, user=user, for_print=False).encode("utf-8")
 
 
@@ -60,11 +65,16 @@ class PdfFormatter(Formatter):
     fmt = "pdf"
     content_type = "application/pdf"
 
-    def render(self, generator: ReportGenerator, *, user: Any) -> bytes:
+    def render(self, generator: ReportGenerator, *, user: User | AnonymousUser | None) -> bytes:
+        html = self._html(generator, user=user, for_print=True)
+        digest = hashlib.sha256(html.encode("utf-8")).hexdigest()
+        return stored_pdf(digest=digest, render=lambda: self._pdf(html, digest))
+
+    @staticmethod
+    def _pdf(html: str, digest: str) -> bytes:
         from weasyprint import HTML  # heavy import, only when a PDF is made
 
-        html = self._html(generator, user=user, for_print=True)
-        identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+        identifier = digest[:32].encode("ascii")
         # WeasyPrint logs every SVG presentation attribute it ignores (e.g. text-anchor) as a
         # warning; they do not change the output, so keep them out of the operators' logs.
         weasy_logger = logging.getLogger("weasyprint")

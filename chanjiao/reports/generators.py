@@ -10,10 +10,13 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from django.contrib.auth.models import AnonymousUser
+
+from chanjiao.accounts.models import User
+from chanjiao.analytics import charts
 from chanjiao.forecasting.explanations import METHOD_PARAGRAPHS, run_summary_text
-from chanjiao.forecasting.permissions import user_is_locality_officer
 from chanjiao.localities.models import Locality
-from chanjiao.reports import charts
+from chanjiao.localities.permissions import user_is_locality_officer
 from chanjiao.reports.selectors import BulletinData, ReportData, bulletin_data, report_data
 
 TOP = 10
@@ -31,7 +34,7 @@ class ReportGenerator(ABC):
     year: int
     is_public: bool = False
 
-    def is_available_to(self, user: Any) -> bool:
+    def is_available_to(self, user: User | AnonymousUser | None) -> bool:
         """The public version is for everybody; the internal one for the locality's officers."""
         return self.is_public or user_is_locality_officer(user, self.locality)
 
@@ -50,7 +53,7 @@ class ReportGenerator(ABC):
         return str(self.year)
 
     @abstractmethod
-    def context(self, *, user: Any) -> dict[str, Any]:
+    def context(self, *, user: User | AnonymousUser | None) -> dict[str, Any]:
         """The template's context for this user (public figures suppressed)."""
 
 
@@ -110,12 +113,12 @@ class YearlySupplyDemandReport(ReportGenerator):
     def title(self) -> str:
         return f"{self.locality.name}{self.year}年度技能人才供需报告"
 
-    def data(self, *, user: Any) -> ReportData:
+    def data(self, *, user: User | AnonymousUser | None) -> ReportData:
         return report_data(
             locality=self.locality, year=self.year, is_public=self.is_public, fetched_by=user
         )
 
-    def context(self, *, user: Any) -> dict[str, Any]:
+    def context(self, *, user: User | AnonymousUser | None) -> dict[str, Any]:
         data = self.data(user=user)
         run = data.forecast.run if data.forecast else None
         return {
@@ -146,7 +149,7 @@ class EmploymentBulletinReport(ReportGenerator):
     def period_slug(self) -> str:
         return f"{self.year}q{self.quarter}"
 
-    def context(self, *, user: Any) -> dict[str, Any]:
+    def context(self, *, user: User | AnonymousUser | None) -> dict[str, Any]:
         data: BulletinData = bulletin_data(
             locality=self.locality,
             year=self.year,

@@ -5,12 +5,13 @@ internal version (all counts, schools under warning by name) is for the locality
 officers (政府管理员 / 审核员 of a government body whose region contains the locality) and staff.
 """
 
-from typing import Any
+from django.contrib.auth.models import AnonymousUser
 
-from chanjiao.forecasting.permissions import user_is_locality_officer
+from chanjiao.accounts.models import User
 from chanjiao.localities.models import Locality
+from chanjiao.localities.permissions import user_is_locality_officer
 
 
-def user_can_read_internal_reports(user: Any, locality: Locality) -> bool:
+def user_can_read_internal_reports(user: User | AnonymousUser, locality: Locality) -> bool:
     """Tell whether the user may read the locality's internal reports and dashboard."""
     return user_is_locality_officer(user, locality)

@@ -10,9 +10,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Max
 from django.utils import timezone
 
+from chanjiao.accounts.models import User
 from chanjiao.analytics import selectors as analytics
 from chanjiao.early_warning.selectors import warning_summary
 from chanjiao.forecasting.history import occupation_group_history
@@ -106,7 +108,12 @@ def _demand_rows(data: ReportData, by: str, source: str) -> list[ValueRow]:
         region=data.locality.region, year=data.year, by=by, public=data.is_public, source=source
     )
     result = [
-        ValueRow(str(r.code), r.name, None if r.suppressed else float(r.openings), r.suppressed)
+        ValueRow(
+            str(r.code),
+            r.name,
+            None if r.suppressed or r.openings is None else float(r.openings),
+            r.suppressed,
+        )
         for r in rows
     ]
     return sorted(result, key=lambda r: (-(r.value or 0), r.code))
@@ -241,7 +248,9 @@ def _labor_from_groups(data: ReportData) -> LaborTotals | None:
     return LaborTotals(total, sought, total / sought if sought else None)
 
 
-def report_data(*, locality: Locality, year: int, is_public: bool, fetched_by: Any) -> ReportData:
+def report_data(
+    *, locality: Locality, year: int, is_public: bool, fetched_by: User | AnonymousUser | None
+) -> ReportData:
     """Gather every section of the yearly report for a locality and year."""
     data = ReportData(locality=locality, year=year, is_public=is_public)
     _analytics_sections(data)
@@ -294,7 +303,12 @@ def _ratio(demand: float | None, seekers: float | None) -> float | None:
 
 
 def bulletin_data(
-    *, locality: Locality, year: int, quarter: int, is_public: bool, fetched_by: Any
+    *,
+    locality: Locality,
+    year: int,
+    quarter: int,
+    is_public: bool,
+    fetched_by: User | AnonymousUser | None,
 ) -> BulletinData:
     """Gather the quarter's 人社 供求 figures per occupation and the current shortage ranks."""
     data = BulletinData(locality=locality, year=year, quarter=quarter, is_public=is_public)

@@ -1,11 +1,12 @@
 """Render reports: pick the version the user may have, check it, format it."""
 
 from dataclasses import dataclass
-from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
+from chanjiao.accounts.models import User
 from chanjiao.audit.services import audit_event_record
 from chanjiao.common.exceptions import ApplicationError, PermissionDeniedError
 from chanjiao.localities.models import Locality
@@ -44,7 +45,7 @@ def report_generator_for(
     kind: str,
     locality: Locality,
     year: int,
-    user: Any,
+    user: User | AnonymousUser | None,
     version: str = "auto",
     quarter: int | None = None,
     fmt: str = "html",
@@ -69,7 +70,7 @@ def report_render(
     locality: Locality,
     year: int,
     fmt: str,
-    user: Any,
+    user: User | AnonymousUser | None,
     version: str = "auto",
     quarter: int | None = None,
 ) -> RenderedReport:
@@ -118,3 +119,22 @@ def reports_publish(*, year: int) -> list[str]:
                 default_storage.delete(path)
             paths.append(default_storage.save(path, ContentFile(rendered.content)))
     return paths
+
+
+def reports_refresh() -> int:
+    """Render each locality's current yearly report PDFs (public and internal) ahead of downloads.
+
+    A report whose data did not change is found in storage by its HTML digest and not rendered
+    again, so the hourly run costs little more than the HTML. Return how many reports it checked.
+    """
+    checked = 0
+    for locality in Locality.objects.select_related("region").order_by("region__code", "pk"):
+        year = report_default_year(locality=locality)
+        if not year:
+            continue
+        for version in ("public", "internal"):
+            report_render(
+                kind="yearly", locality=locality, year=year, fmt="pdf", user=None, version=version
+            )
+            checked += 1
+    return checked

@@ -3,7 +3,8 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from chanjiao.forecasting.selectors import localities_with_forecasts, locality_find
+from chanjiao.forecasting.selectors import localities_with_forecasts
+from chanjiao.localities.selectors import locality_find
 from chanjiao.reports.generators import (
     EmploymentBulletinReport,
     YearlySupplyDemandReport,
@@ -26,7 +27,7 @@ def dashboard_index_page(request: HttpRequest) -> HttpResponse:
 
 def dashboard_page(request: HttpRequest, locality_code: str) -> HttpResponse:
     """One locality's dashboard: demand, shortage, warnings, supply against demand."""
-    locality = locality_find(name_or_code=locality_code)
+    locality = locality_find(locality_code)
     year = _year(request, report_default_year(locality=locality))
     internal = user_can_read_internal_reports(request.user, locality)
     data = report_data(
@@ -55,7 +56,7 @@ def report_download_page(
     request: HttpRequest, locality_code: str, year: int, fmt: str, quarter: int | None = None
 ) -> HttpResponse:
     """The yearly report (or a quarter's bulletin) as HTML or PDF, in the version the user may."""
-    locality = locality_find(name_or_code=locality_code)
+    locality = locality_find(locality_code)
     kind = EmploymentBulletinReport.code if quarter else YearlySupplyDemandReport.code
     if quarter is not None and quarter not in (1, 2, 3, 4):
         raise Http404("季度只能是 1—4。")

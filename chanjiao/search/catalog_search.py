@@ -10,6 +10,7 @@ import functools
 from collections import Counter
 from dataclasses import dataclass
 
+from chanjiao.catalogs.models import Industry, Major, Occupation
 from chanjiao.search.text import lexicon, normalize
 
 CATALOG_TYPES = {"major": "专业", "occupation": "职业", "industry": "行业"}
@@ -31,8 +32,6 @@ class CatalogEntry:
 @functools.cache
 def catalog_entries() -> tuple[CatalogEntry, ...]:
     """Return the active catalogue concepts that users search for."""
-    from chanjiao.catalogs.models import Industry, Major, Occupation
-
     entries = [
         CatalogEntry("major", code, name, level)
         for code, name, level in Major.objects.filter(is_active=True)
@@ -130,9 +129,15 @@ def _vocabulary() -> tuple[tuple[str, ...], dict[str, frozenset[str]]]:
 
 def corrected_terms(q: str, limit: int = 3) -> list[str]:
     """Suggest catalogue names or synonyms close to a query that found nothing."""
+    return list(_corrected_terms(q, limit))
+
+
+@functools.lru_cache(maxsize=4096)
+def _corrected_terms(q: str, limit: int) -> tuple[str, ...]:
+    # Cached per process like the vocabulary it reads (catalogue changes need a restart).
     q = normalize(q).strip()
     if not q:
-        return []
+        return ()
     related = [w for t in lexicon().query_terms(q) for w in lexicon().related_words(t.text)]
     words, by_char = _vocabulary()
     shared: Counter[str] = Counter()
@@ -141,4 +146,4 @@ def corrected_terms(q: str, limit: int = 3) -> list[str]:
     candidates = sorted(word for word, _ in shared.most_common(200))
     close = difflib.get_close_matches(q, candidates, n=limit, cutoff=0.5)
     containing = [w for w in candidates if q in w and w != q][:limit]
-    return list(dict.fromkeys(w for w in related + close + containing if w != q))[:limit]
+    return tuple(dict.fromkeys(w for w in related + close + containing if w != q))[:limit]

@@ -3,7 +3,9 @@
 import functools
 from dataclasses import dataclass
 
+from chanjiao.catalogs.models import Industry, Major, Occupation, Region
 from chanjiao.listings.kinds import Education, ListingKind
+from chanjiao.organizations.models import Organization
 from chanjiao.search.backends import Filters
 from chanjiao.search.backends.base import PUBLISHED_BUCKETS, SALARY_BUCKETS
 from chanjiao.search.documents import occupation_code_prefix, occupation_path
@@ -21,8 +23,6 @@ class FacetValue:
 
 @functools.cache
 def _labels(catalog: str) -> dict[str, str]:
-    from chanjiao.catalogs.models import Industry, Major, Occupation, Region
-
     if catalog == "region":
         return dict(Region.objects.values_list("code", "name"))
     if catalog == "industry":
@@ -30,8 +30,8 @@ def _labels(catalog: str) -> dict[str, str]:
     if catalog == "occupation":
         rows = Occupation.objects.values_list("code", "name")
         return {occupation_code_prefix(code): name for code, name in rows}
-    rows = Major.objects.order_by("-is_active", "system", "code").values_list("code", "name")
-    return dict(reversed(list(rows)))
+    majors = Major.objects.order_by("-is_active", "system", "code").values_list("code", "name")
+    return dict(reversed(list(majors)))
 
 
 def catalog_label(catalog: str, code: str) -> str:
@@ -79,8 +79,6 @@ def _labelled(name: str, counts: dict[str, int], selected: str) -> list[FacetVal
     elif name == "published":
         labels = {str(d): f"近 {d} 天" for d in PUBLISHED_BUCKETS}
     elif name == "organization":
-        from chanjiao.organizations.models import Organization
-
         ids = [int(v) for v in counts if v.isdigit()]
         labels = {
             str(k): v for k, v in Organization.objects.filter(pk__in=ids).values_list("pk", "name")

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.urls import reverse
 from django.utils import timezone
 
 from chanjiao.catalogs.models import Industry, Major, Occupation, Region
@@ -66,7 +67,7 @@ class SearchParams:
 
 @dataclass
 class SearchHit:
-    listing: Listing
+    listing: "HitListing"
     title_html: str
     snippet_html: str
 
@@ -187,9 +188,66 @@ def _engine_query(params: SearchParams, filters: Filters, offset: int) -> Engine
     )
 
 
+@dataclass(frozen=True)
+class HitRef:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class HitListing:
+    """What a hit shows of its item (the page and the API), read as plain values.
+
+    Attribute names follow ``Listing`` so templates and serializers read either; building model
+    instances (three per hit with their relations) was the largest part of the service's time.
+    """
+
+    pk: int
+    kind: str
+    title: str
+    description: str
+    skills: str
+    salary_min: int | None
+    salary_max: int | None
+    published_at: datetime.datetime | None
+    organization: HitRef | None
+    region: HitRef
+
+    def get_kind_display(self) -> str:
+        return str(KINDS[self.kind].label)
+
+    def get_absolute_url(self) -> str:
+        return reverse("listings:detail", kwargs={"kind": self.kind, "listing_id": self.pk})
+
+
+HIT_COLUMNS = (
+    "pk", "kind", "title", "description", "skills", "salary_min", "salary_max", "published_at",
+    "organization__name", "region__code", "region__name",
+)  # fmt: skip
+
+
+def _hit_listings(ids: list[int]) -> dict[int, HitListing]:
+    """Read the hits still public (re-checked here, in the one query) as plain values."""
+    rows = Listing.objects.public().filter(pk__in=ids).values_list(*HIT_COLUMNS)
+    out = {}
+    for pk, kind, title, description, skills, low, high, published, org, code, name in rows:
+        out[pk] = HitListing(
+            pk=pk,
+            kind=kind,
+            title=title,
+            description=description,
+            skills=skills,
+            salary_min=low,
+            salary_max=high,
+            published_at=published,
+            organization=HitRef(code="", name=org) if org is not None else None,
+            region=HitRef(code=code, name=name),
+        )
+    return out
+
+
 def _hits(ids: list[int], words: list[str]) -> list[SearchHit]:
-    rows = Listing.objects.public().filter(pk__in=ids).select_related("organization", "region")
-    by_id = {listing.pk: listing for listing in rows}
+    by_id = _hit_listings(ids)
     return [
         SearchHit(
             listing=listing,

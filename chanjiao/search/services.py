@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from chanjiao.listings.hooks import ListingsChanged
 from chanjiao.search.backends import SearchBackend, get_backend
 from chanjiao.search.documents import SearchDoc, public_documents, public_listing_ids
 from chanjiao.search.models import SearchEntry, SearchQueue
@@ -32,8 +33,13 @@ def search_index_mark(*, listing_ids: Iterable[int]) -> None:
     transaction.on_commit(_enqueue_drain)
 
 
+def search_listings_changed(event: ListingsChanged) -> None:
+    """Handler of ``listing_change_handlers``: queue the changed listings for re-indexing."""
+    search_index_mark(listing_ids=event.listing_ids)
+
+
 def _enqueue_drain() -> None:
-    from chanjiao.search.tasks import index_dirty_listings_task
+    from chanjiao.search.tasks import index_dirty_listings_task  # search.tasks imports this module
 
     index_dirty_listings_task.enqueue()
 
@@ -106,7 +112,7 @@ def search_index_rebuild(
     *,
     backend: SearchBackend | None = None,
     workers: int = 1,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int], object] | None = None,
 ) -> int:
     """Rebuild the whole index from the public listings; return how many were indexed."""
     backend = backend or get_backend()

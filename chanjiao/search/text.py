@@ -17,6 +17,8 @@ from pathlib import Path
 
 import jieba
 
+from chanjiao.catalogs.models import Industry, Major, Occupation, Region
+
 SYNONYMS_FILE = Path(__file__).parent / "data" / "synonyms.txt"
 # Catalogue names longer than this are sentences ("党的机关、国家机关、…"), not words users type.
 MAX_WORD_LENGTH = 12
@@ -161,8 +163,6 @@ def _char_words(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
 
 
 def _catalogue_rows() -> tuple[list[str], list[tuple[str, str]]]:
-    from chanjiao.catalogs.models import Industry, Major, Occupation, Region
-
     names: list[str] = []
     names += Major.objects.filter(is_active=True).values_list("name", flat=True)
     names += Occupation.objects.filter(is_active=True).values_list("name", flat=True)

@@ -1,10 +1,12 @@
 """The search page: query box, facets with counts beside the results, sort, paging, help."""
 
+import datetime
 from typing import Any
 from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.listings.kinds import KINDS
@@ -45,13 +47,9 @@ def _query_string(current: dict[str, str], **changes: str) -> str:
 
 
 def _current(request: HttpRequest) -> dict[str, str]:
-    data = {k: v for k, v in request.GET.items() if v}
+    data = {k: v for k, v in request.GET.dict().items() if v}
     days = data.pop("published_since_days", "")
     if days.isdigit():
-        import datetime
-
-        from django.utils import timezone
-
         since = timezone.localdate() - datetime.timedelta(days=int(days))
         data["published_since"] = since.isoformat()
     return data

@@ -12,9 +12,15 @@ from typing import Any
 from chanjiao.catalogs.models import MajorLevel
 from chanjiao.statistics.destinations import DESTINATION_CLASSES
 
-DURATION = {MajorLevel.SECONDARY: 3, MajorLevel.HIGHER: 3}
-FURTHER_SHARE = {MajorLevel.SECONDARY: (0.35, 0.6), MajorLevel.HIGHER: (0.08, 0.25)}
-SALARY = {MajorLevel.SECONDARY: (3000, 4000), MajorLevel.HIGHER: (3400, 4800)}
+DURATION: dict[str, int] = {MajorLevel.SECONDARY: 3, MajorLevel.HIGHER: 3}
+FURTHER_SHARE: dict[str, tuple[float, float]] = {
+    MajorLevel.SECONDARY: (0.35, 0.6),
+    MajorLevel.HIGHER: (0.08, 0.25),
+}
+SALARY: dict[str, tuple[int, int]] = {
+    MajorLevel.SECONDARY: (3000, 4000),
+    MajorLevel.HIGHER: (3400, 4800),
+}
 SUB_CASE_WEIGHTS = {
     "employed": (0.25, 0.45, 0.03, 0.02, 0.03, 0.12, 0.10),
     "further_study": (0.96, 0.04),

@@ -6,10 +6,10 @@ lines (any member of a school reads its rows). 人社 tables are published figur
 a 政府管理员 imports them for their region, staff for any region or the nation.
 """
 
-from typing import Any
-
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 
+from chanjiao.accounts.models import User
 from chanjiao.accounts.permissions import (
     active_memberships,
     governed_region_codes,
@@ -19,10 +19,9 @@ from chanjiao.accounts.permissions import (
 from chanjiao.catalogs.models import Region
 from chanjiao.organizations.models import Organization
 from chanjiao.organizations.permissions import ACT_FOR_ROLES
-from chanjiao.statistics.models import MajorYearStat
 
 
-def _acting_school_ids(user: Any) -> set[int]:
+def _acting_school_ids(user: User | AnonymousUser) -> set[int]:
     return {
         m.organization_id
         for m in active_memberships(user)
@@ -30,14 +29,14 @@ def _acting_school_ids(user: Any) -> set[int]:
     }
 
 
-def user_can_import_major_years(user: Any) -> bool:
+def user_can_import_major_years(user: User | AnonymousUser) -> bool:
     """Tell whether the user may import 专业点 figures for at least one school."""
     if is_platform_staff(user):
         return True
     return bool(governed_region_codes(user) or _acting_school_ids(user))
 
 
-def user_can_import_for_school(user: Any, school: Organization) -> bool:
+def user_can_import_for_school(user: User | AnonymousUser, school: Organization) -> bool:
     """Staff, the school's 机构管理员/信息员, or a 政府管理员 of the school's region."""
     if is_platform_staff(user):
         return True
@@ -46,7 +45,7 @@ def user_can_import_for_school(user: Any, school: Organization) -> bool:
     return user_governs_region_code(user, school.region.code)
 
 
-def major_year_stats_visible_condition(user: Any) -> Q:
+def major_year_stats_visible_condition(user: User | AnonymousUser) -> Q:
     """Return the condition on MajorYearStat rows the user may read (nothing for anonymous)."""
     if is_platform_staff(user):
         return Q()
@@ -62,20 +61,13 @@ def major_year_stats_visible_condition(user: Any) -> Q:
     return condition
 
 
-def user_can_import_labor_market(user: Any) -> bool:
+def user_can_import_labor_market(user: User | AnonymousUser) -> bool:
     """Tell whether the user may import 人社 tables (a 政府管理员, or staff)."""
     return is_platform_staff(user) or bool(governed_region_codes(user))
 
 
-def user_can_import_labor_market_for(user: Any, region: Region | None) -> bool:
+def user_can_import_labor_market_for(user: User | AnonymousUser, region: Region | None) -> bool:
     """Staff for any region or the nation; a 政府管理员 for regions within theirs."""
     if is_platform_staff(user):
         return True
     return region is not None and user_governs_region_code(user, region.code)
-
-
-def major_year_stat_visible_to(user: Any, stat: MajorYearStat) -> bool:
-    """Tell whether the user may read one row."""
-    return MajorYearStat.objects.filter(
-        major_year_stats_visible_condition(user), pk=stat.pk
-    ).exists()

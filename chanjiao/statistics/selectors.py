@@ -1,10 +1,11 @@
 """Reads of the statistics app, for its own pages and API and for the analysis apps."""
 
 from collections.abc import Iterable
-from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 
+from chanjiao.accounts.models import User
 from chanjiao.catalogs.models import Region
 from chanjiao.statistics.models import LaborMarketStat, MajorYearStat
 from chanjiao.statistics.permissions import major_year_stats_visible_condition
@@ -39,7 +40,7 @@ def major_year_stats(
 
 def major_year_stats_for_user(
     *,
-    user: Any,
+    user: User | AnonymousUser,
     region: Region | str | None = None,
     school_ids: Iterable[int] | None = None,
     major_ids: Iterable[int] | None = None,

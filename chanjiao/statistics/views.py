@@ -4,15 +4,19 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
+from chanjiao.accounts.models import User
 from chanjiao.catalogs.models import Major
 from chanjiao.common.exceptions import ApplicationError
-from chanjiao.listings.importing import ImportLimits
+from chanjiao.common.pages import querystring_without_page
+from chanjiao.common.tabular import ImportLimits
+from chanjiao.common.users import acting_user
 from chanjiao.statistics.destinations import DESTINATION_CLASSES
 from chanjiao.statistics.importing import (
     TEMPLATE_FORMATS,
@@ -27,7 +31,6 @@ from chanjiao.statistics.permissions import (
     user_can_import_major_years,
 )
 from chanjiao.statistics.selectors import major_year_stats_for_user
-from chanjiao.web.views import querystring_without_page
 
 PER_PAGE = 50
 ERRORS_SHOWN = 500
@@ -52,7 +55,7 @@ class StatisticsFilterForm(forms.Form):
     region = forms.CharField(label="地区代码", required=False, max_length=12)
 
 
-def _import_kinds(user: Any) -> list[tuple[str, str]]:
+def _import_kinds(user: User | AnonymousUser) -> list[tuple[str, str]]:
     kinds = []
     if user_can_import_major_years(user):
         kinds.append(("major_year", "专业点年度统计"))
@@ -86,7 +89,7 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         service = IMPORTS[form.cleaned_data["kind"]]
         try:
-            result = service(actor=request.user, file_name=upload.name, stream=upload)
+            result = service(actor=acting_user(request), file_name=upload.name, stream=upload)
         except ApplicationError as exc:
             form.add_error(None, exc.message)
         else:

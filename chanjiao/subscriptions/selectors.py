@@ -1,21 +1,21 @@
 """Reads of a user's subscriptions and inbox; every read is scoped to the owner."""
 
-from typing import Any
-
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 
+from chanjiao.accounts.models import User
 from chanjiao.common.exceptions import NotFoundError
 from chanjiao.subscriptions.models import Notification, Subscription
 
 
-def subscription_list(*, fetched_by: Any) -> QuerySet[Subscription]:
+def subscription_list(*, fetched_by: User | AnonymousUser) -> QuerySet[Subscription]:
     """Return the user's subscriptions, newest first."""
     if not fetched_by.is_authenticated:
         return Subscription.objects.none()
     return Subscription.objects.filter(user=fetched_by).order_by("-created_at", "-pk")
 
 
-def subscription_get_for_user(*, user: Any, subscription_id: int) -> Subscription:
+def subscription_get_for_user(*, user: User | AnonymousUser, subscription_id: int) -> Subscription:
     """Return one of the user's subscriptions, or raise NotFoundError."""
     subscription = subscription_list(fetched_by=user).filter(pk=subscription_id).first()
     if subscription is None:
@@ -23,7 +23,9 @@ def subscription_get_for_user(*, user: Any, subscription_id: int) -> Subscriptio
     return subscription
 
 
-def notification_list(*, fetched_by: Any, unread_only: bool = False) -> QuerySet[Notification]:
+def notification_list(
+    *, fetched_by: User | AnonymousUser, unread_only: bool = False
+) -> QuerySet[Notification]:
     """Return the user's inbox, newest first."""
     if not fetched_by.is_authenticated:
         return Notification.objects.none()
@@ -33,7 +35,7 @@ def notification_list(*, fetched_by: Any, unread_only: bool = False) -> QuerySet
     return qs.order_by("-created_at", "-pk")
 
 
-def notification_get_for_user(*, user: Any, notification_id: int) -> Notification:
+def notification_get_for_user(*, user: User | AnonymousUser, notification_id: int) -> Notification:
     """Return one message of the user's inbox, or raise NotFoundError."""
     notification = notification_list(fetched_by=user).filter(pk=notification_id).first()
     if notification is None:
@@ -41,6 +43,6 @@ def notification_get_for_user(*, user: Any, notification_id: int) -> Notificatio
     return notification
 
 
-def unread_count(user: Any) -> int:
+def unread_count(user: User | AnonymousUser) -> int:
     """Return how many inbox messages the user has not read (0 for visitors)."""
     return notification_list(fetched_by=user, unread_only=True).count()

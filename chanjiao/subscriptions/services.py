@@ -67,7 +67,7 @@ def _check_codes(stored: dict[str, Any]) -> None:
 
 
 def subscription_create(
-    *, user: Any, name: str, filters: ListingFilters, email_enabled: bool = True
+    *, user: User, name: str, filters: ListingFilters, email_enabled: bool = True
 ) -> Subscription:
     """Save a user's list filters as a subscription (no duplicates, at most 50 per user)."""
     stored = _stored_filters(filters)
@@ -105,7 +105,7 @@ def subscription_create(
     return subscription
 
 
-def subscription_delete(*, user: Any, subscription: Subscription) -> None:
+def subscription_delete(*, user: User, subscription: Subscription) -> None:
     """Delete one of the user's subscriptions; its inbox messages stay."""
     if subscription.user_id != user.pk:
         raise NotFoundError("订阅不存在。")
@@ -119,7 +119,7 @@ def subscription_delete(*, user: Any, subscription: Subscription) -> None:
         subscription.delete()
 
 
-def notification_mark_read(*, user: Any, notification: Notification) -> Notification:
+def notification_mark_read(*, user: User, notification: Notification) -> Notification:
     """Mark one message of the user's inbox as read."""
     if notification.user_id != user.pk:
         raise NotFoundError("消息不存在。")
@@ -129,7 +129,7 @@ def notification_mark_read(*, user: Any, notification: Notification) -> Notifica
     return notification
 
 
-def notifications_mark_all_read(*, user: Any) -> int:
+def notifications_mark_all_read(*, user: User) -> int:
     """Mark every message of the user's inbox as read; return how many changed."""
     return Notification.objects.filter(user=user, is_read=False).update(is_read=True)
 

@@ -5,19 +5,20 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 from rest_framework.exceptions import ValidationError
 
-from chanjiao.common.exceptions import ApplicationError, NotFoundError
+from chanjiao.common.exceptions import ApplicationError
+from chanjiao.common.pages import querystring_without_page
+from chanjiao.common.users import acting_user
 from chanjiao.listings.kinds import Direction, Education, ListingKind
 from chanjiao.subscriptions import selectors, services
 from chanjiao.subscriptions.api.views import subscription_input_parse
 from chanjiao.subscriptions.models import Notification, Subscription
 from chanjiao.subscriptions.services import MAX_SUBSCRIPTIONS_PER_USER
-from chanjiao.web.views import querystring_without_page
 
 
 @require_GET
@@ -41,7 +42,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 def notification_open(request: HttpRequest, notification_id: int) -> HttpResponse:
     """Mark a message read and go to the item it is about."""
     notification = _own_notification(request, notification_id)
-    services.notification_mark_read(user=request.user, notification=notification)
+    services.notification_mark_read(user=acting_user(request), notification=notification)
     if notification.url and url_has_allowed_host_and_scheme(notification.url, allowed_hosts=set()):
         return HttpResponseRedirect(notification.url)
     return redirect("subscriptions:inbox")
@@ -52,7 +53,7 @@ def notification_open(request: HttpRequest, notification_id: int) -> HttpRespons
 def notification_read(request: HttpRequest, notification_id: int) -> HttpResponse:
     """Mark one message read."""
     notification = _own_notification(request, notification_id)
-    services.notification_mark_read(user=request.user, notification=notification)
+    services.notification_mark_read(user=acting_user(request), notification=notification)
     return redirect("subscriptions:inbox")
 
 
@@ -60,7 +61,7 @@ def notification_read(request: HttpRequest, notification_id: int) -> HttpRespons
 @login_required
 def notifications_read_all(request: HttpRequest) -> HttpResponse:
     """Mark every message read."""
-    updated = services.notifications_mark_all_read(user=request.user)
+    updated = services.notifications_mark_all_read(user=acting_user(request))
     messages.success(request, f"已将 {updated} 条消息标为已读。")
     return redirect("subscriptions:inbox")
 
@@ -87,7 +88,7 @@ def subscription_create(request: HttpRequest) -> HttpResponse:
     data.setdefault("email_enabled", True)  # a list page's "subscribe" button sends no choice
     try:
         subscription = services.subscription_create(
-            user=request.user, **subscription_input_parse(data)
+            user=acting_user(request), **subscription_input_parse(data)
         )
     except ValidationError as exc:
         messages.error(request, f"订阅失败：{_first_message(exc.detail)}")
@@ -105,7 +106,7 @@ def subscription_create(request: HttpRequest) -> HttpResponse:
 def subscription_delete(request: HttpRequest, subscription_id: int) -> HttpResponse:
     """Delete one of the user's subscriptions."""
     subscription = _own_subscription(request, subscription_id)
-    services.subscription_delete(user=request.user, subscription=subscription)
+    services.subscription_delete(user=acting_user(request), subscription=subscription)
     messages.success(request, f"已取消订阅“{subscription.name}”。")
     return redirect("subscriptions:list")
 
@@ -118,19 +119,10 @@ def _first_message(detail: object) -> str:
     return str(detail)
 
 
+# A NotFoundError from the selectors becomes the 404 page (common.page_errors middleware).
 def _own_notification(request: HttpRequest, notification_id: int) -> Notification:
-    try:
-        return selectors.notification_get_for_user(
-            user=request.user, notification_id=notification_id
-        )
-    except NotFoundError as exc:
-        raise Http404(exc.message) from exc
+    return selectors.notification_get_for_user(user=request.user, notification_id=notification_id)
 
 
 def _own_subscription(request: HttpRequest, subscription_id: int) -> Subscription:
-    try:
-        return selectors.subscription_get_for_user(
-            user=request.user, subscription_id=subscription_id
-        )
-    except NotFoundError as exc:
-        raise Http404(exc.message) from exc
+    return selectors.subscription_get_for_user(user=request.user, subscription_id=subscription_id)

@@ -4,13 +4,15 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from chanjiao.accounts.models import Role
+from chanjiao.accounts.models import Role, User
 from chanjiao.accounts.permissions import active_memberships, governed_region_codes
 from chanjiao.catalogs.models import Industry, Major, Occupation, Region
+from chanjiao.common.pages import querystring_without_page
 from chanjiao.organizations.models import Organization, OrganizationType
 from chanjiao.organizations.selectors import (
     organization_get_for_user,
@@ -34,15 +36,7 @@ class PlatformLogoutView(auth_views.LogoutView):
     pass
 
 
-def querystring_without_page(request: HttpRequest) -> str:
-    """Return the current query string minus ``page``, ending in ``&`` when not empty."""
-    params = request.GET.copy()
-    params.pop("page", None)
-    encoded = params.urlencode()
-    return f"{encoded}&" if encoded else ""
-
-
-def _role_sections(user: Any) -> list[dict[str, Any]]:
+def _role_sections(user: User | AnonymousUser) -> list[dict[str, Any]]:
     sections = []
     for membership in active_memberships(user):
         org = membership.organization
@@ -60,6 +54,7 @@ def _role_sections(user: Any) -> list[dict[str, Any]]:
 def home(request: HttpRequest) -> HttpResponse:
     """Landing page for visitors; a workbench per role for signed-in users."""
     user = request.user
+    type_counts = organization_type_counts()
     context: dict[str, Any] = {
         "catalog_counts": {
             "majors": Major.objects.filter(system="vocational", catalog_version="2021").count(),
@@ -68,8 +63,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "regions": Region.objects.count(),
         },
         "org_counts": [
-            (label, organization_type_counts().get(value, 0))
-            for value, label in OrganizationType.choices
+            (label, type_counts.get(value, 0)) for value, label in OrganizationType.choices
         ],
     }
     if user.is_authenticated:

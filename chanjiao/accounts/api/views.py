@@ -7,9 +7,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from chanjiao.accounts.api.serializers import MaskedUserSerializer
+from chanjiao.accounts.models import User
 from chanjiao.accounts.permissions import active_memberships, governed_region_codes
 from chanjiao.accounts.selectors import user_get_for_user
 from chanjiao.accounts.services import personal_data_reveal
+from chanjiao.common.users import acting_user
 
 
 class MeApi(APIView):
@@ -18,7 +20,7 @@ class MeApi(APIView):
         memberships = serializers.SerializerMethodField()
         governed_region_codes = serializers.SerializerMethodField()
 
-        def get_memberships(self, user: Any) -> list[dict[str, Any]]:
+        def get_memberships(self, user: User) -> list[dict[str, Any]]:
             return [
                 {
                     "organization_id": m.organization_id,
@@ -29,7 +31,7 @@ class MeApi(APIView):
                 for m in active_memberships(user)
             ]
 
-        def get_governed_region_codes(self, user: Any) -> list[str]:
+        def get_governed_region_codes(self, user: User) -> list[str]:
             return governed_region_codes(user)
 
     @extend_schema(responses=OutputSerializer, summary="当前用户及其角色")
@@ -65,5 +67,5 @@ class UserRevealApi(APIView):
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         field = serializer.validated_data["field"]
-        value = personal_data_reveal(actor=request.user, subject=subject, field=field)
+        value = personal_data_reveal(actor=acting_user(request), subject=subject, field=field)
         return Response(self.OutputSerializer({"field": field, "value": value}).data)

@@ -43,7 +43,7 @@ class AnalyticsDemandFilterSerializer(AnalyticsTableFilterSerializer):
             "invalid_choice": "分组方式 by 只能是：" + "、".join(DEMAND_DIMENSIONS) + "。"
         },
     )
-    source = serializers.ChoiceField(
+    source = serializers.ChoiceField(  # type: ignore[assignment]  # DRF field name
         choices=DemandSource.choices,
         default=DemandSource.LISTINGS,
         help_text="来源：listings 平台招聘/实习信息；labor_market 人社部门供求统计",
@@ -83,7 +83,7 @@ class AnalyticsDemandRowSerializer(serializers.Serializer):
 
 class AnalyticsDemandTableSerializer(AnalyticsTableSerializer):
     by = serializers.CharField()
-    source = serializers.CharField()
+    source = serializers.CharField()  # type: ignore[assignment]  # DRF field name
     results = AnalyticsDemandRowSerializer(many=True)
 
 
@@ -112,7 +112,7 @@ class AnalyticsSupplyDemandRowSerializer(serializers.Serializer):
 
 class AnalyticsSupplyDemandTableSerializer(AnalyticsTableSerializer):
     by = serializers.CharField()
-    source = serializers.CharField()
+    source = serializers.CharField()  # type: ignore[assignment]  # DRF field name
     results = AnalyticsSupplyDemandRowSerializer(many=True)
 
 

@@ -22,7 +22,7 @@ PUBLIC_NOTE = (
     "匿名用户及非本地区用户只能看到公开口径：小于 5 人的格子不显示数字，并按互补抑制规则隐藏"
     "足以反推它的格子；本地区政府管理员和平台工作人员看到完整数字（public=true 时也按公开口径）。"
 )
-ERRORS = {
+ERRORS: dict[int | tuple[int, str], Any] = {
     400: OpenApiResponse(description="参数有误（中文 detail 说明哪个参数）"),
     404: OpenApiResponse(description="地区代码不存在"),
 }
@@ -117,7 +117,10 @@ class SupplyDemandTableApi(APIView):
         )
 
 
-_CSV_RESPONSES = {(200, "text/csv"): OpenApiTypes.BINARY, **ERRORS}
+_CSV_RESPONSES: dict[int | tuple[int, str], Any] = {
+    (200, "text/csv"): OpenApiTypes.BINARY,
+    **ERRORS,
+}
 
 
 class DemandExportApi(APIView):

@@ -94,12 +94,12 @@ def supply_table(*, region: Any, year: int, public: bool) -> list[SupplyRow]:
     totals = _supply_by_major(region, year)
     hidden = _supply_hidden(totals) if public else set()
     labels = dims.major_labels(totals)
-    rows = [
-        SupplyRow(
-            labels[pk][0], labels[pk][1], *((None,) * 3 if pk in hidden else values), pk in hidden
+    rows = []
+    for pk, values in totals.items():
+        shown: tuple[int | None, int | None, int | None] = (
+            (None, None, None) if pk in hidden else values
         )
-        for pk, values in totals.items()
-    ]
+        rows.append(SupplyRow(labels[pk][0], labels[pk][1], *shown, pk in hidden))
     return sorted(rows, key=lambda row: (row.suppressed, -(row.graduates or 0), row.code))
 
 

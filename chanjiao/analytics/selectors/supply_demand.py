@@ -35,6 +35,7 @@ def _hidden_keys(
     region: Any, year: int, source: str, by: str, totals: dict[Any, tuple[float, float]]
 ) -> set[Any]:
     """Hide small demand or supply, starting from what the demand or supply table hides."""
+    already: set[str] | set[int]
     if by == "occupation":
         already = _demand_hidden(region, year, source, dims.demand_dimension("occupation"))
     else:

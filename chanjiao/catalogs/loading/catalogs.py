@@ -35,7 +35,7 @@ VOCATIONAL_VERSION = "2021"
 VOCATIONAL_ADDITIONS_VERSION = "2025增补"
 UNDERGRADUATE_VERSION = "2026"
 
-ProgressFactory = Callable[[str, int], Callable[[int], None]]
+ProgressFactory = Callable[[str, int], Callable[[int], object]]
 
 
 @dataclass

@@ -11,7 +11,7 @@ from django.db import models
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
-ProgressFn = Callable[[int], None]
+ProgressFn = Callable[[int], object]
 
 
 @dataclass

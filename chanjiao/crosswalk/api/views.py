@@ -1,6 +1,6 @@
 """HTTP API of the crosswalk: title classification, browsing links, staff edits."""
 
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -26,7 +26,9 @@ class _ConfiguredRate:
     scope: str
 
     def get_rate(self) -> str:
-        return settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"][self.scope]
+        # The stubs type the settings dict's values as ``object``; the rates are strings.
+        rates = cast(dict[str, str], settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"])
+        return rates[self.scope]
 
 
 class ClassifyAnonThrottle(_ConfiguredRate, AnonRateThrottle):

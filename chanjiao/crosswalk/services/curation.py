@@ -2,12 +2,14 @@
 
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.forms.models import model_to_dict
 
-from chanjiao.audit.services import audit_event_record
+from chanjiao.accounts.models import User
+from chanjiao.audit.services import audit_event_record, audit_refusal
 from chanjiao.catalogs.models import Industry, Major, Occupation
-from chanjiao.common.exceptions import ApplicationError, PermissionDeniedError
+from chanjiao.common.exceptions import ApplicationError
 from chanjiao.crosswalk.models import IndustryLink, LinkEvidence, LinkStatus, MajorLink
 from chanjiao.crosswalk.permissions import user_can_curate
 
@@ -18,13 +20,16 @@ def _snapshot(link: MajorLink | IndustryLink) -> dict[str, Any]:
     return model_to_dict(link, fields=AUDITED_FIELDS)
 
 
-def _require_staff(actor: Any, action: str) -> None:
-    if not user_can_curate(actor):
-        audit_event_record(actor=actor, action=action, result="denied")
-        raise PermissionDeniedError("只有平台工作人员可以维护专业—职业—行业对应关系。")
+def _require_staff(actor: User | AnonymousUser, action: str) -> User:
+    """Return the actor if they may curate; else audit the refusal and raise."""
+    if not user_can_curate(actor) or not actor.is_authenticated:
+        audit_refusal(
+            actor=actor, action=action, message="只有平台工作人员可以维护专业—职业—行业对应关系。"
+        )
+    return actor
 
 
-def _audit(actor: Any, action: str, link: Any, before: dict[str, Any] | None) -> None:
+def _audit(actor: User, action: str, link: Any, before: dict[str, Any] | None) -> None:
     audit_event_record(
         actor=actor,
         action=action,
@@ -33,7 +38,7 @@ def _audit(actor: Any, action: str, link: Any, before: dict[str, Any] | None) ->
     )
 
 
-def _curated_save(link: MajorLink | IndustryLink, *, actor: Any, note: str) -> dict | None:
+def _curated_save(link: MajorLink | IndustryLink, *, actor: User, note: str) -> dict | None:
     before = _snapshot(link) if link.pk else None
     if link.pk and link.status == LinkStatus.ACTIVE:
         raise ApplicationError("该对应关系已经存在。")
@@ -46,9 +51,11 @@ def _curated_save(link: MajorLink | IndustryLink, *, actor: Any, note: str) -> d
 
 
 @transaction.atomic
-def major_link_add(*, actor: Any, major: Major, occupation: Occupation, note: str) -> MajorLink:
+def major_link_add(
+    *, actor: User | AnonymousUser, major: Major, occupation: Occupation, note: str
+) -> MajorLink:
     """Add a staff-curated major → occupation link (or restore a removed one)."""
-    _require_staff(actor, "crosswalk.major_link.add")
+    actor = _require_staff(actor, "crosswalk.major_link.add")
     if not note.strip():
         raise ApplicationError("请填写依据说明（note）。", {"field": "note"})
     link = MajorLink.objects.select_for_update().filter(
@@ -60,9 +67,9 @@ def major_link_add(*, actor: Any, major: Major, occupation: Occupation, note: st
 
 
 @transaction.atomic
-def major_link_remove(*, actor: Any, link: MajorLink, note: str = "") -> MajorLink:
+def major_link_remove(*, actor: User | AnonymousUser, link: MajorLink, note: str = "") -> MajorLink:
     """Remove a curated link (kept as a removed row for the record)."""
-    _require_staff(actor, "crosswalk.major_link.remove")
+    actor = _require_staff(actor, "crosswalk.major_link.remove")
     link = MajorLink.objects.select_for_update().get(pk=link.pk)
     if link.evidence != LinkEvidence.CURATED:
         raise ApplicationError("推断的对应关系请用“否决”，不能删除。")
@@ -81,9 +88,11 @@ REVIEW_DECISIONS = {"confirm": LinkStatus.CONFIRMED, "reject": LinkStatus.REJECT
 
 
 @transaction.atomic
-def major_link_review(*, actor: Any, link: MajorLink, decision: str, note: str = "") -> MajorLink:
+def major_link_review(
+    *, actor: User | AnonymousUser, link: MajorLink, decision: str, note: str = ""
+) -> MajorLink:
     """Confirm or reject an inferred link; a rejected pair is never proposed again."""
-    _require_staff(actor, f"crosswalk.major_link.{decision}")
+    actor = _require_staff(actor, f"crosswalk.major_link.{decision}")
     if decision not in REVIEW_DECISIONS:
         raise ApplicationError("审核结论只能是 confirm（确认）或 reject（否决）。")
     link = MajorLink.objects.select_for_update().get(pk=link.pk)
@@ -101,10 +110,10 @@ def major_link_review(*, actor: Any, link: MajorLink, decision: str, note: str =
 
 @transaction.atomic
 def industry_link_add(
-    *, actor: Any, occupation: Occupation, industry: Industry, note: str
+    *, actor: User | AnonymousUser, occupation: Occupation, industry: Industry, note: str
 ) -> IndustryLink:
     """Add a staff-curated occupation → industry link (or restore a removed one)."""
-    _require_staff(actor, "crosswalk.industry_link.add")
+    actor = _require_staff(actor, "crosswalk.industry_link.add")
     if not note.strip():
         raise ApplicationError("请填写依据说明（note）。", {"field": "note"})
     link = IndustryLink.objects.select_for_update().filter(
@@ -118,9 +127,11 @@ def industry_link_add(
 
 
 @transaction.atomic
-def industry_link_remove(*, actor: Any, link: IndustryLink, note: str = "") -> IndustryLink:
+def industry_link_remove(
+    *, actor: User | AnonymousUser, link: IndustryLink, note: str = ""
+) -> IndustryLink:
     """Remove an occupation → industry link (curated or observed); kept as a removed row."""
-    _require_staff(actor, "crosswalk.industry_link.remove")
+    actor = _require_staff(actor, "crosswalk.industry_link.remove")
     link = IndustryLink.objects.select_for_update().get(pk=link.pk)
     if link.status == LinkStatus.REMOVED:
         raise ApplicationError("该对应关系已经删除。")

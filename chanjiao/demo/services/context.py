@@ -14,15 +14,31 @@ ABOVE_DESIGNATED_SIZE_EMPLOYEES = 50
 GRADUATION_YEARS = range(2022, 2028)
 LAST_GRADUATED_YEAR = 2025
 PLATFORM_LAUNCH = datetime(2021, 3, 1, 1, 0, tzinfo=UTC)
-SCHOOL_LEVELS = {
+SCHOOL_LEVELS: dict[str, MajorLevel] = {
     OrganizationType.SECONDARY_VOCATIONAL: MajorLevel.SECONDARY,
     OrganizationType.HIGHER_VOCATIONAL: MajorLevel.HIGHER,
     OrganizationType.VOCATIONAL_UNDERGRADUATE: MajorLevel.BACHELOR_VOCATIONAL,
     OrganizationType.UNIVERSITY: MajorLevel.UNDERGRADUATE,
 }
 ROADS = (
-    "人民路", "解放路", "建设路", "中山路", "新兴路", "和平路", "文化路", "环城路", "东风路",
-    "胜利路", "光明路", "学院路", "滨江路", "民主路", "兴业路", "科技路", "创业大道", "工业大道",
+    "人民路",
+    "解放路",
+    "建设路",
+    "中山路",
+    "新兴路",
+    "和平路",
+    "文化路",
+    "环城路",
+    "东风路",
+    "胜利路",
+    "光明路",
+    "学院路",
+    "滨江路",
+    "民主路",
+    "兴业路",
+    "科技路",
+    "创业大道",
+    "工业大道",
 )
 
 
@@ -119,5 +135,3 @@ def address(rng: random.Random, region: Region, road: str | None = None) -> str:
     street = road or rng.choice(ROADS)
     number = rng.randint(1, 300)
     return f"{place}{street}{number}号"
-
-

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import transaction
 
+from chanjiao.common.periodic import periodic_runs_record
 from chanjiao.localities.models import Locality
 
 
@@ -19,15 +20,41 @@ from chanjiao.localities.models import Locality
 class DerivedDemo:
     module: str  # dotted path of a module with demo_write(*, locality, seed) and demo_remove()
     label: str
+    # The periodic jobs (config/schedules.py) whose results this demo computes: recorded as run,
+    # so the first `run_periodic_tasks` after `demo_data` does not compute them a second time.
+    covers: tuple[str, ...] = ()
 
 
 DERIVED_DEMOS: tuple[DerivedDemo, ...] = (
     DerivedDemo("chanjiao.statistics.demo", "办学与就业统计、人社求人倍率"),
-    DerivedDemo("chanjiao.crosswalk.demo", "岗位职业识别、专业职业推断"),
-    DerivedDemo("chanjiao.analytics.demo", "供需统计计数表"),
-    DerivedDemo("chanjiao.early_warning.demo", "专业预警"),
-    DerivedDemo("chanjiao.forecasting.demo", "人才需求预测"),
-    DerivedDemo("chanjiao.recommendations.demo", "推荐结果"),
+    DerivedDemo(
+        "chanjiao.crosswalk.demo",
+        "岗位职业识别、专业职业推断",
+        covers=(
+            "chanjiao.crosswalk.tasks.enrich_listings_task",
+            "chanjiao.crosswalk.tasks.infer_major_links_task",
+        ),
+    ),
+    DerivedDemo(
+        "chanjiao.analytics.demo",
+        "供需统计计数表",
+        covers=("chanjiao.analytics.tasks.fill_analytics_task",),
+    ),
+    DerivedDemo(
+        "chanjiao.early_warning.demo",
+        "专业预警",
+        covers=("chanjiao.early_warning.tasks.evaluate_warnings_task",),
+    ),
+    DerivedDemo(
+        "chanjiao.forecasting.demo",
+        "人才需求预测",
+        covers=("chanjiao.forecasting.tasks.compute_all_forecasts_task",),
+    ),
+    DerivedDemo(
+        "chanjiao.recommendations.demo",
+        "推荐结果",
+        covers=("chanjiao.recommendations.tasks.recompute_recommendations_task",),
+    ),
 )
 
 
@@ -68,6 +95,7 @@ def demo_derived_write(
         module: Any = import_module(demo.module)
         with transaction.atomic():
             results.append((demo.label, module.demo_write(locality=locality, seed=seed)))
+            periodic_runs_record(tasks=demo.covers, source="demo")
     return results
 
 

@@ -8,7 +8,7 @@ the same seed on the same day changes nothing (items' dates count back from toda
 
 import random
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.contrib.auth.hashers import check_password, make_password
@@ -32,6 +32,7 @@ from chanjiao.organizations.models import (
     Organization,
     OrganizationType,
     SchoolMajor,
+    verification_status_for,
 )
 from chanjiao.statistics.demo import SAME_MAJOR_SOURCE
 from chanjiao.statistics.models import MajorYearStat
@@ -48,14 +49,18 @@ def demo_data_generate(*, locality: Locality, seed: int) -> DemoSummary:
     """Make the demonstration data exactly the set the locality and seed describe."""
     real = Organization.objects.filter(is_demo=False)
     plan = demo_plan_build(
-        locality=locality, seed=seed,
+        locality=locality,
+        seed=seed,
         taken_names=set(
-            real.filter(region__code__startswith=locality.region.code)
-            .values_list("name", flat=True)
+            real.filter(region__code__startswith=locality.region.code).values_list(
+                "name", flat=True
+            )
         ),
-        taken_credit_codes=set(
-            real.exclude(credit_code=None).values_list("credit_code", flat=True)
-        ),
+        taken_credit_codes={
+            code
+            for code in real.exclude(credit_code=None).values_list("credit_code", flat=True)
+            if code is not None
+        },
     )
     _check_usernames_free(plan)
     writer = _Writer()
@@ -68,13 +73,25 @@ def demo_data_generate(*, locality: Locality, seed: int) -> DemoSummary:
     writer.sync_listings(plan, locality, seed, users, organizations)
     writer.delete_stale(users, organizations)
     summary = DemoSummary(
-        counts=demo_counts(), created=writer.created, updated=writer.updated,
-        deleted=writer.deleted, accounts=_representative_accounts(plan), password=DEMO_PASSWORD,
+        counts=demo_counts(),
+        created=writer.created,
+        updated=writer.updated,
+        deleted=writer.deleted,
+        accounts=_representative_accounts(plan),
+        password=DEMO_PASSWORD,
     )
-    audit_event_record(actor=None, action="demo_data.generate", changes={
-        "locality": locality.name, "seed": seed, "counts": summary.as_dict(),
-        "created": summary.created, "updated": summary.updated, "deleted": summary.deleted,
-    })
+    audit_event_record(
+        actor=None,
+        action="demo_data.generate",
+        changes={
+            "locality": locality.name,
+            "seed": seed,
+            "counts": summary.as_dict(),
+            "created": summary.created,
+            "updated": summary.updated,
+            "deleted": summary.deleted,
+        },
+    )
     return summary
 
 
@@ -90,15 +107,19 @@ def demo_data_remove() -> DemoSummary:
     deleted += _delete(User.objects.filter(is_demo=True))
     deleted += _delete(Organization.objects.filter(is_demo=True))
     summary = DemoSummary(counts=counts, deleted=deleted)
-    audit_event_record(actor=None, action="demo_data.remove",
-                       changes={"counts": summary.as_dict(), "deleted": deleted})
+    audit_event_record(
+        actor=None,
+        action="demo_data.remove",
+        changes={"counts": summary.as_dict(), "deleted": deleted},
+    )
     return summary
 
 
 def _check_usernames_free(plan: DemoPlan) -> None:
     clashes = sorted(
-        User.objects.filter(is_demo=False, username__in=[p.username for p in plan.people])
-        .values_list("username", flat=True)
+        User.objects.filter(
+            is_demo=False, username__in=[p.username for p in plan.people]
+        ).values_list("username", flat=True)
     )
     if clashes:
         raise ApplicationError(
@@ -131,13 +152,17 @@ def _representative_accounts(plan: DemoPlan) -> tuple[DemoAccount, ...]:
             kind = (_account_group(organization.org_type), person.role)
             role = Role(person.role).label
         else:
-            status = (StudentProfile.Status.GRADUATE if person.is_graduate
-                      else StudentProfile.Status.STUDENT)
+            status = (
+                StudentProfile.Status.GRADUATE
+                if person.is_graduate
+                else StudentProfile.Status.STUDENT
+            )
             kind, role = ("student", status.value), status.label
         if kind[0] and kind not in seen:
             seen.add(kind)
-            accounts.append(DemoAccount(person.username, role,
-                                        organization.name if organization else "—"))
+            accounts.append(
+                DemoAccount(person.username, role, organization.name if organization else "—")
+            )
     return tuple(accounts)
 
 
@@ -161,15 +186,24 @@ class _Writer:
         existing = {(o.name, o.region_id): o for o in Organization.objects.filter(is_demo=True)}
         self._release_credit_codes(existing, plans)
         desired = {
-            plan.key: ((plan.name, plan.region.pk), {
-                "name": plan.name, "org_type": plan.org_type, "region_id": plan.region.pk,
-                "credit_code": plan.credit_code,
-                "industry_id": plan.industry.pk if plan.industry else None,
-                "employee_count": plan.employee_count,
-                "is_above_designated_size": plan.is_above_designated_size,
-                "is_verified": plan.is_verified, "address": plan.address,
-                "description": plan.description, "is_demo": True,
-            })
+            plan.key: (
+                (plan.name, plan.region.pk),
+                {
+                    "name": plan.name,
+                    "org_type": plan.org_type,
+                    "region_id": plan.region.pk,
+                    "credit_code": plan.credit_code,
+                    "industry_id": plan.industry.pk if plan.industry else None,
+                    "employee_count": plan.employee_count,
+                    "is_above_designated_size": plan.is_above_designated_size,
+                    "is_verified": plan.is_verified,
+                    # Written with bulk_create / bulk_update, which skip Organization.save().
+                    "verification_status": verification_status_for(plan.is_verified),
+                    "address": plan.address,
+                    "description": plan.description,
+                    "is_demo": True,
+                },
+            )
             for plan in plans
         }
         return self._sync(Organization, existing, desired)
@@ -180,7 +214,8 @@ class _Writer:
         """Clear codes the plan gives to another organisation, so no update meets a clash."""
         wanted = {(p.name, p.region.pk): p.credit_code for p in plans}
         reassigned = [
-            o.pk for key, o in existing.items()
+            o.pk
+            for key, o in existing.items()
             if o.credit_code in wanted.values() and wanted.get(key) != o.credit_code
         ]
         if reassigned:
@@ -202,18 +237,29 @@ class _Writer:
         existing = {u.username: u for u in User.objects.filter(is_demo=True)}
         password = _password_hash(u.password for u in existing.values())
         desired = {
-            person.username: (person.username, {
-                "username": person.username, "password": password, "real_name": person.real_name,
-                "phone": person.phone, "id_number": person.id_number,
-                "date_joined": person.date_joined, "is_staff": person.is_superuser,
-                "is_superuser": person.is_superuser, "is_active": True, "is_demo": True,
-            })
+            person.username: (
+                person.username,
+                {
+                    "username": person.username,
+                    "password": password,
+                    "real_name": person.real_name,
+                    "phone": person.phone,
+                    "id_number": person.id_number,
+                    "date_joined": person.date_joined,
+                    "is_staff": person.is_superuser,
+                    "is_superuser": person.is_superuser,
+                    "is_active": True,
+                    "is_demo": True,
+                },
+            )
             for person in people
         }
         return self._sync(User, existing, desired)
 
     def sync_memberships(
-        self, people: list[PersonPlan], users: dict[str, User],
+        self,
+        people: list[PersonPlan],
+        users: dict[str, User],
         organizations: dict[str, Organization],
     ) -> None:
         existing = {
@@ -225,8 +271,15 @@ class _Writer:
             if person.organization_key and person.role:
                 user, organization = users[person.username], organizations[person.organization_key]
                 key = (user.pk, organization.pk, person.role)
-                desired[key] = (key, {"user_id": user.pk, "organization_id": organization.pk,
-                                      "role": person.role, "is_active": True})
+                desired[key] = (
+                    key,
+                    {
+                        "user_id": user.pk,
+                        "organization_id": organization.pk,
+                        "role": person.role,
+                        "is_active": True,
+                    },
+                )
         self._sync(Membership, existing, desired)
         self._delete_unlisted(existing, desired)
 
@@ -242,10 +295,15 @@ class _Writer:
             school = organizations[plan.key]
             for offering in plan.offerings:
                 key = (school.pk, offering.major.pk, offering.year)
-                desired[key] = (key, {
-                    "school_id": school.pk, "major_id": offering.major.pk, "year": offering.year,
-                    "planned_enrollment": offering.planned_enrollment,
-                })
+                desired[key] = (
+                    key,
+                    {
+                        "school_id": school.pk,
+                        "major_id": offering.major.pk,
+                        "year": offering.year,
+                        "planned_enrollment": offering.planned_enrollment,
+                    },
+                )
         self._sync(SchoolMajor, existing, desired)
         # The statistics demo adds one major at every school (the 设置雷同 case); keep those.
         kept = set(
@@ -257,7 +315,9 @@ class _Writer:
         self._delete_unlisted(existing, desired)
 
     def sync_students(
-        self, people: list[PersonPlan], users: dict[str, User],
+        self,
+        people: list[PersonPlan],
+        users: dict[str, User],
         organizations: dict[str, Organization],
     ) -> None:
         existing = {p.user_id: p for p in StudentProfile.objects.filter(user__is_demo=True)}
@@ -265,19 +325,33 @@ class _Writer:
         for person in people:
             if person.school_key and person.major and person.graduation_year:
                 user = users[person.username]
-                status = (StudentProfile.Status.GRADUATE if person.is_graduate
-                          else StudentProfile.Status.STUDENT)
-                desired[person.username] = (user.pk, {
-                    "user_id": user.pk, "school_id": organizations[person.school_key].pk,
-                    "major_id": person.major.pk, "graduation_year": person.graduation_year,
-                    "status": status, "skills": person.skills, "is_demo": True,
-                })
+                status = (
+                    StudentProfile.Status.GRADUATE
+                    if person.is_graduate
+                    else StudentProfile.Status.STUDENT
+                )
+                desired[person.username] = (
+                    user.pk,
+                    {
+                        "user_id": user.pk,
+                        "school_id": organizations[person.school_key].pk,
+                        "major_id": person.major.pk,
+                        "graduation_year": person.graduation_year,
+                        "status": status,
+                        "skills": person.skills,
+                        "is_demo": True,
+                    },
+                )
         self._sync(StudentProfile, existing, desired)
         stale = set(existing) - {key for key, _ in desired.values()}
         self.deleted += _delete(StudentProfile.objects.filter(user_id__in=stale))
 
     def sync_listings(
-        self, plan: DemoPlan, locality: Locality, seed: int, users: dict[str, User],
+        self,
+        plan: DemoPlan,
+        locality: Locality,
+        seed: int,
+        users: dict[str, User],
         organizations: dict[str, Organization],
     ) -> None:
         """Plan the supply and demand items from the written rows and synchronise them."""
@@ -300,7 +374,7 @@ class _Writer:
         )
 
     def _delete_unlisted(
-        self, existing: dict[Any, models.Model], desired: dict[Any, tuple[Any, dict[str, Any]]]
+        self, existing: Mapping[Any, models.Model], desired: dict[Any, tuple[Any, dict[str, Any]]]
     ) -> None:
         wanted = {key for key, _ in desired.values()}
         stale = [row.pk for key, row in existing.items() if key not in wanted]
@@ -309,7 +383,9 @@ class _Writer:
             self.deleted += _delete(model._default_manager.filter(pk__in=stale))
 
     def _sync(
-        self, model: type[Any], existing: dict[Any, Any],
+        self,
+        model: type[Any],
+        existing: dict[Any, Any],
         desired: dict[Any, tuple[Any, dict[str, Any]]],
     ) -> dict[Any, Any]:
         """Create or update rows so each desired (natural key, values) exists; return them."""

@@ -30,14 +30,14 @@ from chanjiao.organizations.models import SCHOOL_TYPES
 T = TypeVar("T")
 
 # The 政府管理员 who reviews each kind: 人社 jobs and training, 发改 research, 教育 the rest.
-_REVIEWING_OFFICE = {
+_REVIEWING_OFFICE: dict[str, str] = {
     ListingKind.JOB: "gov_rsj",
     ListingKind.INTERNSHIP: "gov_rsj",
     ListingKind.JOBSEEKER: "gov_rsj",
     ListingKind.TRAINING: "gov_rsj",
     ListingKind.RND: "gov_fgw",
 }
-_EDUCATION_LEVELS = {
+_EDUCATION_LEVELS: dict[str, set[MajorLevel]] = {
     Education.SECONDARY: {MajorLevel.SECONDARY},
     Education.ASSOCIATE: {MajorLevel.HIGHER},
     Education.BACHELOR: {MajorLevel.BACHELOR_VOCATIONAL, MajorLevel.UNDERGRADUATE},

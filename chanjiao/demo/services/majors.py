@@ -28,19 +28,60 @@ VOCATIONAL_VERSION = "2021"
 
 # Words too general to say anything about an industry on their own; they split names into terms.
 _GENERIC_WORDS = (
-    "制造", "加工", "生产", "服务", "技术", "管理", "工程", "设备", "产品", "综合", "利用",
-    "处理", "专用", "相关", "行业", "产业", "活动", "经营", "开发", "应用", "制品", "用品",
-    "器材", "材料", "现代", "新型", "智能", "数字", "高端", "特色", "传统", "其他", "以外",
-    "除外", "业", "类",
+    "制造",
+    "加工",
+    "生产",
+    "服务",
+    "技术",
+    "管理",
+    "工程",
+    "设备",
+    "产品",
+    "综合",
+    "利用",
+    "处理",
+    "专用",
+    "相关",
+    "行业",
+    "产业",
+    "活动",
+    "经营",
+    "开发",
+    "应用",
+    "制品",
+    "用品",
+    "器材",
+    "材料",
+    "现代",
+    "新型",
+    "智能",
+    "数字",
+    "高端",
+    "特色",
+    "传统",
+    "其他",
+    "以外",
+    "除外",
+    "业",
+    "类",
 )
 _SEPARATORS = re.compile("[^\u4e00-\u9fff]+|[和及与或的等、]|" + "|".join(_GENERIC_WORDS))
 _MAX_TERM_DOCUMENTS = 30
 _AREA_MAJORS_PER_LEVEL = 12
 # 专业大类 that nearly every vocational school offers something from.
-_WIDESPREAD_CATEGORIES = frozenset({
-    "电子与信息大类", "财经商贸大类", "装备制造大类", "交通运输大类", "医药卫生大类",
-    "教育与体育大类", "旅游大类", "土木建筑大类", "文化艺术大类",
-})
+_WIDESPREAD_CATEGORIES = frozenset(
+    {
+        "电子与信息大类",
+        "财经商贸大类",
+        "装备制造大类",
+        "交通运输大类",
+        "医药卫生大类",
+        "教育与体育大类",
+        "旅游大类",
+        "土木建筑大类",
+        "文化艺术大类",
+    }
+)
 
 
 @dataclass
@@ -86,8 +127,9 @@ def level_pools(*, key_industries: list[tuple[str, list[Industry]]]) -> dict[str
     pools: dict[str, LevelPool] = {}
     for level in MajorLevel.values:
         of_level = [m for m in majors if m.level == level]
-        scores = {m.pk: _major_score(m, terms, links.get(m.pk, []), occupation_scores)
-                  for m in of_level}
+        scores = {
+            m.pk: _major_score(m, terms, links.get(m.pk, []), occupation_scores) for m in of_level
+        }
         pools[level] = _pool(of_level, scores, links)
     return pools
 
@@ -108,12 +150,10 @@ def _pool(majors: list[Major], scores: dict[int, float], links: dict[int, list[i
     related = [m for m in majors if m.major_class_id in classes and m.pk not in chosen]
     chosen |= {m.pk for m in related}
     # Widely taught: a teaching standard exists (vocational) or 阳光高考 has graduate numbers.
-    common = [
-        m for m in majors
-        if m.pk not in chosen and (m.pk in links or m.graduate_scale)
-    ]
-    return LevelPool(area=area, related=related, common=common,
-                     common_weights=[_popularity(m) for m in common])
+    common = [m for m in majors if m.pk not in chosen and (m.pk in links or m.graduate_scale)]
+    return LevelPool(
+        area=area, related=related, common=common, common_weights=[_popularity(m) for m in common]
+    )
 
 
 def _popularity(major: Major) -> float:
@@ -162,8 +202,12 @@ def area_industries(industry: Industry, all_industries: list[Industry]) -> list[
         below = [i for i in all_industries if i.section == industry.code]
     else:
         below = [i for i in all_industries if i.code.startswith(industry.code)]
-    depth = {Industry.Level.SECTION: 0, Industry.Level.DIVISION: 1, Industry.Level.GROUP: 2,
-             Industry.Level.CLASS: 3}
+    depth: dict[str, int] = {
+        Industry.Level.SECTION: 0,
+        Industry.Level.DIVISION: 1,
+        Industry.Level.GROUP: 2,
+        Industry.Level.CLASS: 3,
+    }
     limit = depth[industry.level] + 2
     return [i for i in below if depth[i.level] <= limit]
 
@@ -176,8 +220,9 @@ def school_offerings(rng: random.Random, *, pool: LevelPool, is_key_school: bool
     key_share = 0.45 if is_key_school else 0.3
     picked = _sample(rng, pool.area, max(2, round(total * key_share)))
     picked += _sample(rng, pool.related, round(total * 0.2), exclude=picked)
-    picked += _weighted_sample(rng, pool.common, pool.common_weights, total - len(picked),
-                               exclude=picked)
+    picked += _weighted_sample(
+        rng, pool.common, pool.common_weights, total - len(picked), exclude=picked
+    )
     picked += _sample(rng, pool.related + pool.area, total - len(picked), exclude=picked)
     rng.shuffle(picked)
     area_ids = {m.pk for m in pool.area}
@@ -189,8 +234,9 @@ def school_offerings(rng: random.Random, *, pool: LevelPool, is_key_school: bool
                 start = rng.choice((2022, 2023, 2024))
             else:
                 end = rng.choice((2022, 2023, 2024))
-        offerings += _enrollments(rng, major=major, years=range(start, end + 1),
-                                  growing=major.pk in area_ids)
+        offerings += _enrollments(
+            rng, major=major, years=range(start, end + 1), growing=major.pk in area_ids
+        )
     return offerings
 
 
@@ -203,7 +249,10 @@ def _sample(
 
 
 def _weighted_sample(
-    rng: random.Random, majors: list[Major], weights: list[float], count: int,
+    rng: random.Random,
+    majors: list[Major],
+    weights: list[float],
+    count: int,
     exclude: list[Major],
 ) -> list[Major]:
     """Sample without replacement, favouring heavy weights (Efraimidis–Spirakis keys)."""
@@ -216,14 +265,17 @@ def _weighted_sample(
 def _enrollments(
     rng: random.Random, *, major: Major, years: range, growing: bool
 ) -> list[Offering]:
-    low, high = {MajorLevel.SECONDARY: (40, 150), MajorLevel.HIGHER: (45, 240)}.get(
-        major.level, (40, 160)
-    )
+    ranges: dict[str, tuple[int, int]] = {
+        MajorLevel.SECONDARY: (40, 150),
+        MajorLevel.HIGHER: (45, 240),
+    }
+    low, high = ranges.get(major.level, (40, 160))
     base = rng.randint(low, high)
     trend = rng.uniform(0.03, 0.15) if growing else rng.uniform(-0.08, 0.08)
     offerings = []
     for step, year in enumerate(years):
         planned = base * (1 + trend) ** step * rng.uniform(0.92, 1.08)
-        offerings.append(Offering(major=major, year=year,
-                                  planned_enrollment=max(20, round(planned / 5) * 5)))
+        offerings.append(
+            Offering(major=major, year=year, planned_enrollment=max(20, round(planned / 5) * 5))
+        )
     return offerings

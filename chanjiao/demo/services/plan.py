@@ -44,7 +44,8 @@ def _context(locality: Locality, rng: random.Random, taken_names: set[str]) -> P
     region = locality.region
     districts = list(
         Region.objects.filter(code__startswith=region.code, level=Region.Level.COUNTY)
-        .exclude(name="市辖区").order_by("code")
+        .exclude(name="市辖区")
+        .order_by("code")
     ) or [region]
     region_names = list(Region.objects.order_by("code").values_list("name", flat=True))
     sample_brands = company_brands(place_names=place_short_names(region_names))
@@ -54,9 +55,14 @@ def _context(locality: Locality, rng: random.Random, taken_names: set[str]) -> P
     rng.shuffle(key_industries)
     pools = level_pools(key_industries=[(k.label, k.leaves) for k in key_industries])
     return PlanContext(
-        locality=locality, short_name=_short_name(locality.name), districts=districts,
-        key_industries=key_industries, pools=pools, brands=brands,
-        industries={i.code: i for i in all_industries}, taken_names=set(taken_names),
+        locality=locality,
+        short_name=_short_name(locality.name),
+        districts=districts,
+        key_industries=key_industries,
+        pools=pools,
+        brands=brands,
+        industries={i.code: i for i in all_industries},
+        taken_names=set(taken_names),
     )
 
 

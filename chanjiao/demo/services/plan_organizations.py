@@ -43,12 +43,12 @@ _GOVERNMENT_OFFICES = (
     ("rsj", "人力资源和社会保障局", "人力资源和社会保障局"),
 )
 # 统一社会信用代码: 51 社会团体, 12 事业单位, 52 民办非企业单位.
-_CREDIT_PREFIX = {
+_CREDIT_PREFIX: dict[str, str] = {
     OrganizationType.ASSOCIATION: "51",
     OrganizationType.RESEARCH_INSTITUTE: "12",
     OrganizationType.TRAINING_PROVIDER: "52",
 }
-_KEY_PREFIX = {
+_KEY_PREFIX: dict[str, str] = {
     OrganizationType.ASSOCIATION: "assoc",
     OrganizationType.RESEARCH_INSTITUTE: "inst",
     OrganizationType.TRAINING_PROVIDER: "train",
@@ -74,12 +74,17 @@ def _government_offices(context: PlanContext, rng: random.Random) -> list[Organi
         name = f"{context.locality.name}{suffix}"
         if not claim_name(context, name):
             continue
-        offices.append(OrganizationPlan(
-            key=f"gov_{key}", name=name, org_type=OrganizationType.GOVERNMENT, region=region,
-            credit_code=unique_credit_code(context, rng, "11", region),
-            address=address(rng, region),
-            description=f"演示数据：虚构的{context.locality.name}政府部门账号所属机构，仅用于演示。",
-        ))
+        offices.append(
+            OrganizationPlan(
+                key=f"gov_{key}",
+                name=name,
+                org_type=OrganizationType.GOVERNMENT,
+                region=region,
+                credit_code=unique_credit_code(context, rng, "11", region),
+                address=address(rng, region),
+                description=f"演示数据：虚构的{context.locality.name}政府部门账号所属机构，仅用于演示。",
+            )
+        )
     return offices
 
 
@@ -93,13 +98,13 @@ class _School:
 
 def _schools(context: PlanContext, rng: random.Random) -> list[OrganizationPlan]:
     wanted: list[_School] = []
-    for institution in context.locality.institutions.order_by("pk").select_related("organization"):
-        org_type = _school_type(institution.kind)
-        linked = institution.organization
+    for named in context.locality.institutions.order_by("pk").select_related("organization"):
+        org_type = _school_type(named.kind)
+        linked = named.organization
         if org_type is None or (linked is not None and not linked.is_demo):
             continue
-        if claim_name(context, institution.name):
-            wanted.append(_School(institution.name, org_type, institution))
+        if claim_name(context, named.name):
+            wanted.append(_School(named.name, org_type, named))
     wanted += _generated_schools(context, rng, [school.org_type for school in wanted])
     schools = []
     for index, school in enumerate(wanted, start=1):
@@ -107,13 +112,19 @@ def _schools(context: PlanContext, rng: random.Random) -> list[OrganizationPlan]
         region = school.region or rng.choice(_urban(context.districts))
         pool = context.pools[SCHOOL_LEVELS[org_type]]
         origin = "地区政策文件点名的学校" if institution else "虚构的学校"
-        schools.append(OrganizationPlan(
-            key=f"school{index:02d}", name=name, org_type=org_type, region=region,
-            credit_code=unique_credit_code(context, rng, "12", region),
-            address=address(rng, region, "学院路"), named_institution=institution,
-            description=f"演示数据：{origin}，专业设置、招生计划和师生账号均为虚构。",
-            offerings=school_offerings(rng, pool=pool, is_key_school=institution is not None),
-        ))
+        schools.append(
+            OrganizationPlan(
+                key=f"school{index:02d}",
+                name=name,
+                org_type=org_type,
+                region=region,
+                credit_code=unique_credit_code(context, rng, "12", region),
+                address=address(rng, region, "学院路"),
+                named_institution=institution,
+                description=f"演示数据：{origin}，专业设置、招生计划和师生账号均为虚构。",
+                offerings=school_offerings(rng, pool=pool, is_key_school=institution is not None),
+            )
+        )
     return schools
 
 
@@ -172,7 +183,7 @@ def _enterprises(context: PlanContext, rng: random.Random) -> list[OrganizationP
     all_brands = [b for category in sorted(context.brands) for b in context.brands[category]]
     rng.shuffle(all_brands)
     used: set[str] = set()
-    enterprises = []
+    enterprises: list[OrganizationPlan] = []
     categories = sorted(c for c in CATEGORY_INDUSTRIES if context.brands.get(c))
     while len(enterprises) < count:
         index = len(enterprises)
@@ -196,15 +207,24 @@ def _enterprises(context: PlanContext, rng: random.Random) -> list[OrganizationP
 
 
 def _enterprise(
-    context: PlanContext, rng: random.Random, number: int, name: str, industry: Industry,
+    context: PlanContext,
+    rng: random.Random,
+    number: int,
+    name: str,
+    industry: Industry,
     bands: tuple[float, ...],
 ) -> OrganizationPlan:
     low, high = rng.choices(((8, 19), (20, 49), (50, 299), (300, 1500)), weights=bands)[0]
     region = rng.choice(context.districts)
     return OrganizationPlan(
-        key=f"ent{number:02d}", name=name, org_type=OrganizationType.ENTERPRISE, region=region,
-        credit_code=unique_credit_code(context, rng, "91", region), industry=industry,
-        employee_count=rng.randint(low, high), is_verified=rng.random() < 0.8,
+        key=f"ent{number:02d}",
+        name=name,
+        org_type=OrganizationType.ENTERPRISE,
+        region=region,
+        credit_code=unique_credit_code(context, rng, "91", region),
+        industry=industry,
+        employee_count=rng.randint(low, high),
+        is_verified=rng.random() < 0.8,
         address=address(rng, region),
         description=(
             f"演示数据：虚构企业，主营{industry.name}。字号取自公开招聘样本，"
@@ -224,11 +244,18 @@ def _other_organizations(context: PlanContext, rng: random.Random) -> list[Organ
             is_citywide = org_type == OrganizationType.ASSOCIATION
             region = context.locality.region if is_citywide else rng.choice(context.districts)
             code = unique_credit_code(context, rng, _CREDIT_PREFIX[org_type], region)
-            plans.append(OrganizationPlan(
-                key=_KEY_PREFIX[org_type] + f"{number:02d}", name=name, org_type=org_type,
-                region=region, credit_code=code, industry=industry,
-                address=address(rng, region), description=f"演示数据：虚构的{label}，仅用于演示。",
-            ))
+            plans.append(
+                OrganizationPlan(
+                    key=_KEY_PREFIX[org_type] + f"{number:02d}",
+                    name=name,
+                    org_type=org_type,
+                    region=region,
+                    credit_code=code,
+                    industry=industry,
+                    address=address(rng, region),
+                    description=f"演示数据：虚构的{label}，仅用于演示。",
+                )
+            )
     return plans
 
 
@@ -238,12 +265,18 @@ def _other_candidates(
     """Candidate names (best first) and industries per type, with how many to create."""
     prefix = context.locality.name
     keys = context.key_industries
-    associations = [(f"{prefix}{k.word}行业协会", rng.choice(k.leaves)) for k in keys[:2]]
+    associations: list[tuple[str, Industry | None]] = [
+        (f"{prefix}{k.word}行业协会", rng.choice(k.leaves)) for k in keys[:2]
+    ]
     associations += [(f"{prefix}职业教育协会", None), (f"{prefix}产教融合促进会", None)]
-    research = [(f"{prefix}{k.word}产业研究院", rng.choice(k.leaves)) for k in keys[:1]]
+    research: list[tuple[str, Industry | None]] = [
+        (f"{prefix}{k.word}产业研究院", rng.choice(k.leaves)) for k in keys[:1]
+    ]
     research.append((f"{prefix}产业技术研究院", context.industries.get("7320")))
-    training = [(f"{prefix}{brand}职业培训学校", context.industries.get("8391"))
-                for brand in context.brands.get("教育/培训", [])[:5]]
+    training: list[tuple[str, Industry | None]] = [
+        (f"{prefix}{brand}职业培训学校", context.industries.get("8391"))
+        for brand in context.brands.get("教育/培训", [])[:5]
+    ]
     return [
         (OrganizationType.ASSOCIATION, associations, 2),
         (OrganizationType.RESEARCH_INSTITUTE, research, 1),

@@ -46,7 +46,7 @@ _MIN_SKILL_POOL = 6
 _SENIOR_QUALIFICATION = re.compile(
     r"注册|一级|二级|中级|高级|正高|一线|重点学校|CPA|执业|工程师|医师|老师$|教师$"
 )
-_STAFF_ROLES = {
+_STAFF_ROLES: dict[str, tuple[tuple[Role, str], ...]] = {
     OrganizationType.GOVERNMENT: ((Role.GOV_ADMIN, "admin"),),
     OrganizationType.ENTERPRISE: ((Role.ORG_ADMIN, "admin"), (Role.INFO_OFFICER, "info")),
 }
@@ -65,8 +65,14 @@ def people_plan(
 
 
 def _platform_admin() -> PersonPlan:
-    return PersonPlan(username="demo_admin", real_name="演示平台管理员", phone="", id_number="",
-                      date_joined=PLATFORM_LAUNCH, is_superuser=True)
+    return PersonPlan(
+        username="demo_admin",
+        real_name="演示平台管理员",
+        phone="",
+        id_number="",
+        date_joined=PLATFORM_LAUNCH,
+        is_superuser=True,
+    )
 
 
 def _staff(
@@ -78,10 +84,18 @@ def _staff(
             _SCHOOL_ROLES if organization.org_type in SCHOOL_TYPES else _OTHER_ROLES
         )
         for role, suffix in roles:
-            username = (f"demo_{organization.key}" if organization.org_type
-                        == OrganizationType.GOVERNMENT else f"demo_{organization.key}_{suffix}")
-            person = _person(context, rng, username=username, birth_year=rng.randint(1968, 1998),
-                             joined=PLATFORM_LAUNCH + timedelta(days=rng.randrange(90)))
+            username = (
+                f"demo_{organization.key}"
+                if organization.org_type == OrganizationType.GOVERNMENT
+                else f"demo_{organization.key}_{suffix}"
+            )
+            person = _person(
+                context,
+                rng,
+                username=username,
+                birth_year=rng.randint(1968, 1998),
+                joined=PLATFORM_LAUNCH + timedelta(days=rng.randrange(90)),
+            )
             person.organization_key, person.role = organization.key, role
             people.append(person)
     return people
@@ -93,10 +107,12 @@ def _person(
     is_male = rng.random() < 0.5
     home = rng.choice(context.districts)
     return PersonPlan(
-        username=username, real_name=identity.person_name(rng, is_male=is_male),
+        username=username,
+        real_name=identity.person_name(rng, is_male=is_male),
         phone=identity.phone_number(rng),
-        id_number=identity.id_number(rng, region_code=home.code, birth_year=birth_year,
-                                     is_male=is_male),
+        id_number=identity.id_number(
+            rng, region_code=home.code, birth_year=birth_year, is_male=is_male
+        ),
         date_joined=joined,
     )
 
@@ -116,7 +132,11 @@ def _students(
 
 
 def _student(
-    context: PlanContext, rng: random.Random, *, number: int, school: OrganizationPlan,
+    context: PlanContext,
+    rng: random.Random,
+    *,
+    number: int,
+    school: OrganizationPlan,
     pools: dict[str, tuple[str, ...]],
 ) -> PersonPlan:
     """A student of the school, in a major it offered when they enrolled."""
@@ -128,7 +148,9 @@ def _student(
     major = rng.choices(offered, weights=[o.planned_enrollment for o in offered])[0].major
     joined = datetime(max(enrolled, OFFERING_YEARS[0]), 9, 1, 1, 0, tzinfo=UTC)
     person = _person(
-        context, rng, username=f"demo_stu{number:04d}",
+        context,
+        rng,
+        username=f"demo_stu{number:04d}",
         birth_year=enrolled - age - (1 if rng.random() < 0.2 else 0),
         joined=joined + timedelta(days=rng.randrange(30)),
     )

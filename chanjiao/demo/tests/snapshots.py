@@ -10,8 +10,15 @@ def demo_snapshot() -> dict[str, list[tuple]]:
     return {
         "organizations": sorted(
             Organization.objects.filter(is_demo=True).values_list(
-                "name", "org_type", "region__code", "credit_code", "industry__code",
-                "employee_count", "is_above_designated_size", "is_verified", "address",
+                "name",
+                "org_type",
+                "region__code",
+                "credit_code",
+                "industry__code",
+                "employee_count",
+                "is_above_designated_size",
+                "is_verified",
+                "address",
             )
         ),
         "users": sorted(
@@ -31,7 +38,11 @@ def demo_snapshot() -> dict[str, list[tuple]]:
         ),
         "students": sorted(
             StudentProfile.objects.filter(is_demo=True).values_list(
-                "user__username", "school__name", "major__code", "graduation_year", "status",
+                "user__username",
+                "school__name",
+                "major__code",
+                "graduation_year",
+                "status",
                 "skills",
             )
         ),
@@ -46,9 +57,26 @@ def _listings() -> list[tuple]:
     ).values_list("listing_id", "major__code"):
         majors.setdefault(listing_id, []).append(code)
     rows = Listing.objects.filter(is_demo=True).values_list(
-        "pk", "kind", "external_id", "organization__name", "author__username", "title", "status",
-        "region__code", "occupation__code", "industry__code", "salary_min", "salary_max",
-        "quantity", "skills", "valid_from", "valid_until", "details", "created_at",
-        "submitted_at", "published_at", "reviewed_by__username",
+        "pk",
+        "kind",
+        "external_id",
+        "organization__name",
+        "author__username",
+        "title",
+        "status",
+        "region__code",
+        "occupation__code",
+        "industry__code",
+        "salary_min",
+        "salary_max",
+        "quantity",
+        "skills",
+        "valid_from",
+        "valid_until",
+        "details",
+        "created_at",
+        "submitted_at",
+        "published_at",
+        "reviewed_by__username",
     )
     return sorted((*row[1:], tuple(sorted(majors.get(row[0], [])))) for row in rows)

@@ -14,10 +14,10 @@ from rest_framework.views import APIView
 
 from chanjiao.common.exceptions import ApplicationError, PermissionDeniedError
 from chanjiao.common.pagination import get_paginated_response
+from chanjiao.common.users import acting_user
 from chanjiao.early_warning.api import serializers as s
 from chanjiao.early_warning.permissions import user_sees_all_warnings
 from chanjiao.early_warning.selectors import (
-    locality_get_by_name_or_id,
     warning_flag_get_for_user,
     warning_flag_list,
     warning_rule_get,
@@ -31,6 +31,7 @@ from chanjiao.early_warning.services import (
     warning_rule_update,
     warnings_evaluate,
 )
+from chanjiao.localities.selectors import locality_find
 
 ERRORS = {
     400: OpenApiResponse(description="数据有误：extra.errors 或 extra.fields 逐条列出原因"),
@@ -65,7 +66,7 @@ class WarningRuleListApi(_JsonApi):
     )
     def get(self, request: Request) -> Response:
         value = request.query_params.get("locality")
-        locality = locality_get_by_name_or_id(value=value) if value else None
+        locality = locality_find(value) if value else None
         return get_paginated_response(
             serializer_class=s.WarningRuleOutputSerializer,
             queryset=warning_rule_list(locality=locality),
@@ -88,7 +89,7 @@ class WarningRuleDetailApi(_JsonApi):
     )
     def patch(self, request: Request, rule_id: int) -> Response:
         rule = warning_rule_update(
-            actor=request.user, rule=warning_rule_get(rule_id=rule_id), data=request.data
+            actor=acting_user(request), rule=warning_rule_get(rule_id=rule_id), data=request.data
         )
         return Response(s.WarningRuleOutputSerializer(warning_rule_get(rule_id=rule.pk)).data)
 
@@ -100,7 +101,7 @@ class WarningRunListApi(_JsonApi):
         summary="预警评估记录（该地区政府与平台管理员可见）",
     )
     def get(self, request: Request) -> Response:
-        locality = locality_get_by_name_or_id(value=request.query_params.get("locality", ""))
+        locality = locality_find(request.query_params.get("locality", ""))
         if not user_sees_all_warnings(request.user, locality):
             raise PermissionDeniedError("只有该地区的政府用户或平台管理员可以查看评估记录。")
         return get_paginated_response(
@@ -118,9 +119,9 @@ class WarningRunListApi(_JsonApi):
     def post(self, request: Request) -> Response:
         data = s.WarningRunInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        locality = locality_get_by_name_or_id(value=data.validated_data["locality"])
+        locality = locality_find(data.validated_data["locality"])
         run = warnings_evaluate(
-            locality=locality, year=data.validated_data["year"], actor=request.user
+            locality=locality, year=data.validated_data["year"], actor=acting_user(request)
         )
         return Response(s.WarningRunOutputSerializer(run).data, status=status.HTTP_201_CREATED)
 
@@ -134,7 +135,7 @@ class WarningFlagListApi(_JsonApi):
     def get(self, request: Request) -> Response:
         filters = _query(s.WarningFlagFilterSerializer, request)
         if filters.get("locality"):
-            filters["locality"] = locality_get_by_name_or_id(value=filters["locality"]).pk
+            filters["locality"] = locality_find(filters["locality"]).pk
         return get_paginated_response(
             serializer_class=s.WarningFlagOutputSerializer,
             queryset=warning_flag_list(fetched_by=request.user, filters=filters),
@@ -161,7 +162,9 @@ class WarningFlagRespondApi(_JsonApi):
     )
     def post(self, request: Request, flag_id: int) -> Response:
         flag = warning_flag_get_for_user(flag_id=flag_id, user=request.user)
-        warning_response_create(flag=flag, actor=request.user, text=_body(request).get("text"))
+        warning_response_create(
+            flag=flag, actor=acting_user(request), text=_body(request).get("text")
+        )
         flag = warning_flag_get_for_user(flag_id=flag_id, user=request.user)
         return Response(
             s.WarningFlagDetailOutputSerializer(flag).data, status=status.HTTP_201_CREATED
@@ -176,7 +179,7 @@ class WarningFlagCloseApi(_JsonApi):
     )
     def post(self, request: Request, flag_id: int) -> Response:
         flag = warning_flag_get_for_user(flag_id=flag_id, user=request.user)
-        warning_flag_close(flag=flag, actor=request.user, note=_body(request).get("note"))
+        warning_flag_close(flag=flag, actor=acting_user(request), note=_body(request).get("note"))
         flag = warning_flag_get_for_user(flag_id=flag_id, user=request.user)
         return Response(s.WarningFlagDetailOutputSerializer(flag).data)
 
@@ -191,7 +194,7 @@ class WarningSummaryApi(_JsonApi):
         summary="年度预警汇总（每个专业点的最高等级、规则与证据）",
     )
     def get(self, request: Request) -> Response:
-        locality = locality_get_by_name_or_id(value=request.query_params.get("locality", ""))
+        locality = locality_find(request.query_params.get("locality", ""))
         if not user_sees_all_warnings(request.user, locality):
             raise PermissionDeniedError("只有该地区的政府用户或平台管理员可以查看预警汇总。")
         year = request.query_params.get("year", "")

@@ -6,15 +6,14 @@ removed, or closed when a school had answered them). Other years' flags are neve
 """
 
 from collections import Counter
-from datetime import date
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
-from chanjiao.audit.models import AuditResult
-from chanjiao.audit.services import audit_event_record
-from chanjiao.common.exceptions import ApplicationError, PermissionDeniedError
+from chanjiao.accounts.models import User
+from chanjiao.audit.services import audit_event_record, audit_refusal
+from chanjiao.common.exceptions import ApplicationError
 from chanjiao.early_warning.facts import Facts, facts_build
 from chanjiao.early_warning.matching import key_industry_codes, match_scores
 from chanjiao.early_warning.models import (
@@ -29,10 +28,12 @@ from chanjiao.early_warning.models import (
 from chanjiao.early_warning.params import MAX_YEARS, params_clean
 from chanjiao.early_warning.permissions import user_can_manage_warnings
 from chanjiao.early_warning.rule_types import RULE_FUNCTIONS, Hit
+from chanjiao.early_warning.workflow import WARNING_FLAG_WORKFLOW
 from chanjiao.localities.models import Locality
 from chanjiao.organizations.models import Organization, SchoolMajor
 from chanjiao.statistics.models import MajorYearStat
 from chanjiao.statistics.selectors import major_year_stats
+from chanjiao.workflow.services import transition_apply
 
 INSUFFICIENT_KEPT = 500
 STALE_NOTE = "重新评估时该规则不再触发，系统自动关闭。"
@@ -83,8 +84,13 @@ def _flags_sync(
             continue
         if flag.responses.exists():
             if flag.status != FlagStatus.CLOSED:
-                flag.status = FlagStatus.CLOSED
-                flag.save(update_fields=["status", "updated_at"])
+                transition_apply(
+                    workflow=WARNING_FLAG_WORKFLOW,
+                    obj=flag,
+                    name="close_stale",
+                    actor=None,
+                    reason=STALE_NOTE[:500],
+                )
                 WarningResponse.objects.create(
                     flag=flag, author=None, kind=ResponseKind.CLOSE, text=STALE_NOTE
                 )
@@ -97,8 +103,8 @@ def _flags_sync(
             "evidence": hit.evidence,
             "summary": hit.summary[:500],
         }
-        flag = existing.get(key)
-        if flag is None:
+        current = existing.get(key)
+        if current is None:
             WarningFlag.objects.create(
                 locality=run.locality,
                 rule=rule,
@@ -109,24 +115,26 @@ def _flags_sync(
             )
         else:
             for name, value in values.items():
-                setattr(flag, name, value)
-            flag.save()
+                setattr(current, name, value)
+            current.save()
 
 
 def _check_year(year: int) -> None:
-    if not isinstance(year, int) or not 2000 <= year <= date.today().year + 1:  # noqa: DTZ011
-        raise ApplicationError(f"year: 年度应在 2000 至 {date.today().year + 1} 之间")  # noqa: DTZ011
+    if not isinstance(year, int) or not 2000 <= year <= timezone.localdate().year + 1:
+        raise ApplicationError(f"year: 年度应在 2000 至 {timezone.localdate().year + 1} 之间")
 
 
 def warnings_evaluate(
-    *, locality: Locality, year: int, actor: Any, is_demo: bool = False
+    *, locality: Locality, year: int, actor: User | None, is_demo: bool = False
 ) -> WarningRun:
     """Run the locality's active rules for the year; ``actor=None`` is the scheduler or CLI."""
     if actor is not None and not user_can_manage_warnings(actor, locality):
-        audit_event_record(
-            actor=actor, action="warning.evaluate", target=locality, result=AuditResult.DENIED
+        audit_refusal(
+            actor=actor,
+            action="warning.evaluate",
+            target=locality,
+            message="只有平台管理员或该地区的政府管理员可以运行专业预警评估。",
         )
-        raise PermissionDeniedError("只有平台管理员或该地区的政府管理员可以运行专业预警评估。")
     _check_year(year)
     started_at = timezone.now()
     rules = list(

@@ -8,10 +8,10 @@ from typing import Any
 
 from django.db import transaction
 
-from chanjiao.audit.models import AuditResult
-from chanjiao.audit.services import audit_event_record
+from chanjiao.accounts.models import User
+from chanjiao.audit.services import audit_event_record, audit_refusal, changes_between
 from chanjiao.catalogs.models import Major
-from chanjiao.common.exceptions import ApplicationError, PermissionDeniedError
+from chanjiao.common.exceptions import ApplicationError
 from chanjiao.early_warning.models import Level, WarningRule
 from chanjiao.early_warning.params import RuleDataError, params_errors
 from chanjiao.early_warning.permissions import user_can_manage_warnings
@@ -138,7 +138,7 @@ def _snapshot(rule: WarningRule) -> dict[str, Any]:
 
 
 def _changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
-    return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+    return changes_between(before, after)
 
 
 def warning_rules_read_file(*, path: Path) -> Any:
@@ -190,13 +190,10 @@ def warning_rules_load_default(*, reset: bool = False) -> RulesLoadResult:
     return warning_rules_load(data=warning_rules_read_file(path=DEFAULT_RULES_FILE), reset=reset)
 
 
-def warning_rule_update(*, actor: Any, rule: WarningRule, data: Any) -> WarningRule:
+def warning_rule_update(*, actor: User, rule: WarningRule, data: Any) -> WarningRule:
     """Change a rule's parameters, level, exemptions or state; audited with before and after."""
     if not user_can_manage_warnings(actor, rule.locality):
-        audit_event_record(
-            actor=actor, action="warning_rule.update", target=rule, result=AuditResult.DENIED
-        )
-        raise PermissionDeniedError(MANAGE_DENIED)
+        audit_refusal(actor=actor, action="warning_rule.update", target=rule, message=MANAGE_DENIED)
     if not isinstance(data, dict):
         raise RuleDataError(["请求体应为对象"])
     errors = [f"{name}: 该字段不可修改" for name in sorted(set(data) - EDITABLE_FIELDS)]

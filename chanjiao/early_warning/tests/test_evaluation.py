@@ -1,8 +1,10 @@
 """Runs: idempotent per year, history across years kept, refused for non-officers, task, CLI."""
 
+import datetime
 from io import StringIO
 
 import pytest
+import time_machine
 from django.core.management import call_command
 
 from chanjiao.early_warning.models import FlagStatus, WarningFlag, WarningResponse, WarningRun
@@ -143,3 +145,19 @@ def test_summary_api_for_the_government_only(
     assert (
         client_for(school_admin).get(url, {"locality": "梧州市", "year": 2025}).status_code == 403
     )
+
+
+@pytest.mark.parametrize(("china_time", "latest"), [("00:30", 2028), ("23:30", 2027)])
+def test_latest_year_allowed_follows_the_china_calendar(
+    china_time, latest, rules, wuzhou_officer, client_for, wuzhou_school
+):
+    # 2027-01-01 00:30 in China is still 2026 in UTC; 2026-12-31 23:30 is already 2027 in UTC.
+    day = "2027-01-01" if china_time == "00:30" else "2026-12-31"
+    with time_machine.travel(datetime.datetime.fromisoformat(f"{day}T{china_time}+08:00")):
+        officer = client_for(wuzhou_officer)  # signed in at that moment: sessions time out
+        allowed = officer.post(RUNS_URL, {"locality": "梧州市", "year": latest}, format="json")
+        refused = officer.post(RUNS_URL, {"locality": "梧州市", "year": latest + 1}, format="json")
+
+    assert allowed.status_code == 201, allowed.content.decode()
+    assert refused.status_code == 400
+    assert f"年度应在 2000 至 {latest} 之间" in refused.content.decode()

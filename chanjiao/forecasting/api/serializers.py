@@ -12,7 +12,7 @@ class ForecastRunSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="pk")
     level = serializers.CharField()
     level_label = serializers.CharField(source="get_level_display")
-    source = serializers.CharField()
+    source = serializers.CharField()  # type: ignore[assignment]  # DRF field name
     base_year = serializers.IntegerField()
     horizon = serializers.IntegerField()
     created_at = serializers.DateTimeField()

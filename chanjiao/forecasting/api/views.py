@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from chanjiao.common.exceptions import ApplicationError
+from chanjiao.common.users import acting_user
 from chanjiao.forecasting.api.serializers import (
     ForecastComputeAcceptedSerializer,
     ForecastViewSerializer,
@@ -18,8 +19,9 @@ from chanjiao.forecasting.api.serializers import (
 )
 from chanjiao.forecasting.explanations import METHOD_PARAGRAPHS, run_summary_text
 from chanjiao.forecasting.models import ForecastLevel
-from chanjiao.forecasting.selectors import forecast_view, localities_with_forecasts, locality_find
+from chanjiao.forecasting.selectors import forecast_view, localities_with_forecasts
 from chanjiao.forecasting.services import forecasts_compute_request
+from chanjiao.localities.selectors import locality_find
 
 LEVEL_PARAMETER = OpenApiParameter(
     "level",
@@ -58,7 +60,7 @@ class ForecastDetailApi(APIView):
         "是公开版本：任一年度计数小于 5 的序列数值为 null、suppressed=true。",
     )
     def get(self, request: Request, locality_code: str) -> Response:
-        locality = locality_find(name_or_code=locality_code)
+        locality = locality_find(locality_code)
         view = forecast_view(locality=locality, level=_level(request), fetched_by=request.user)
         data: dict[str, Any] = {
             **view.__dict__,
@@ -76,7 +78,7 @@ class ForecastShortageListApi(APIView):
         responses=ShortageRankSerializer(many=True), summary="紧缺职业排名（含上期排名）"
     )
     def get(self, request: Request, locality_code: str) -> Response:
-        locality = locality_find(name_or_code=locality_code)
+        locality = locality_find(locality_code)
         view = forecast_view(
             locality=locality, level=ForecastLevel.OCCUPATION_GROUP, fetched_by=request.user
         )
@@ -90,7 +92,7 @@ class ForecastComputeApi(APIView):
         summary="重新计算某地区的需求预测（后台任务；本地区政府人员或平台运维）",
     )
     def post(self, request: Request, locality_code: str) -> Response:
-        locality = locality_find(name_or_code=locality_code)
-        forecasts_compute_request(locality=locality, actor=request.user)
+        locality = locality_find(locality_code)
+        forecasts_compute_request(locality=locality, actor=acting_user(request))
         message = f"已提交{locality.name}需求预测的重新计算，完成后刷新页面即可看到新结果。"
         return Response({"message": message}, status=status.HTTP_202_ACCEPTED)

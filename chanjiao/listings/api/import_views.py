@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from chanjiao.common.api import FormatNamesTheFile
 from chanjiao.common.exceptions import ApplicationError
+from chanjiao.common.users import acting_user
 from chanjiao.listings.importing import (
     TEMPLATE_FORMATS,
     ImportResult,
@@ -113,7 +114,7 @@ class ListingImportApi(APIView):
         )
         upload = data["file"]
         result = listings_import(
-            actor=request.user,
+            actor=acting_user(request),
             kind=data["kind"],
             organization=organization,
             file_name=upload.name,

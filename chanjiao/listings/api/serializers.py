@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from chanjiao.common.masking import mask_phone
@@ -9,11 +10,18 @@ from chanjiao.listings.display import MASK, mask_name, publisher_name
 from chanjiao.listings.kinds import Direction, Education, ListingKind
 from chanjiao.listings.models import Listing, ListingStatus
 from chanjiao.listings.selectors import ORDERINGS
+from chanjiao.listings.workflow import LISTING_WORKFLOW
+from chanjiao.workflow.selectors import transition_actions_available
 
 
 class CodeNameSerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
+
+
+# Output formats of the fast path below, exactly as the declared fields write them.
+_DATETIME = serializers.DateTimeField()
+_DATE = serializers.DateField()
 
 
 class ListingOutputSerializer(serializers.Serializer):
@@ -56,7 +64,7 @@ class ListingOutputSerializer(serializers.Serializer):
         return listing.pk in self.context.get("personal_ids", set())
 
     def get_organization(self, listing: Listing) -> dict[str, Any] | None:
-        if listing.organization_id is None:
+        if listing.organization is None:
             return None
         return {"id": listing.organization_id, "name": listing.organization.name}
 
@@ -79,6 +87,78 @@ class ListingOutputSerializer(serializers.Serializer):
 
     def get_personal_data_visible(self, listing: Listing) -> bool:
         return self._full(listing)
+
+    def to_representation(self, instance: Listing) -> dict[str, Any]:
+        """The declared fields, built directly: DRF's field-by-field walk was half of a list
+        request. The declarations above still give the schema; the API tests pin the output."""
+        listing = instance
+        full = self._full(listing)
+
+        def ref(item: Any) -> dict[str, str] | None:
+            return None if item is None else {"code": item.code, "name": item.name}
+
+        def moment(value: Any) -> str | None:
+            return None if value is None else _DATETIME.to_representation(value)
+
+        def day(value: Any) -> str | None:
+            return None if value is None else _DATE.to_representation(value)
+
+        return {
+            "id": listing.pk,
+            "kind": listing.kind,
+            "kind_label": listing.get_kind_display(),
+            "direction": listing.direction,
+            "title": listing.title,
+            "description": listing.description,
+            "organization": self.get_organization(listing),
+            "publisher": publisher_name(listing, full),
+            "region": ref(listing.region),
+            "industry": ref(listing.industry),
+            "occupation": ref(listing.occupation),
+            "majors": [ref(major) for major in listing.majors.all()],
+            "education": listing.education,
+            "experience_years": listing.experience_years,
+            "salary_min": listing.salary_min,
+            "salary_max": listing.salary_max,
+            "quantity": listing.quantity,
+            "skills": listing.skills,
+            "valid_from": day(listing.valid_from),
+            "valid_until": day(listing.valid_until),
+            "contact_name": self.get_contact_name(listing),
+            "contact_phone": self.get_contact_phone(listing),
+            "details": self.get_details(listing),
+            "external_id": listing.external_id,
+            "status": listing.status,
+            "status_label": listing.get_status_display(),
+            "status_reason": listing.status_reason,
+            "submitted_at": moment(listing.submitted_at),
+            "published_at": moment(listing.published_at),
+            "open_report_count": listing.open_report_count,
+            "version": listing.version,
+            "personal_data_visible": full,
+        }
+
+
+class TransitionOutputSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # DRF field name
+
+
+class ListingDetailOutputSerializer(ListingOutputSerializer):
+    """One item, with the workflow steps the viewer (``context["actor"]``) may take on it now."""
+
+    available_transitions = serializers.SerializerMethodField()
+
+    @extend_schema_field(TransitionOutputSerializer(many=True))
+    def get_available_transitions(self, listing: Listing) -> list[dict[str, str]]:
+        return transition_actions_available(
+            workflow=LISTING_WORKFLOW, obj=listing, actor=self.context.get("actor")
+        )
+
+    def to_representation(self, instance: Listing) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        data["available_transitions"] = self.get_available_transitions(instance)
+        return data
 
 
 class ListingFilterSerializer(serializers.Serializer):

@@ -11,11 +11,13 @@ from rest_framework.views import APIView
 
 from chanjiao.common.exceptions import ApplicationError, NotFoundError
 from chanjiao.common.pagination import DefaultPagination
+from chanjiao.common.users import acting_user
 from chanjiao.listings import services
 from chanjiao.listings.api.serializers import (
     ConsentInputSerializer,
     ConsentOutputSerializer,
     ListingCreateInputSerializer,
+    ListingDetailOutputSerializer,
     ListingEventOutputSerializer,
     ListingFilterSerializer,
     ListingOutputSerializer,
@@ -25,7 +27,7 @@ from chanjiao.listings.api.serializers import (
 from chanjiao.listings.display import personal_access_ids
 from chanjiao.listings.kinds import KINDS, kind_spec
 from chanjiao.listings.models import Listing, ProfileConsent
-from chanjiao.listings.permissions import user_can_edit_listing
+from chanjiao.listings.permissions import user_can_edit_listing, user_can_review_listing
 from chanjiao.listings.selectors import (
     ListingFilters,
     listing_get_for_user,
@@ -35,7 +37,7 @@ from chanjiao.listings.selectors import (
     review_queue,
     review_queue_counts,
 )
-from chanjiao.listings.validation import listing_form_data, listing_values_clean
+from chanjiao.listings.validation import listing_form_class, listing_form_data, listing_values_clean
 from chanjiao.organizations.selectors import organization_get_for_user
 
 RESERVED_INPUT = frozenset({"kind", "organization", "details"})
@@ -64,8 +66,8 @@ def _filters(request: Request) -> ListingFilters:
 def paginated_listings(request: Request, view: APIView, queryset: Any) -> Response:
     """Return one page of items, with personal fields shown only where the viewer has the right."""
     paginator = DefaultPagination()
-    page = paginator.paginate_queryset(queryset, request, view=view)
-    context = {"request": request, "personal_ids": personal_access_ids(request.user, page)}
+    page: list[Listing] | None = paginator.paginate_queryset(queryset, request, view=view)
+    context = {"request": request, "personal_ids": personal_access_ids(request.user, page or [])}
     data = ListingOutputSerializer(page, many=True, context=context).data
     return paginator.get_paginated_response(data)
 
@@ -73,8 +75,11 @@ def paginated_listings(request: Request, view: APIView, queryset: Any) -> Respon
 def listing_response(
     request: Request, listing: Listing, code: int = status.HTTP_200_OK
 ) -> Response:
-    context = {"personal_ids": personal_access_ids(request.user, [listing])}
-    return Response(ListingOutputSerializer(listing, context=context).data, status=code)
+    context = {
+        "personal_ids": personal_access_ids(request.user, [listing]),
+        "actor": request.user,
+    }
+    return Response(ListingDetailOutputSerializer(listing, context=context).data, status=code)
 
 
 class ListingListApi(APIView):
@@ -91,7 +96,7 @@ class ListingListApi(APIView):
 
     @extend_schema(
         request=ListingCreateInputSerializer,
-        responses={201: ListingOutputSerializer},
+        responses={201: ListingDetailOutputSerializer},
         summary="新建供需信息（草稿）",
         description="除 kind、organization 外，其余字段按信息类型而定，见 /api/v1/listing-kinds/；"
         "类型专有字段可放在 details 对象中，也可与通用字段平铺。",
@@ -107,7 +112,7 @@ class ListingListApi(APIView):
             )
         values = listing_values_clean(spec, _flatten_input(request.data))
         listing = services.listing_create(
-            actor=request.user, spec=spec, organization=organization, values=values
+            actor=acting_user(request), spec=spec, organization=organization, values=values
         )
         return listing_response(request, listing, status.HTTP_201_CREATED)
 
@@ -115,7 +120,7 @@ class ListingListApi(APIView):
 class ListingDetailApi(APIView):
     permission_classes = [ReadPublicWriteAuthenticated]
 
-    @extend_schema(responses=ListingOutputSerializer, summary="供需信息详情")
+    @extend_schema(responses=ListingDetailOutputSerializer, summary="供需信息详情")
     def get(self, request: Request, listing_id: int) -> Response:
         return listing_response(
             request, listing_get_for_user(user=request.user, listing_id=listing_id)
@@ -125,15 +130,17 @@ class ListingDetailApi(APIView):
         request=inline_serializer(
             "ListingUpdateInput", {"details": serializers.DictField(required=False)}
         ),
-        responses=ListingOutputSerializer,
+        responses=ListingDetailOutputSerializer,
         summary="修改供需信息（已发布的信息将重新进入审核）",
     )
     def patch(self, request: Request, listing_id: int) -> Response:
         listing = listing_get_for_user(user=request.user, listing_id=listing_id)
-        services.listing_update_check(actor=request.user, listing=listing)
+        services.listing_update_check(actor=acting_user(request), listing=listing)
         merged = {**_editable_data(listing), **_flatten_input(request.data)}
         values = listing_values_clean(listing.spec, merged)
-        listing = services.listing_update(actor=request.user, listing=listing, values=values)
+        listing = services.listing_update(
+            actor=acting_user(request), listing=listing, values=values
+        )
         return listing_response(
             request, listing_get_for_user(user=request.user, listing_id=listing.pk)
         )
@@ -156,12 +163,12 @@ def _transition_view(name: str, summary: str, with_reason: bool) -> type[APIView
 
         @extend_schema(
             request=ReasonInputSerializer if with_reason else None,
-            responses=ListingOutputSerializer,
+            responses=ListingDetailOutputSerializer,
             summary=summary,
         )
         def post(self, request: Request, listing_id: int) -> Response:
             listing = listing_get_for_user(user=request.user, listing_id=listing_id)
-            kwargs: dict[str, Any] = {"actor": request.user, "listing": listing}
+            kwargs: dict[str, Any] = {"actor": acting_user(request), "listing": listing}
             if with_reason:
                 body = ReasonInputSerializer(data=request.data)
                 body.is_valid(raise_exception=True)
@@ -198,7 +205,9 @@ class ListingReportApi(APIView):
         listing = listing_get_for_user(user=request.user, listing_id=listing_id)
         body = ReportInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        report = services.listing_report(actor=request.user, listing=listing, **body.validated_data)
+        report = services.listing_report(
+            actor=acting_user(request), listing=listing, **body.validated_data
+        )
         return Response({"id": report.pk, "status": report.status}, status=status.HTTP_201_CREATED)
 
 
@@ -210,7 +219,6 @@ class ListingHistoryApi(APIView):
     )
     def get(self, request: Request, listing_id: int) -> Response:
         listing = listing_get_for_user(user=request.user, listing_id=listing_id)
-        from chanjiao.listings.permissions import user_can_review_listing
 
         if not (
             user_can_edit_listing(request.user, listing)
@@ -258,9 +266,9 @@ class ReviewQueueApi(APIView):
         summary="审核队列（本地区待审核信息，被举报的在前）",
     )
     def get(self, request: Request) -> Response:
-        qs = review_queue(fetched_by=request.user, filters=_filters(request))
+        qs = review_queue(fetched_by=acting_user(request), filters=_filters(request))
         response = paginated_listings(request, self, qs)
-        response.data["counts"] = review_queue_counts(fetched_by=request.user)
+        response.data["counts"] = review_queue_counts(fetched_by=acting_user(request))
         return response
 
 
@@ -294,7 +302,7 @@ class ListingConsentListApi(APIView):
                 user=request.user, organization_id=body.validated_data["organization"]
             )
         consent = services.profile_consent_grant(
-            actor=request.user,
+            actor=acting_user(request),
             profile=listing,
             organization=organization,
             application_for=application_for,
@@ -307,10 +315,12 @@ class ConsentWithdrawApi(APIView):
 
     @extend_schema(request=None, responses=ConsentOutputSerializer, summary="撤回授权")
     def post(self, request: Request, consent_id: int) -> Response:
-        consent = ProfileConsent.objects.filter(pk=consent_id, profile__author=request.user).first()
+        consent = ProfileConsent.objects.filter(
+            pk=consent_id, profile__author=acting_user(request)
+        ).first()
         if consent is None:
             raise NotFoundError("授权记录不存在。")
-        consent = services.profile_consent_withdraw(actor=request.user, consent=consent)
+        consent = services.profile_consent_withdraw(actor=acting_user(request), consent=consent)
         return Response(ConsentOutputSerializer(consent).data)
 
 
@@ -327,8 +337,6 @@ class ListingKindListApi(APIView):
         summary="信息类型及其字段说明",
     )
     def get(self, request: Request) -> Response:
-        from chanjiao.listings.validation import listing_form_class
-
         result = []
         for key, spec in KINDS.items():
             form = listing_form_class(key)()
@@ -339,7 +347,7 @@ class ListingKindListApi(APIView):
                     "required": field.required,
                     "choices": [list(c) for c in getattr(field, "choices", []) if c[0] != ""],
                     "in_details": spec.detail(name) is not None,
-                    "is_personal": bool(spec.detail(name) and spec.detail(name).is_personal),
+                    "is_personal": bool((detail := spec.detail(name)) and detail.is_personal),
                 }
                 for name, field in form.fields.items()
             ]

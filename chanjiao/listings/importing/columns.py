@@ -12,13 +12,12 @@ from functools import cache
 
 from django import forms
 
-from chanjiao.listings.importing.limits import ImportFileError
+from chanjiao.common.tabular.headers import HeaderError, header_key, header_problem
 from chanjiao.listings.validation import CodeField, CodeListField, listing_form_class
 
 EXTERNAL_ID = "external_id"
 DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 NUMBER_NOISE = re.compile(r"[,，\s]")
-REQUIRED_MARKS = re.compile(r"\s*(\*|（必填）|\(必填\))$")
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,7 @@ def _header_lookup(kind: str) -> dict[str, ImportColumn]:
     lookup: dict[str, ImportColumn] = {}
     for column in import_columns(kind):
         lookup[column.name.lower()] = column
-        lookup[_header_key(column.label)] = column
+        lookup[header_key(column.label)] = column
     return lookup
 
 
@@ -89,11 +88,6 @@ def _choice_lookup(kind: str) -> dict[str, dict[str, str]]:
         for column in import_columns(kind)
         if column.choices
     }
-
-
-def _header_key(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text.replace("\ufeff", "")).strip()
-    return REQUIRED_MARKS.sub("", text).strip().lower()
 
 
 @dataclass(frozen=True)
@@ -122,36 +116,22 @@ def header_map(kind: str, header: list[str], row: int) -> HeaderMap:
     for index, text in enumerate(header):
         if not text:
             continue
-        column = lookup.get(_header_key(text))
+        column = lookup.get(header_key(text))
         if column is None:
-            problems.append(_problem(row, text, f"未知的列名“{text}”，请使用模板中的列名。"))
+            problems.append(header_problem(row, text, f"未知的列名“{text}”，请使用模板中的列名。"))
         elif column.name in seen:
             message = f"列“{text}”与列“{seen[column.name]}”重复。"
-            problems.append(_problem(row, text, message))
+            problems.append(header_problem(row, text, message))
         else:
             seen[column.name] = text
             positions.append((index, column, text))
     missing = [c.label for c in import_columns(kind) if c.required and c.name not in seen]
     if missing:
         message = "缺少必填列：" + "、".join(missing) + "。"
-        problems.append(_problem(row, "", message))
+        problems.append(header_problem(row, "", message))
     if problems:
         raise HeaderError(problems)
     return HeaderMap(positions=tuple(positions), width=len(header))
-
-
-def _problem(row: int, column: str, message: str) -> dict[str, object]:
-    return {"row": row, "column": column, "message": message}
-
-
-class HeaderError(ImportFileError):
-    """The header row names unknown, repeated or too few columns (every problem is listed)."""
-
-    def __init__(self, problems: list[dict[str, object]]) -> None:
-        first = problems[0]
-        super().__init__(str(first["message"]), row=first["row"], column=str(first["column"]))  # type: ignore[arg-type]
-        self.problems = problems
-        self.extra = {"errors": problems, "error_count": len(problems)}
 
 
 def tidy_cell(kind: str, column: ImportColumn, text: str) -> str | datetime.date:

@@ -13,7 +13,6 @@ import warnings
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import IO, Any
 
 from django.conf import settings
@@ -21,13 +20,21 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone, translation
 
+from chanjiao.accounts.models import User
 from chanjiao.audit.models import AuditResult
-from chanjiao.audit.services import audit_event_record
-from chanjiao.common.exceptions import ApplicationError, PermissionDeniedError
+from chanjiao.audit.services import audit_event_record, audit_refusal
+from chanjiao.common.exceptions import ApplicationError
+from chanjiao.common.tabular import (
+    ImportFileError,
+    ImportIssue,
+    ImportLimits,
+    ImportResult,
+    ImportTable,
+    Row,
+    table_open,
+)
 from chanjiao.listings.importing.columns import header_map
-from chanjiao.listings.importing.limits import MAX_REPORTED_ERRORS, ImportFileError, ImportLimits
-from chanjiao.listings.importing.readers import ImportTable, Row, table_open
-from chanjiao.listings.importing.rows import ImportIssue, RowChecker
+from chanjiao.listings.importing.rows import RowChecker
 from chanjiao.listings.importing.writing import BatchWriter, MajorLink, listing_content_same
 from chanjiao.listings.kinds import KINDS, KindSpec
 from chanjiao.listings.models import Listing, ListingStatus
@@ -49,54 +56,6 @@ EDITABLE_STATUSES = frozenset(
 CONCURRENT = "导入期间有人同时修改了同一批信息（外部编号冲突），未写入任何数据，请稍后重试。"
 
 
-@dataclass
-class ImportResult:
-    """What an import did: counts when it succeeded, every problem when it did not."""
-
-    kind: str
-    file_name: str
-    rows: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    errors: list[ImportIssue] = field(default_factory=list)
-    error_count: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return self.error_count == 0
-
-    def counts(self) -> dict[str, Any]:
-        """Return what the file held and what the import did with it."""
-        return {
-            "kind": self.kind,
-            "file_name": self.file_name,
-            "rows": self.rows,
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-        }
-
-    @property
-    def message(self) -> str:
-        if self.ok:
-            return (
-                f"导入完成：共 {self.rows} 行，新增 {self.created} 条，"
-                f"更新 {self.updated} 条，未变化 {self.unchanged} 条。"
-            )
-        if self.error_count == 1:
-            return f"导入失败，未写入任何数据：{self.errors[0].message}"
-        return (
-            f"导入失败，未写入任何数据：文件中有 {self.error_count} 处错误，"
-            "请按错误清单逐一修改后重新导入。"
-        )
-
-    def add(self, issue: ImportIssue) -> None:
-        self.error_count += 1
-        if len(self.errors) < MAX_REPORTED_ERRORS:
-            self.errors.append(issue)
-
-
 def _importable_spec(kind: str) -> KindSpec:
     spec = KINDS.get(kind)
     if spec is None:
@@ -107,21 +66,20 @@ def _importable_spec(kind: str) -> KindSpec:
 
 
 def _check_publisher(
-    *, actor: Any, spec: KindSpec, organization: Organization, submit: bool
+    *, actor: User, spec: KindSpec, organization: Organization, submit: bool
 ) -> None:
     if not user_can_publish_for(actor, spec, organization):
-        audit_event_record(
-            actor=actor,
-            action="listing.import",
-            target=organization,
-            changes={"kind": spec.kind.value},
-            result=AuditResult.DENIED,
-        )
         if organization.org_type not in spec.org_types:
             message = f"{organization.get_org_type_display()}不能发布“{spec.label}”信息。"
         else:
             message = "您不是该机构的机构管理员或信息员，不能以该机构名义导入信息。"
-        raise PermissionDeniedError(message)
+        audit_refusal(
+            actor=actor,
+            action="listing.import",
+            target=organization,
+            changes={"kind": spec.kind.value},
+            message=message,
+        )
     if submit and not organization.is_verified:
         raise ApplicationError(
             "发布机构尚未通过认证，暂不能提交审核；可以不勾选“导入后提交审核”，先导入为草稿。"
@@ -130,7 +88,7 @@ def _check_publisher(
 
 def listings_import(
     *,
-    actor: Any,
+    actor: User,
     kind: str,
     organization: Organization,
     file_name: str,
@@ -174,7 +132,7 @@ class _ImportRun:
         *,
         spec: KindSpec,
         organization: Organization,
-        actor: Any,
+        actor: User,
         submit: bool,
         result: ImportResult,
     ) -> None:

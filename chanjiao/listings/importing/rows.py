@@ -4,9 +4,9 @@ A row for an item that already exists (same external id) starts from the item's 
 so a column left out of the file keeps what the item has.
 """
 
-from dataclasses import dataclass
 from typing import Any
 
+from chanjiao.common.tabular.issues import ImportIssue
 from chanjiao.listings.importing.columns import (
     EXTERNAL_ID,
     HeaderMap,
@@ -22,18 +22,6 @@ from chanjiao.listings.validation import (
     listing_form_data,
     listing_values_from_form,
 )
-
-
-@dataclass(frozen=True)
-class ImportIssue:
-    """One problem: the spreadsheet row (header = 1), the column as headed, a Chinese reason."""
-
-    row: int | None
-    column: str
-    message: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"row": self.row, "column": self.column, "message": self.message}
 
 
 class RowChecker:
@@ -57,7 +45,8 @@ class RowChecker:
 
     def _bound(self, data: dict[str, Any]) -> Any:
         form = self.form
-        form.data, form.is_bound, form._errors = data, True, None
+        # Rebinding one form per row; ``_errors`` is Django's private cache, unknown to the stubs.
+        form.data, form.is_bound, form._errors = data, True, None  # type: ignore[attr-defined]
         return form
 
     @property

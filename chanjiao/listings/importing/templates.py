@@ -7,16 +7,15 @@ back; the .xlsx template adds drop-down lists for choice columns, text format fo
 
 import csv
 import io
-from collections.abc import Iterable
 
 from django import forms
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from chanjiao.listings.importing.columns import EXTERNAL_ID, ImportColumn, import_columns
-from chanjiao.listings.importing.rows import ImportIssue
 from chanjiao.listings.kinds import kind_spec
 from chanjiao.listings.validation import YesNoField, listing_form_class
 
@@ -32,9 +31,6 @@ CODE_HINTS = {
     EXTERNAL_ID: "本单位系统中的编号（每行不同）；再次导入同一编号时更新原信息，不会重复新增",
     "contact_phone": "手机号 11 位，或区号-座机号",
 }
-# Cells starting with these characters would run as formulas when the file is opened in Excel.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-ERROR_HEADER = ("行号", "列", "错误原因")
 
 
 def import_template_name(kind: str, file_format: str) -> str:
@@ -75,6 +71,8 @@ def import_template_xlsx(kind: str) -> bytes:
     columns = import_columns(kind)
     workbook = Workbook()
     sheet = workbook.active
+    if not isinstance(sheet, Worksheet):  # a new workbook starts with one worksheet
+        raise TypeError("a new workbook has no active worksheet")
     sheet.title = kind_spec(kind).label.replace("/", "、")[:31]
     sheet.append([column.label for column in columns])
     sheet.freeze_panes = "A2"
@@ -103,18 +101,3 @@ def import_template_xlsx(kind: str) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-
-
-def _safe_cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def import_errors_csv(errors: Iterable[ImportIssue]) -> bytes:
-    """Return the error list as CSV (UTF-8 with BOM); cells can never run as formulas."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(ERROR_HEADER)
-    for issue in errors:
-        writer.writerow([_safe_cell(value) for value in (issue.row, issue.column, issue.message)])
-    return buffer.getvalue().encode("utf-8-sig")

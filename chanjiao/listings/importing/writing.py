@@ -7,9 +7,10 @@ the whole import is rolled back if a later row turns out to be bad.
 import datetime
 from typing import Any
 
+from chanjiao.accounts.models import User
+from chanjiao.listings.hooks import listings_changed
 from chanjiao.listings.kinds import KindSpec
 from chanjiao.listings.models import LISTING_CONTENT_FIELDS, Listing, ListingEvent, ListingStatus
-from chanjiao.listings.services.dependents import listings_changed
 from chanjiao.listings.services.snapshot import listing_snapshot
 from chanjiao.organizations.models import Organization
 
@@ -57,7 +58,7 @@ class BatchWriter:
         *,
         spec: KindSpec,
         organization: Organization,
-        actor: Any,
+        actor: User,
         submit: bool,
         now: datetime.datetime,
     ) -> None:

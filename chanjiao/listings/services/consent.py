@@ -2,22 +2,23 @@
 
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.utils import timezone
 
-from chanjiao.audit.models import AuditResult
-from chanjiao.audit.services import audit_event_record
+from chanjiao.accounts.models import User
+from chanjiao.audit.services import audit_event_record, audit_refusal
 from chanjiao.common.exceptions import ApplicationError, PermissionDeniedError
+from chanjiao.listings.hooks import profile_consents_changed
 from chanjiao.listings.kinds import ListingKind
 from chanjiao.listings.models import Listing, ProfileConsent
 from chanjiao.listings.permissions import user_can_see_personal_data
-from chanjiao.listings.services.dependents import profile_consents_changed
 from chanjiao.organizations.models import Organization
 
 
 def profile_consent_grant(
     *,
-    actor: Any,
+    actor: User,
     profile: Listing,
     organization: Organization | None = None,
     application_for: Listing | None = None,
@@ -47,7 +48,7 @@ def profile_consent_grant(
     return consent
 
 
-def profile_consent_withdraw(*, actor: Any, consent: ProfileConsent) -> ProfileConsent:
+def profile_consent_withdraw(*, actor: User, consent: ProfileConsent) -> ProfileConsent:
     """Withdraw a consent; the organisation sees only the non-personal summary from now on."""
     if consent.profile.author_id != actor.pk:
         raise PermissionDeniedError("只能由本人撤回授权。")
@@ -65,13 +66,15 @@ def profile_consent_withdraw(*, actor: Any, consent: ProfileConsent) -> ProfileC
     return consent
 
 
-def listing_personal_data_get(*, viewer: Any, listing: Listing) -> dict[str, Any]:
+def listing_personal_data_get(*, viewer: User | AnonymousUser, listing: Listing) -> dict[str, Any]:
     """Return an item's personal fields to a viewer with the right; every access is logged."""
     if not user_can_see_personal_data(viewer, listing):
-        audit_event_record(
-            actor=viewer, action="personal_data.view", target=listing, result=AuditResult.DENIED
+        audit_refusal(
+            actor=viewer if isinstance(viewer, User) else None,
+            action="personal_data.view",
+            target=listing,
+            message="您无权查看该信息的个人信息（需本人授权）。",
         )
-        raise PermissionDeniedError("您无权查看该信息的个人信息（需本人授权）。")
     data = {"contact_name": listing.contact_name, "contact_phone": listing.contact_phone}
     if listing.kind == ListingKind.JOBSEEKER:
         author = listing.author

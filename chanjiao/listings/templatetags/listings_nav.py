@@ -1,9 +1,9 @@
 """Navigation tags: the kinds and the reviewer's pending count."""
 
-from typing import Any
-
 from django import template
+from django.contrib.auth.models import AnonymousUser
 
+from chanjiao.accounts.models import User
 from chanjiao.listings.kinds import KINDS
 from chanjiao.listings.permissions import user_is_reviewer
 from chanjiao.listings.selectors import review_queue_counts
@@ -12,7 +12,7 @@ register = template.Library()
 
 
 @register.simple_tag
-def review_pending_count(user: Any) -> int | None:
+def review_pending_count(user: User | AnonymousUser) -> int | None:
     """Return how many items wait for this reviewer, or None for a user who reviews nothing."""
     if not user.is_authenticated or not user_is_reviewer(user):
         return None

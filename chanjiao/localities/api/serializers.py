@@ -32,7 +32,7 @@ class LocalityIndustrySerializer(serializers.Serializer):
 
 class PolicyParameterOutputSerializer(serializers.Serializer):
     key = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # DRF field name
     comparison = serializers.ChoiceField(choices=Comparison.choices)
     comparison_label = serializers.CharField(source="get_comparison_display")
     value = PlainNumberField()
@@ -45,7 +45,7 @@ class PolicyParameterOutputSerializer(serializers.Serializer):
 
 class KeyIndustryOutputSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    label = serializers.CharField(help_text="文件中的提法")
+    label = serializers.CharField(help_text="文件中的提法")  # type: ignore[assignment]  # DRF field name
     clause = serializers.CharField()
     note = serializers.CharField()
     industries = LocalityIndustrySerializer(many=True, help_text="对应的 GB/T 4754-2017 行业")
@@ -80,7 +80,7 @@ class LocalityOutputSerializer(serializers.Serializer):
 
 class PolicyParameterInputSerializer(serializers.Serializer):
     key = serializers.SlugField(max_length=80, help_text="小写字母、数字和连字符")
-    label = serializers.CharField(max_length=200)
+    label = serializers.CharField(max_length=200)  # type: ignore[assignment]  # DRF field name
     comparison = serializers.ChoiceField(choices=Comparison.choices)
     value = serializers.DecimalField(max_digits=14, decimal_places=4)
     value_max = serializers.DecimalField(
@@ -92,7 +92,7 @@ class PolicyParameterInputSerializer(serializers.Serializer):
 
 
 class KeyIndustryInputSerializer(serializers.Serializer):
-    label = serializers.CharField(max_length=100)
+    label = serializers.CharField(max_length=100)  # type: ignore[assignment]  # DRF field name
     codes = serializers.ListField(
         child=serializers.CharField(), help_text="GB/T 4754-2017 代码：门类字母或数字代码"
     )

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from chanjiao.common.pagination import get_paginated_response
+from chanjiao.common.users import acting_user
 from chanjiao.localities.api.serializers import (
     KeyIndustryInputSerializer,
     KeyIndustryOutputSerializer,
@@ -95,7 +96,7 @@ class LocalityListApi(APIView):
         summary="新增地区（仅平台管理员）",
     )
     def post(self, request: Request) -> Response:
-        locality = locality_create(actor=request.user, data=request.data)
+        locality = locality_create(actor=acting_user(request), data=request.data)
         output = LocalityOutputSerializer(locality_get(locality_id=locality.pk))
         return Response(output.data, status=status.HTTP_201_CREATED)
 
@@ -118,7 +119,7 @@ class LocalityDetailApi(APIView):
     )
     def patch(self, request: Request, locality_id: int) -> Response:
         locality = locality_get(locality_id=locality_id)
-        locality_update(actor=request.user, locality=locality, data=request.data)
+        locality_update(actor=acting_user(request), locality=locality, data=request.data)
         return Response(LocalityOutputSerializer(locality_get(locality_id=locality_id)).data)
 
 
@@ -137,7 +138,7 @@ class PolicyParameterCreateApi(_WriteApi):
     def post(self, request: Request, locality_id: int) -> Response:
         locality = locality_get(locality_id=locality_id)
         parameter = policy_parameter_create(
-            actor=request.user, locality=locality, data=request.data
+            actor=acting_user(request), locality=locality, data=request.data
         )
         return Response(
             PolicyParameterOutputSerializer(parameter).data, status=status.HTTP_201_CREATED
@@ -165,13 +166,17 @@ class PolicyParameterDetailApi(APIView):
     )
     def patch(self, request: Request, locality_id: int, key: str) -> Response:
         parameter = policy_parameter_update(
-            actor=request.user, parameter=self._parameter(locality_id, key), data=request.data
+            actor=acting_user(request),
+            parameter=self._parameter(locality_id, key),
+            data=request.data,
         )
         return Response(PolicyParameterOutputSerializer(parameter).data)
 
     @extend_schema(responses={204: None, **ERRORS}, summary="删除政策参数")
     def delete(self, request: Request, locality_id: int, key: str) -> Response:
-        policy_parameter_delete(actor=request.user, parameter=self._parameter(locality_id, key))
+        policy_parameter_delete(
+            actor=acting_user(request), parameter=self._parameter(locality_id, key)
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     def _parameter(self, locality_id: int, key: str) -> Any:
@@ -192,7 +197,9 @@ class KeyIndustryCreateApi(_WriteApi):
     )
     def post(self, request: Request, locality_id: int) -> Response:
         locality = locality_get(locality_id=locality_id)
-        key_industry = key_industry_create(actor=request.user, locality=locality, data=request.data)
+        key_industry = key_industry_create(
+            actor=acting_user(request), locality=locality, data=request.data
+        )
         return Response(
             KeyIndustryOutputSerializer(key_industry).data, status=status.HTTP_201_CREATED
         )
@@ -209,7 +216,7 @@ class KeyIndustryDetailApi(_WriteApi):
     )
     def patch(self, request: Request, locality_id: int, key_industry_id: int) -> Response:
         key_industry = key_industry_update(
-            actor=request.user,
+            actor=acting_user(request),
             key_industry=self._key_industry(locality_id, key_industry_id),
             data=request.data,
         )
@@ -218,7 +225,8 @@ class KeyIndustryDetailApi(_WriteApi):
     @extend_schema(responses={204: None, **ERRORS}, summary="删除重点产业")
     def delete(self, request: Request, locality_id: int, key_industry_id: int) -> Response:
         key_industry_delete(
-            actor=request.user, key_industry=self._key_industry(locality_id, key_industry_id)
+            actor=acting_user(request),
+            key_industry=self._key_industry(locality_id, key_industry_id),
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -242,7 +250,7 @@ class NamedInstitutionCreateApi(_WriteApi):
     def post(self, request: Request, locality_id: int) -> Response:
         locality = locality_get(locality_id=locality_id)
         institution = named_institution_create(
-            actor=request.user, locality=locality, data=request.data
+            actor=acting_user(request), locality=locality, data=request.data
         )
         return Response(
             NamedInstitutionOutputSerializer(institution).data, status=status.HTTP_201_CREATED
@@ -260,7 +268,7 @@ class NamedInstitutionDetailApi(_WriteApi):
     )
     def patch(self, request: Request, locality_id: int, institution_id: int) -> Response:
         institution = named_institution_update(
-            actor=request.user,
+            actor=acting_user(request),
             institution=self._institution(locality_id, institution_id),
             data=request.data,
         )
@@ -269,7 +277,7 @@ class NamedInstitutionDetailApi(_WriteApi):
     @extend_schema(responses={204: None, **ERRORS}, summary="删除文件点名机构")
     def delete(self, request: Request, locality_id: int, institution_id: int) -> Response:
         named_institution_delete(
-            actor=request.user, institution=self._institution(locality_id, institution_id)
+            actor=acting_user(request), institution=self._institution(locality_id, institution_id)
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
 

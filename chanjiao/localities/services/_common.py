@@ -1,31 +1,23 @@
-"""Helpers the locality services share: refusing with an audit entry, and before/after values."""
+"""Helpers the locality services share: the edit check, and values as the audit log shows them."""
 
 from datetime import date
 from decimal import Decimal
-from typing import Any, NoReturn
+from typing import Any
 
 from django.db import models
 
-from chanjiao.audit.models import AuditResult
-from chanjiao.audit.services import audit_event_record
-from chanjiao.common.exceptions import PermissionDeniedError
+from chanjiao.accounts.models import User
+from chanjiao.audit.services import audit_refusal, changes_between
 from chanjiao.localities.models import Locality, format_number
-from chanjiao.localities.permissions import user_can_edit_locality
+from chanjiao.localities.permissions import user_can_manage_locality
 
 EDIT_DENIED_MESSAGE = "只有平台管理员或该地区的政府管理员可以修改地区配置。"
 
 
-def deny(*, actor: Any, action: str, target: models.Model | None, message: str) -> NoReturn:
-    """Record the refusal in the audit log, then refuse."""
-    # Called before any write transaction opens, so the refusal stays in the audit log.
-    audit_event_record(actor=actor, action=action, target=target, result=AuditResult.DENIED)
-    raise PermissionDeniedError(message)
-
-
-def check_can_edit(*, actor: Any, locality: Locality, action: str, target: models.Model) -> None:
+def check_can_edit(*, actor: User, locality: Locality, action: str, target: models.Model) -> None:
     """Refuse (and audit the refusal) unless the actor may change this locality's profile."""
-    if not user_can_edit_locality(actor, locality):
-        deny(actor=actor, action=action, target=target, message=EDIT_DENIED_MESSAGE)
+    if not user_can_manage_locality(actor, locality):
+        audit_refusal(actor=actor, action=action, target=target, message=EDIT_DENIED_MESSAGE)
 
 
 def plain(value: Any) -> Any:
@@ -42,12 +34,8 @@ def plain(value: Any) -> Any:
 
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
-    """Return ``{field: [old, new]}`` for the fields whose value changed."""
-    return {
-        name: [plain(before.get(name)), plain(value)]
-        for name, value in after.items()
-        if before.get(name) != value
-    }
+    """Return ``{field: [old, new]}`` for the fields whose value changed, as the log shows them."""
+    return changes_between(before, after, render=plain)
 
 
 def created(values: dict[str, Any]) -> dict[str, list[Any]]:

@@ -51,7 +51,7 @@ def locality_update(*, actor: User, locality: Locality, data: Any) -> Locality:
     for name in ("parameters", "key_industries", "institutions"):
         if name in data:
             raise LocalityDataError([f"{name}: 请使用对应的接口逐条修改"])
-    current = {"name": locality.name, "region_code": locality.region.code}
+    current: dict[str, Any] = {"name": locality.name, "region_code": locality.region.code}
     current |= {name: getattr(locality, name) for name in DOCUMENT_FIELDS}
     current["issued_on"] = locality.issued_on.isoformat() if locality.issued_on else None
     entry = locality_data_clean(current | data)

@@ -8,11 +8,11 @@ from typing import Any
 from django.db import transaction
 
 from chanjiao.accounts.models import User
-from chanjiao.audit.services import audit_event_record
+from chanjiao.audit.services import audit_event_record, audit_refusal
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.localities.models import KeyIndustry, Locality, NamedInstitution, PolicyParameter
 from chanjiao.localities.permissions import user_can_create_locality
-from chanjiao.localities.services._common import created, deny, diff
+from chanjiao.localities.services._common import created, diff
 from chanjiao.localities.validation import (
     InstitutionData,
     KeyIndustryData,
@@ -79,7 +79,7 @@ def localities_load(*, data: Any, actor: User | None, source: str = "") -> list[
     Nothing is deleted, and an institution keeps its link to a platform organisation.
     """
     if actor is not None and not user_can_create_locality(actor):
-        deny(
+        audit_refusal(
             actor=actor,
             action="locality.load",
             target=None,
@@ -110,7 +110,7 @@ def localities_load_default(*, actor: User | None = None) -> list[LocalityLoadRe
 def locality_create(*, actor: User, data: Any) -> Locality:
     """Add a new locality with its whole profile; platform staff only."""
     if not user_can_create_locality(actor):
-        deny(
+        audit_refusal(
             actor=actor,
             action="locality.create",
             target=None,

@@ -4,6 +4,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from chanjiao.accounts.api.serializers import MaskedUserSerializer
 from chanjiao.catalogs.models import Industry, Region
 from chanjiao.organizations.models import OrganizationType
 
@@ -79,6 +80,4 @@ class MembershipOutputSerializer(serializers.Serializer):
     user = serializers.SerializerMethodField()
 
     def get_user(self, membership: Any) -> dict[str, Any]:
-        from chanjiao.accounts.api.serializers import MaskedUserSerializer
-
         return MaskedUserSerializer(membership.user).data

@@ -13,6 +13,7 @@ from chanjiao.accounts.selectors import membership_list
 from chanjiao.catalogs.models import Major
 from chanjiao.common.exceptions import PermissionDeniedError
 from chanjiao.common.pagination import get_paginated_response
+from chanjiao.common.users import acting_user
 from chanjiao.organizations.api.serializers import (
     MembershipOutputSerializer,
     OrganizationInputSerializer,
@@ -94,7 +95,9 @@ class OrganizationListApi(APIView):
     def post(self, request: Request) -> Response:
         serializer = OrganizationInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        organization = organization_create(actor=request.user, data=serializer.validated_data)
+        organization = organization_create(
+            actor=acting_user(request), data=serializer.validated_data
+        )
         return Response(
             OrganizationOutputSerializer(organization).data, status=status.HTTP_201_CREATED
         )
@@ -118,7 +121,7 @@ class OrganizationDetailApi(APIView):
         serializer = OrganizationInputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         organization = organization_update(
-            actor=request.user, organization=organization, data=serializer.validated_data
+            actor=acting_user(request), organization=organization, data=serializer.validated_data
         )
         return Response(OrganizationOutputSerializer(organization).data)
 
@@ -135,7 +138,7 @@ class OrganizationVerifyApi(APIView):
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         organization = organization_verify(
-            actor=request.user,
+            actor=acting_user(request),
             organization=organization,
             is_verified=serializer.validated_data["is_verified"],
         )
@@ -175,7 +178,7 @@ class SchoolMajorListApi(APIView):
         data: dict[str, Any] = serializer.validated_data
         major = get_object_or_404(Major, pk=data["major_id"])
         school_major = school_major_add(
-            actor=request.user,
+            actor=acting_user(request),
             school=school,
             major=major,
             year=data["year"],
@@ -216,7 +219,7 @@ class MembershipListApi(APIView):
         serializer.is_valid(raise_exception=True)
         user = get_object_or_404(User, username=serializer.validated_data["username"])
         membership = membership_add(
-            actor=request.user,
+            actor=acting_user(request),
             organization=organization,
             user=user,
             role=serializer.validated_data["role"],

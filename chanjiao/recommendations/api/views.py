@@ -8,6 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from chanjiao.common.users import acting_user
 from chanjiao.recommendations import selectors, services
 
 
@@ -29,7 +30,7 @@ class RecommendationPageSerializer(serializers.Serializer):
     subject_title = serializers.CharField()
     group_label = serializers.CharField()
     is_personalised = serializers.BooleanField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # DRF field name
     items = RecommendedItemSerializer(many=True)
 
 
@@ -48,7 +49,7 @@ def _limit(request: Request) -> int:
 
 
 def _page(request: Request, ref: selectors.SubjectRef) -> Response:
-    page = selectors.recommendation_page(user=request.user, ref=ref, limit=_limit(request))
+    page = selectors.recommendation_page(user=acting_user(request), ref=ref, limit=_limit(request))
     return Response(RecommendationPageSerializer(asdict(page)).data)
 
 
@@ -57,7 +58,7 @@ class MyRecommendationListApi(APIView):
         parameters=[LIMIT], responses=RecommendationPageSerializer, summary="为我推荐（学生档案）"
     )
     def get(self, request: Request) -> Response:
-        return _page(request, selectors.student_subject_for_user(user=request.user))
+        return _page(request, selectors.student_subject_for_user(user=acting_user(request)))
 
 
 class ListingRecommendationListApi(APIView):
@@ -67,7 +68,7 @@ class ListingRecommendationListApi(APIView):
         summary="为本机构/本人的一条信息推荐",
     )
     def get(self, request: Request, listing_id: int) -> Response:
-        ref = selectors.listing_subject_for_user(user=request.user, listing_id=listing_id)
+        ref = selectors.listing_subject_for_user(user=acting_user(request), listing_id=listing_id)
         return _page(request, ref)
 
 
@@ -79,7 +80,7 @@ class CohortRecommendationListApi(APIView):
     )
     def get(self, request: Request, school_id: int, major_id: int, year: int) -> Response:
         ref = selectors.cohort_subject_for_user(
-            user=request.user, school_id=school_id, major_id=major_id, year=year
+            user=acting_user(request), school_id=school_id, major_id=major_id, year=year
         )
         return _page(request, ref)
 
@@ -88,16 +89,16 @@ class RecommendationDismissApi(APIView):
     @extend_schema(request=None, responses={204: None}, summary="标记推荐“不相关”")
     def post(self, request: Request, recommendation_id: int) -> Response:
         row = selectors.recommendation_get_for_user(
-            user=request.user, recommendation_id=recommendation_id
+            user=acting_user(request), recommendation_id=recommendation_id
         )
-        services.recommendation_feedback_record(user=request.user, recommendation=row)
+        services.recommendation_feedback_record(user=acting_user(request), recommendation=row)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class RecommendationPreferenceApi(APIView):
     @extend_schema(responses=PreferenceSerializer, summary="个性化推荐设置")
     def get(self, request: Request) -> Response:
-        value = selectors.user_is_personalised(request.user)
+        value = selectors.user_is_personalised(acting_user(request))
         return Response({"is_personalised": value})
 
     @extend_schema(
@@ -107,6 +108,6 @@ class RecommendationPreferenceApi(APIView):
         data = PreferenceSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         pref = services.recommendation_preference_set(
-            user=request.user, is_personalised=data.validated_data["is_personalised"]
+            user=acting_user(request), is_personalised=data.validated_data["is_personalised"]
         )
         return Response({"is_personalised": pref.is_personalised})

@@ -7,7 +7,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from chanjiao.common.exceptions import ApplicationError
-from chanjiao.forecasting.selectors import locality_find
+from chanjiao.localities.selectors import locality_find
 from chanjiao.reports.api.serializers import ReportDataSerializer
 from chanjiao.reports.generators import YearlySupplyDemandReport, yearly_charts
 from chanjiao.reports.services import VERSIONS, report_generator_for
@@ -31,7 +31,7 @@ class ReportDataApi(APIView):
         "null（suppressed=true），不列出预警学校名称；internal 仅本地区政府人员与平台运维可取。",
     )
     def get(self, request: Request, locality_code: str, year: int) -> Response:
-        locality = locality_find(name_or_code=locality_code)
+        locality = locality_find(locality_code)
         version = request.query_params.get("version", "auto")
         if version not in VERSIONS:
             message = "version 只能是 auto、internal 或 public。"

@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 class FacetValueSerializer(serializers.Serializer):
     value = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # DRF field name
     count = serializers.IntegerField()
     selected = serializers.BooleanField()
 
@@ -42,7 +42,7 @@ class CatalogEntrySerializer(serializers.Serializer):
 
 class WiderFilterSerializer(serializers.Serializer):
     name = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # DRF field name
     count = serializers.IntegerField()
 
 

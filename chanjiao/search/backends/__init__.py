@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
 
 from chanjiao.search.backends.base import (
     FACETS,
@@ -32,14 +33,12 @@ _lock = threading.Lock()
 
 def backend_names() -> list[str]:
     """Return the backends usable with the current database."""
-    from django.db import connection
-
     return ["tantivy", "postgresql"] if connection.vendor == "postgresql" else ["tantivy"]
 
 
 def get_backend(name: str | None = None) -> SearchBackend:
     """Return the configured backend (or the named one), one instance per process."""
-    name = name or getattr(settings, "CHANJIAO_SEARCH_BACKEND", "tantivy")
+    name = name or str(getattr(settings, "CHANJIAO_SEARCH_BACKEND", "tantivy"))
     path = str(
         getattr(settings, "CHANJIAO_SEARCH_INDEX_DIR", Path(settings.DATA_DIR) / "search-index")
     )
@@ -52,11 +51,12 @@ def get_backend(name: str | None = None) -> SearchBackend:
 
 def _make(name: str, path: Path) -> SearchBackend:
     if name == "tantivy":
+        # Only the configured backend is loaded (tantivy is a native extension).
         from chanjiao.search.backends.tantivy_backend import TantivyBackend
 
         return TantivyBackend(path)
     if name == "postgresql":
-        from chanjiao.search.backends.postgres_backend import PostgresBackend
+        from chanjiao.search.backends.postgres_backend import PostgresBackend  # as above
 
         return PostgresBackend()
     raise ImproperlyConfigured(

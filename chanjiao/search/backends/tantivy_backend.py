@@ -80,7 +80,7 @@ def _schema() -> tantivy.Schema:
 
 def _freshness_weight(published: datetime.datetime | None, epoch_day: int) -> float:
     """Return w with log2(2 + w) = 2^((day - epoch) / half-life): tantivy multiplies BM25 by it."""
-    day = (published.date() - EPOCH).days if published else epoch_day
+    day = (timezone.localdate(published) - EPOCH).days if published else epoch_day
     factor = min(MAX_FRESHNESS, 2.0 ** (max(0, day - epoch_day) / FRESHNESS_HALF_LIFE_DAYS))
     return 2.0**factor - 2.0
 
@@ -263,9 +263,12 @@ class TantivyBackend:
             kwargs["weight_by_field"] = "freshness"
         found = searcher.search(tantivy_query, **kwargs)
         addresses = [address for _, address in found.hits][: query.limit]
-        ids = [int(v) for v in searcher.fast_field_values("id", addresses)] if addresses else []
+        values = searcher.fast_field_values("id", addresses) if addresses else []
+        ids = [int(v) for v in values if v is not None]
         facets = self._facets(searcher, tantivy_query, query) if query.facets else {}
-        return EngineResult(total=found.count or 0, ids=ids, facets=facets)
+        # tantivy's stubs omit ``count``, which a search with ``count=True`` sets.
+        total = found.count or 0  # type: ignore[attr-defined]
+        return EngineResult(total=total, ids=ids, facets=facets)
 
     def _text_query(self, query: EngineQuery) -> tantivy.Query:
         if not query.terms:

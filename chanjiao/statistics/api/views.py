@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.common.pagination import get_paginated_response
+from chanjiao.common.users import acting_user
 from chanjiao.listings.api.import_views import CONTENT_TYPES, ISSUE_FIELDS
 from chanjiao.statistics.api.serializers import (
     LaborMarketFilterSerializer,
@@ -136,7 +137,9 @@ class MajorYearStatImportApi(APIView):
         body = ImportInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         upload = body.validated_data["file"]
-        result = major_year_stats_import(actor=request.user, file_name=upload.name, stream=upload)
+        result = major_year_stats_import(
+            actor=acting_user(request), file_name=upload.name, stream=upload
+        )
         return _import_response(result)
 
 
@@ -185,7 +188,9 @@ class LaborMarketStatImportApi(APIView):
         body = ImportInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         upload = body.validated_data["file"]
-        result = labor_market_import(actor=request.user, file_name=upload.name, stream=upload)
+        result = labor_market_import(
+            actor=acting_user(request), file_name=upload.name, stream=upload
+        )
         return _import_response(result)
 
 

@@ -10,11 +10,9 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from chanjiao.listings.importing.columns import HeaderError
-from chanjiao.listings.importing.rows import ImportIssue
+from chanjiao.common.tabular import HeaderError, ImportIssue, header_key, header_problem
 
 NUMBER_NOISE = re.compile(r"[,，\s]")
-REQUIRED_MARKS = re.compile(r"\s*(\*|（必填）|\(必填\))$")
 
 
 @dataclass(frozen=True)
@@ -30,12 +28,6 @@ class Column:
 
 class CellError(ValueError):
     """A cell that cannot be read; the message is the Chinese reason."""
-
-
-def header_key(text: str) -> str:
-    """Normalise a header cell: NFKC, no BOM, no required mark, lower case."""
-    text = unicodedata.normalize("NFKC", text.replace("\ufeff", "")).strip()
-    return REQUIRED_MARKS.sub("", text).strip().lower()
 
 
 @dataclass(frozen=True)
@@ -71,10 +63,10 @@ def header_read(
             continue
         found = lookup.get(header_key(text))
         if found is None:
-            problems.append(_problem(row, text, f"未知的列名“{text}”，请使用模板中的列名。"))
+            problems.append(header_problem(row, text, f"未知的列名“{text}”，请使用模板中的列名。"))
         elif found.key in positions:
             message = f"列“{text}”与列“{positions[found.key][1]}”重复。"
-            problems.append(_problem(row, text, message))
+            problems.append(header_problem(row, text, message))
         else:
             positions[found.key] = (index, text)
     missing = [c.label for c in columns if c.required and c.key not in positions]
@@ -83,14 +75,10 @@ def header_read(
             labels = [c.label for c in columns if c.key in group]
             missing.append("或".join(labels))
     if missing:
-        problems.append(_problem(row, "", "缺少必填列：" + "、".join(missing) + "。"))
+        problems.append(header_problem(row, "", "缺少必填列：" + "、".join(missing) + "。"))
     if problems:
         raise HeaderError(problems)
     return Header(positions=positions, width=len(cells))
-
-
-def _problem(row: int, column: str, message: str) -> dict[str, object]:
-    return {"row": row, "column": column, "message": message}
 
 
 def row_cells(

@@ -12,11 +12,11 @@ from typing import IO, Any
 from django.db import transaction
 from django.utils import timezone
 
+from chanjiao.accounts.models import User
 from chanjiao.audit.models import AuditResult
-from chanjiao.audit.services import audit_event_record
+from chanjiao.audit.services import audit_event_record, audit_refusal
 from chanjiao.catalogs.models import Occupation, Region
-from chanjiao.common.exceptions import PermissionDeniedError
-from chanjiao.listings.importing import ImportIssue
+from chanjiao.common.tabular import ImportIssue
 from chanjiao.statistics.importing.cells import (
     CellError,
     Column,
@@ -84,13 +84,17 @@ class LaborRow:
         return (self.region_label, self.year, self.quarter, self.occupation_label)
 
 
-def labor_market_import(*, actor: Any, file_name: str, stream: IO[bytes]) -> StatisticsImportResult:
+def labor_market_import(
+    *, actor: User | None, file_name: str, stream: IO[bytes]
+) -> StatisticsImportResult:
     """Import a 人社 求人倍率 table all-or-nothing; ``actor`` None is the command-line operator."""
     if actor is not None and not user_can_import_labor_market(actor):
-        audit_event_record(
-            actor=actor, action=ACTION, changes={"file_name": file_name}, result=AuditResult.DENIED
+        audit_refusal(
+            actor=actor,
+            action=ACTION,
+            changes={"file_name": file_name},
+            message="只有政府管理员或平台管理员可以导入人社供求统计。",
         )
-        raise PermissionDeniedError("只有政府管理员或平台管理员可以导入人社供求统计。")
     result = StatisticsImportResult(kind="labor_market", file_name=file_name)
     with import_errors_collected(result):
         _, rows = rows_parse(
@@ -116,7 +120,7 @@ def labor_market_import(*, actor: Any, file_name: str, stream: IO[bytes]) -> Sta
 class LaborRowParser:
     """Check one row of a 求人倍率 table and return a ``LaborRow`` or None with issues."""
 
-    def __init__(self, *, actor: Any, header: Header) -> None:
+    def __init__(self, *, actor: User | None, header: Header) -> None:
         self.actor = actor
         self.header = header
         self.max_year = timezone.localdate().year

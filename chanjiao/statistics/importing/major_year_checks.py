@@ -6,7 +6,7 @@ a class (就业/升学/未就业) is empty but its sub-cases are given, the clas
 
 from typing import Any
 
-from chanjiao.listings.importing import ImportIssue
+from chanjiao.common.tabular import ImportIssue
 from chanjiao.statistics.destinations import DESTINATION_CLASSES, SUB_CASE_LABELS
 from chanjiao.statistics.importing.major_year_rows import (
     FIGURE_FIELDS,

@@ -10,8 +10,9 @@ from typing import Any
 
 from django.utils import timezone
 
+from chanjiao.accounts.models import User
 from chanjiao.catalogs.models import Major
-from chanjiao.listings.importing import ImportIssue
+from chanjiao.common.tabular import ImportIssue
 from chanjiao.organizations.models import Organization
 from chanjiao.statistics.destinations import DESTINATION_CLASSES
 from chanjiao.statistics.importing.cells import (
@@ -108,7 +109,7 @@ class ParsedRow:
 class SchoolLookup:
     """Find the school a row names, and check the importer's right to it (answers cached)."""
 
-    def __init__(self, actor: Any) -> None:
+    def __init__(self, actor: User | None) -> None:
         self.actor = actor
         self.by_code: dict[str, Organization | None] = {}
         self.by_name: dict[str, list[Organization]] = {}
@@ -162,7 +163,7 @@ class SchoolLookup:
 class MajorYearRowParser:
     """Check each row's cells on their own and return a ``ParsedRow`` or None with issues."""
 
-    def __init__(self, *, actor: Any, header: Header) -> None:
+    def __init__(self, *, actor: User | None, header: Header) -> None:
         self.schools = SchoolLookup(actor)
         self.majors = {m.code: m for m in Major.objects.filter(is_active=True)}
         self.header = header

@@ -11,10 +11,10 @@ from typing import IO, Any
 from django.db import transaction
 from django.utils import timezone
 
+from chanjiao.accounts.models import User
 from chanjiao.audit.models import AuditResult
-from chanjiao.audit.services import audit_event_record
-from chanjiao.common.exceptions import PermissionDeniedError
-from chanjiao.listings.importing import ImportIssue
+from chanjiao.audit.services import audit_event_record, audit_refusal
+from chanjiao.common.tabular import ImportIssue
 from chanjiao.organizations.models import SchoolMajor
 from chanjiao.statistics.importing.cells import Header
 from chanjiao.statistics.importing.major_year_checks import merged_values, row_checks
@@ -39,14 +39,16 @@ Key = tuple[int, int, int]
 
 
 def major_year_stats_import(
-    *, actor: Any, file_name: str, stream: IO[bytes]
+    *, actor: User | None, file_name: str, stream: IO[bytes]
 ) -> StatisticsImportResult:
     """Import 专业点年度统计 all-or-nothing; ``actor`` None is the command-line operator."""
     if actor is not None and not user_can_import_major_years(actor):
-        audit_event_record(
-            actor=actor, action=ACTION, changes={"file_name": file_name}, result=AuditResult.DENIED
+        audit_refusal(
+            actor=actor,
+            action=ACTION,
+            changes={"file_name": file_name},
+            message="只有学校的机构管理员、信息员或政府管理员可以导入统计数据。",
         )
-        raise PermissionDeniedError("只有学校的机构管理员、信息员或政府管理员可以导入统计数据。")
     result = StatisticsImportResult(kind="major_year", file_name=file_name)
     with import_errors_collected(result):
         _run(actor=actor, file_name=file_name, stream=stream, result=result)
@@ -59,7 +61,9 @@ def major_year_stats_import(
     return result
 
 
-def _run(*, actor: Any, file_name: str, stream: IO[bytes], result: StatisticsImportResult) -> None:
+def _run(
+    *, actor: User | None, file_name: str, stream: IO[bytes], result: StatisticsImportResult
+) -> None:
     parsers: list[MajorYearRowParser] = []
 
     def parser_for(header: Header) -> MajorYearRowParser:
@@ -100,7 +104,7 @@ def _stored(parsed: list[ParsedRow]) -> dict[Key, MajorYearStat]:
 
 def _write(
     *,
-    actor: Any,
+    actor: User | None,
     planned: list[tuple[ParsedRow, dict[str, Any]]],
     stored: dict[Key, MajorYearStat],
     result: StatisticsImportResult,

@@ -1,4 +1,4 @@
-"""Read an uploaded statistics file into checked rows, through the listings' hostile-file readers.
+"""Read an uploaded statistics file into checked rows, through the shared hostile-file readers.
 
 Statistics files are small (a city's 专业点 or a 人社 table), so the rows are read into memory
 and checked before anything is written; the row limit is lower than for listings to keep it so.
@@ -15,8 +15,13 @@ from django.conf import settings
 from django.db import IntegrityError
 from django.utils import translation
 
-from chanjiao.listings.importing import ImportFileError, ImportIssue, ImportLimits, ImportResult
-from chanjiao.listings.importing.readers import table_open
+from chanjiao.common.tabular import (
+    ImportFileError,
+    ImportIssue,
+    ImportLimits,
+    ImportResult,
+    table_open,
+)
 from chanjiao.statistics.importing.cells import Column, Header, header_read, row_cells
 
 MAX_STATISTICS_ROWS = 20_000

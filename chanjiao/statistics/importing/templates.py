@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from chanjiao.statistics.importing.cells import Column
 from chanjiao.statistics.importing.labor_market import LABOR_MARKET_COLUMNS
@@ -56,6 +57,8 @@ def statistics_template(kind: str, file_format: str) -> tuple[str, bytes]:
 def _workbook(template: Template) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
+    if not isinstance(sheet, Worksheet):  # a new workbook starts with one worksheet
+        raise TypeError("a new workbook has no active worksheet")
     sheet.title = template.title.removesuffix("导入模板")[:31]
     sheet.append([column.label for column in template.columns])
     sheet.freeze_panes = "A2"

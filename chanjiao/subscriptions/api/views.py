@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from chanjiao.common.pagination import DefaultPagination
+from chanjiao.common.users import acting_user
 from chanjiao.listings.api.serializers import ListingFilterSerializer
 from chanjiao.listings.selectors import ListingFilters
 from chanjiao.subscriptions import selectors, services
@@ -78,7 +79,7 @@ class SubscriptionListApi(APIView):
     )
     def post(self, request: Request) -> Response:
         values = subscription_input_parse(request.data)
-        subscription = services.subscription_create(user=request.user, **values)
+        subscription = services.subscription_create(user=acting_user(request), **values)
         return Response(
             SubscriptionOutputSerializer(subscription).data, status=status.HTTP_201_CREATED
         )
@@ -92,7 +93,7 @@ class SubscriptionDetailApi(APIView):
         subscription = selectors.subscription_get_for_user(
             user=request.user, subscription_id=subscription_id
         )
-        services.subscription_delete(user=request.user, subscription=subscription)
+        services.subscription_delete(user=acting_user(request), subscription=subscription)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -127,7 +128,9 @@ class NotificationReadApi(APIView):
         notification = selectors.notification_get_for_user(
             user=request.user, notification_id=notification_id
         )
-        notification = services.notification_mark_read(user=request.user, notification=notification)
+        notification = services.notification_mark_read(
+            user=acting_user(request), notification=notification
+        )
         return Response(NotificationOutputSerializer(notification).data)
 
 
@@ -143,5 +146,5 @@ class NotificationReadAllApi(APIView):
         summary="全部标为已读",
     )
     def post(self, request: Request) -> Response:
-        updated = services.notifications_mark_all_read(user=request.user)
+        updated = services.notifications_mark_all_read(user=acting_user(request))
         return Response({"updated": updated, "unread": selectors.unread_count(request.user)})

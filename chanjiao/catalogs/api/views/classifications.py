@@ -47,7 +47,7 @@ class IndustryListApi(_CatalogListApi):
             help_text="门类字母 A—T。",
             error_messages={"invalid": "门类（section）应为 A—T 中的一个字母。"},
         )
-        parent = code_filter(label="上级代码", name="parent")
+        parent = code_filter(label="上级代码", name="parent")  # type: ignore[assignment]  # DRF field name
         q = search_filter()
         ordering = _ordering_filter()
 
@@ -83,7 +83,7 @@ class IndustryListApi(_CatalogListApi):
 class IndustryDetailApi(_CatalogDetailApi):
     class OutputSerializer(IndustryListApi.OutputSerializer):
         description = serializers.CharField()
-        source = serializers.CharField()
+        source = serializers.CharField()  # type: ignore[assignment]  # DRF field name
         parents = serializers.SerializerMethodField()
         children = ConceptNodeSerializer(many=True, source="children_sorted")
 
@@ -104,7 +104,7 @@ class IndustryDetailApi(_CatalogDetailApi):
 class OccupationListApi(_CatalogListApi):
     class FilterSerializer(PageFilterSerializer):
         level = choice_filter(label="层级", name="level", choices=Occupation.Level.values)
-        parent = code_filter(label="上级代码", name="parent")
+        parent = code_filter(label="上级代码", name="parent")  # type: ignore[assignment]  # DRF field name
         q = search_filter()
         is_digital = flag_filter(label="数字职业", name="is_digital")
         is_green = flag_filter(label="绿色职业", name="is_green")
@@ -147,7 +147,7 @@ class OccupationDetailApi(_CatalogDetailApi):
         definition = serializers.CharField()
         main_tasks = serializers.CharField()
         aliases = serializers.SerializerMethodField(help_text="常用名称（非官方）。")
-        source = serializers.CharField()
+        source = serializers.CharField()  # type: ignore[assignment]  # DRF field name
         parents = serializers.SerializerMethodField()
         children = ConceptNodeSerializer(many=True, source="children_sorted")
         major_links = MajorOccupationLinkSerializer(many=True, source="links_sorted")

@@ -102,7 +102,7 @@ class MajorListApi(_CatalogListApi):
 class MajorDetailApi(_CatalogDetailApi):
     class OutputSerializer(MajorListApi.OutputSerializer):
         is_special = serializers.BooleanField()
-        source = serializers.CharField()
+        source = serializers.CharField()  # type: ignore[assignment]  # DRF field name
         note = serializers.CharField()
         summary = serializers.CharField()
         graduate_scale = serializers.CharField()
@@ -127,7 +127,7 @@ class MajorGroupListApi(_CatalogListApi):
         system = choice_filter(label="目录体系", name="system", choices=MajorSystem.values)
         level = choice_filter(label="层次", name="level", choices=MajorLevel.values)
         node_type = choice_filter(label="节点类型", name="node_type", choices=MajorGroupType.values)
-        parent = code_filter(label="上级代码", name="parent")
+        parent = code_filter(label="上级代码", name="parent")  # type: ignore[assignment]  # DRF field name
         q = search_filter()
         ordering = _ordering_filter()
 
@@ -163,7 +163,7 @@ class MajorGroupListApi(_CatalogListApi):
 
 class MajorGroupDetailApi(_CatalogDetailApi):
     class OutputSerializer(MajorGroupListApi.OutputSerializer):
-        source = serializers.CharField()
+        source = serializers.CharField()  # type: ignore[assignment]  # DRF field name
         children = MajorGroupRefSerializer(many=True, source="children_sorted")
         majors = MajorRefSerializer(many=True, source="majors_sorted")
 

@@ -39,7 +39,7 @@ from chanjiao.catalogs.selectors import (
 class RegionListApi(_CatalogListApi):
     class FilterSerializer(PageFilterSerializer):
         level = choice_filter(label="层级", name="level", choices=Region.Level.values)
-        parent = code_filter(label="上级代码", name="parent")
+        parent = code_filter(label="上级代码", name="parent")  # type: ignore[assignment]  # DRF field name
         within = code_filter(label="所在地区代码（返回该地区及其下辖全部地区）", name="within")
         q = search_filter()
         ordering = _ordering_filter()
@@ -82,7 +82,7 @@ class RegionListApi(_CatalogListApi):
 
 class RegionDetailApi(_CatalogDetailApi):
     class OutputSerializer(RegionListApi.OutputSerializer):
-        source = serializers.CharField()
+        source = serializers.CharField()  # type: ignore[assignment]  # DRF field name
         parents = serializers.SerializerMethodField()
         children = ConceptNodeSerializer(many=True, source="children_sorted")
 

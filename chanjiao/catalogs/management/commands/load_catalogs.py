@@ -1,7 +1,7 @@
 """Load or refresh the national reference catalogues shipped with the platform."""
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TextIO, cast
 
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
@@ -16,7 +16,7 @@ class Command(BaseCommand):
         bars: list[tqdm] = []
         quiet = options["verbosity"] == 0
 
-        def progress(label: str, total: int) -> Callable[[int], None]:
+        def progress(label: str, total: int) -> Callable[[int], object]:
             for previous in bars:
                 previous.close()
             bar = tqdm(
@@ -25,7 +25,8 @@ class Command(BaseCommand):
                 unit="行",
                 disable=quiet,
                 leave=True,
-                file=self.stderr._out,
+                # The stubs see OutputWrapper's wrapped stream only through ``__getattr__``.
+                file=cast(TextIO, self.stderr._out),
                 mininterval=0.5,
             )
             bars.append(bar)

@@ -35,7 +35,9 @@ def test_prints_counts_and_representative_accounts(wuzhou_locality):
     assert lines[0].startswith("演示数据（梧州市，种子 1）：新增 ")
     assert lines[1].split() == ["政府部门", "3"]
     for kind, label in [
-        ("job", "岗位需求"), ("jobseeker", "个人求职档案"), ("mentor", "兼职教师/产业导师"),
+        ("job", "岗位需求"),
+        ("jobseeker", "个人求职档案"),
+        ("mentor", "兼职教师/产业导师"),
     ]:
         count = Listing.objects.filter(is_demo=True, kind=kind).count()
         assert [f"供需信息·{label}", str(count)] in [line.split() for line in lines]
@@ -48,9 +50,10 @@ def test_prints_counts_and_representative_accounts(wuzhou_locality):
         ("demo_school01_admin", "机构管理员", "梧州职业学院"),
         ("demo_school01_review", "审核员", "梧州职业学院"),
     ]:
-        assert any(
-            line.split() == [username, role, organization] for line in lines
-        ), (username, table)
+        assert any(line.split() == [username, role, organization] for line in lines), (
+            username,
+            table,
+        )
     account_rows = [line for line in lines if line.strip().startswith("demo_")]
     assert len(account_rows) == 9
     assert (

@@ -174,7 +174,9 @@ def test_gov_admins_belong_to_the_locality_government(wuzhou_locality, wuzhou):
 
     admins = Membership.objects.filter(role=Role.GOV_ADMIN).select_related("organization")
     assert sorted(m.user.username for m in admins) == [
-        "demo_gov_fgw", "demo_gov_jyj", "demo_gov_rsj",
+        "demo_gov_fgw",
+        "demo_gov_jyj",
+        "demo_gov_rsj",
     ]
     assert {(m.organization.org_type, m.organization.region_id) for m in admins} == {
         (OrganizationType.GOVERNMENT, wuzhou.pk)
@@ -189,8 +191,10 @@ def test_gives_each_organisation_its_staff(wuzhou_locality):
         roles.setdefault(membership.organization.name, []).append(membership.role)
     for organization in Organization.objects.all():
         expected = (
-            ["gov_admin"] if organization.org_type == OrganizationType.GOVERNMENT
-            else ["info_officer", "org_admin", "reviewer"] if organization.is_school
+            ["gov_admin"]
+            if organization.org_type == OrganizationType.GOVERNMENT
+            else ["info_officer", "org_admin", "reviewer"]
+            if organization.is_school
             else ["info_officer", "org_admin"]
             if organization.org_type == OrganizationType.ENTERPRISE
             else ["org_admin"]
@@ -253,7 +257,10 @@ def test_key_industry_majors_come_first(wuzhou_locality):
         )
     )
     tea_or_recycling = {
-        "茶叶生产与加工技术", "茶艺与茶文化", "资源综合利用技术", "非金属矿物材料技术",
+        "茶叶生产与加工技术",
+        "茶艺与茶文化",
+        "资源综合利用技术",
+        "非金属矿物材料技术",
         "建筑材料工程技术",
     }
     assert len(offered & tea_or_recycling) >= 2
@@ -334,8 +341,11 @@ def test_refuses_a_demo_username_held_by_a_real_account(wuzhou_locality):
 
 
 def test_leaves_a_real_named_school_alone(wuzhou_locality):
-    real = SchoolFactory(name="梧州学院", org_type=OrganizationType.UNIVERSITY,
-                         region=Region.objects.get(code="450405"))
+    real = SchoolFactory(
+        name="梧州学院",
+        org_type=OrganizationType.UNIVERSITY,
+        region=Region.objects.get(code="450405"),
+    )
 
     summary = demo_data_generate(locality=wuzhou_locality, seed=1)
 

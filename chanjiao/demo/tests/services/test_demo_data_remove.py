@@ -16,8 +16,11 @@ pytestmark = pytest.mark.django_db
 
 def _catalogue_counts() -> tuple[int, ...]:
     return (
-        Region.objects.count(), Industry.objects.count(), Occupation.objects.count(),
-        Major.objects.count(), MajorOccupationLink.objects.count(),
+        Region.objects.count(),
+        Industry.objects.count(),
+        Occupation.objects.count(),
+        Major.objects.count(),
+        MajorOccupationLink.objects.count(),
     )
 
 
@@ -46,7 +49,8 @@ def test_keeps_the_audit_log(wuzhou_locality):
     summary = demo_data_remove()
 
     assert list(AuditEvent.objects.order_by("pk").values_list("action", flat=True)) == [
-        "demo_data.generate", "demo_data.remove",
+        "demo_data.generate",
+        "demo_data.remove",
     ]
     removal = AuditEvent.objects.get(action="demo_data.remove")
     assert removal.changes == {"counts": summary.as_dict(), "deleted": summary.deleted}
@@ -58,15 +62,18 @@ def test_unlinks_the_named_institutions(wuzhou_locality):
     demo_data_remove()
 
     assert list(NamedInstitution.objects.order_by("pk").values_list("name", "organization")) == [
-        ("梧州职业学院", None), ("梧州学院", None), ("粤桂合作特别试验区", None),
+        ("梧州职业学院", None),
+        ("梧州学院", None),
+        ("粤桂合作特别试验区", None),
     ]
 
 
 def test_a_real_member_of_a_demo_organisation_stays(wuzhou_locality):
     demo_data_generate(locality=wuzhou_locality, seed=1)
     real = UserFactory(username="visitor")
-    MembershipFactory(user=real, organization=Organization.objects.get(name="梧州市教育局"),
-                      role=Role.REVIEWER)
+    MembershipFactory(
+        user=real, organization=Organization.objects.get(name="梧州市教育局"), role=Role.REVIEWER
+    )
 
     demo_data_remove()
 

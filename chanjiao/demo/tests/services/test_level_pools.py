@@ -38,7 +38,10 @@ def test_a_locality_without_key_industries_gets_only_common_majors(catalogs):
     pools = level_pools(key_industries=[])
 
     assert [len(pools[level].area) for level in ("中职", "高职专科", "职业本科", "普通本科")] == [
-        0, 0, 0, 0,
+        0,
+        0,
+        0,
+        0,
     ]
     assert len(pools["高职专科"].common) > 20
 

@@ -5,8 +5,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from chanjiao.common.exceptions import ApplicationError
-from chanjiao.early_warning.selectors import locality_get_by_name_or_id
 from chanjiao.early_warning.services import warnings_evaluate
+from chanjiao.localities.selectors import locality_find
 
 
 class Command(BaseCommand):
@@ -18,7 +18,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            locality = locality_get_by_name_or_id(value=options["locality"])
+            locality = locality_find(options["locality"])
             run = warnings_evaluate(locality=locality, year=options["year"], actor=None)
         except ApplicationError as error:
             raise CommandError(error.message) from error

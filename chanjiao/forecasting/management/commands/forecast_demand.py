@@ -5,8 +5,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from chanjiao.common.exceptions import ApplicationError
-from chanjiao.forecasting.selectors import locality_find
 from chanjiao.forecasting.services import forecasts_compute
+from chanjiao.localities.selectors import locality_find
 
 
 def _number(value: float | None) -> str:
@@ -21,7 +21,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            locality = locality_find(name_or_code=options["locality"])
+            locality = locality_find(options["locality"])
         except ApplicationError as error:
             raise CommandError(error.message) from error
         runs = forecasts_compute(locality=locality)

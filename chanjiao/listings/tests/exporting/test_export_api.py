@@ -1,5 +1,6 @@
 """The export endpoint: scopes, authorization, audit, limits, file names and query counts."""
 
+import datetime
 from urllib.parse import quote
 
 import pytest
@@ -8,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from chanjiao.audit.models import AuditEvent, AuditResult
 from chanjiao.listings import exporting, services
+from chanjiao.listings.models import Listing
 from chanjiao.listings.tests.exporting.conftest import as_dicts, read_export
 from chanjiao.listings.tests.factories import listing_make
 
@@ -172,3 +174,14 @@ def test_batches_decide_personal_access_per_batch(
     rows = as_dicts(read_export(response, "csv"))
     assert sorted(row["编号"] for row in rows) == sorted([str(job.pk), str(other.pk)])
     assert {row["联系电话"] for row in rows} == {"13812345678", "13912345678"}
+
+
+def test_publication_time_is_shown_in_china_time(job, api_client):
+    # Stored in UTC: 16:30 UTC on 9 March is 00:30 on 10 March in China.
+    Listing.objects.filter(pk=job.pk).update(
+        published_at=datetime.datetime(2026, 3, 9, 16, 30, tzinfo=datetime.UTC)
+    )
+
+    rows = as_dicts(read_export(api_client.get(URL, {"format": "csv"}), "csv"))
+
+    assert rows[0]["发布时间"] == "2026-03-10 00:30"

@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from chanjiao.common.exceptions import ApplicationError
-from chanjiao.forecasting.selectors import locality_find
+from chanjiao.localities.selectors import locality_find
 from chanjiao.reports.generators import GENERATORS
 from chanjiao.reports.services import report_render
 
@@ -37,7 +37,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.perf_counter()
         try:
-            locality = locality_find(name_or_code=options["locality"])
+            locality = locality_find(options["locality"])
             rendered = report_render(
                 kind=options["kind"],
                 locality=locality,

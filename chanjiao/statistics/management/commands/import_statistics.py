@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from chanjiao.accounts.models import User
 from chanjiao.common.exceptions import ApplicationError
-from chanjiao.listings.importing import import_errors_csv
+from chanjiao.common.tabular import import_errors_csv
 from chanjiao.statistics.importing import (
     StatisticsImportResult,
     labor_market_import,

@@ -4,7 +4,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from chanjiao.localities.models import Locality
+from chanjiao.common.exceptions import NotFoundError
+from chanjiao.localities.selectors import locality_find
 from chanjiao.statistics.demo import demo_remove, demo_write
 
 
@@ -23,11 +24,12 @@ class Command(BaseCommand):
         if options["remove"]:
             self.stdout.write(f"已删除演示统计数据 {demo_remove()} 行。")
             return
-        locality = Locality.objects.filter(name=options["locality"]).first()
-        if locality is None:
+        try:
+            locality = locality_find(options["locality"])
+        except NotFoundError:
             raise CommandError(
                 f"没有名为“{options['locality']}”的地区配置，请先执行 load_localities。"
-            )
+            ) from None
         counts = demo_write(locality=locality, seed=options["seed"])
         for key, value in counts.items():
             self.stdout.write(f"  {key}: {value}")

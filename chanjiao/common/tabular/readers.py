@@ -6,14 +6,14 @@ refused after reading just past the limit and never held in memory.
 """
 
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import PurePath
 from types import TracebackType
 from typing import IO, Protocol
 
-from chanjiao.listings.importing.csv_source import CsvSource
-from chanjiao.listings.importing.limits import ImportFileError, ImportLimits
-from chanjiao.listings.importing.xlsx_source import XlsxSource
+from chanjiao.common.tabular.csv_source import CsvSource
+from chanjiao.common.tabular.limits import ImportFileError, ImportLimits
+from chanjiao.common.tabular.xlsx_source import XlsxSource
 
 Row = tuple[int, list[str]]
 
@@ -52,7 +52,7 @@ def _seekable(stream: IO[bytes], max_bytes: int) -> IO[bytes]:
     copy = tempfile.SpooledTemporaryFile(max_size=4 * MIB)  # noqa: SIM115 - lives with the table
     _copy_limited(stream, copy, max_bytes)
     copy.seek(0)
-    return copy  # type: ignore[return-value]
+    return copy
 
 
 def _copy_limited(source: IO[bytes], target: IO[bytes], max_bytes: int) -> None:
@@ -112,7 +112,7 @@ class ImportTable:
         if self.owns_stream:
             self.stream.close()
 
-    def rows(self) -> Iterator[Row]:
+    def rows(self) -> Generator[Row, None, None]:
         """Yield (row number, cells) for the header and every non-empty row after it."""
         header: list[str] | None = None
         data_rows = 0

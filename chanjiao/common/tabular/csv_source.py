@@ -9,7 +9,7 @@ import csv
 from collections.abc import Iterator
 from typing import IO
 
-from chanjiao.listings.importing.limits import MAX_RECORD_BYTES, ImportFileError, ImportLimits
+from chanjiao.common.tabular.limits import MAX_RECORD_BYTES, ImportFileError, ImportLimits
 
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")

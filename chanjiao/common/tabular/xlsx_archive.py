@@ -12,7 +12,7 @@ import zipfile
 from collections import Counter
 from typing import IO
 
-from chanjiao.listings.importing.limits import (
+from chanjiao.common.tabular.limits import (
     XLSX_MAX_MEMBERS,
     XLSX_MAX_OTHER_PART,
     XLSX_MAX_RATIO,

@@ -14,8 +14,8 @@ import openpyxl
 from defusedxml import DefusedXmlException
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
-from chanjiao.listings.importing.limits import EXCEL_MAX_ROWS, ImportFileError, ImportLimits
-from chanjiao.listings.importing.xlsx_archive import DAMAGED, check_archive
+from chanjiao.common.tabular.limits import EXCEL_MAX_ROWS, ImportFileError, ImportLimits
+from chanjiao.common.tabular.xlsx_archive import DAMAGED, check_archive
 
 UNSAFE_XML = "xlsx 文件包含不安全的 XML 内容（实体或文档类型定义），已拒绝。"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"

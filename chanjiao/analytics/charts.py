@@ -4,16 +4,22 @@ Output is reproducible: fixed ``svg.hashsalt``, no date metadata, text kept as t
 titles are searchable in the HTML and extractable from the PDF) in the Noto Sans CJK font.
 """
 
+import functools
 import hashlib
 import io
 import re
-from collections.abc import Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import matplotlib
 from matplotlib import font_manager
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+from matplotlib.typing import RcKeyType
 
 NOTO_SANS = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 FONT_FAMILY = "Noto Sans CJK SC"
@@ -30,6 +36,48 @@ class Chart:
     svg: str
 
 
+# Charts drawn lately, by their inputs: a chart is a pure function of its data (identical data
+# gives byte-identical SVG), so pages draw each chart once per change of its data, not per request.
+CACHE_SIZE = 256
+_drawn: OrderedDict[Hashable, Chart] = OrderedDict()
+_drawn_lock = threading.Lock()
+# matplotlib's settings (rc_context) are process-global: one drawing at a time per process.
+_drawing_lock = threading.Lock()
+
+
+def _frozen(value: object) -> Hashable:
+    if isinstance(value, dict):
+        return tuple((key, _frozen(item)) for key, item in value.items())
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(item) for item in value)
+    return value  # str, numbers and None
+
+
+def charts_cache_clear() -> None:
+    """Forget every drawn chart (tests; nothing else needs it: the key is the data)."""
+    with _drawn_lock:
+        _drawn.clear()
+
+
+def _memoised(draw: Callable[..., Chart]) -> Callable[..., Chart]:
+    @functools.wraps(draw)
+    def cached(**kwargs: Any) -> Chart:
+        key = (draw.__name__, _frozen(kwargs))
+        with _drawn_lock:
+            if key in _drawn:
+                _drawn.move_to_end(key)
+                return _drawn[key]
+        with _drawing_lock:
+            chart = draw(**kwargs)
+        with _drawn_lock:
+            _drawn[key] = chart
+            while len(_drawn) > CACHE_SIZE:
+                _drawn.popitem(last=False)
+        return chart
+
+    return cached
+
+
 @lru_cache(maxsize=1)
 def _font_family() -> str:
     """Register the Noto CJK file with matplotlib once; return the family to write."""
@@ -37,7 +85,7 @@ def _font_family() -> str:
     return font_manager.FontProperties(fname=NOTO_SANS).get_name()
 
 
-def _rc() -> dict[str, object]:
+def _rc() -> dict[RcKeyType, Any]:
     return {
         "svg.hashsalt": "chanjiao-reports",
         "svg.fonttype": "none",
@@ -86,6 +134,7 @@ def _empty(axes: matplotlib.axes.Axes) -> None:
     axes.set_yticks([])
 
 
+@_memoised
 def bar_chart(
     *, title: str, labels: Sequence[str], values: Sequence[float], x_label: str, y_label: str
 ) -> Chart:
@@ -102,6 +151,7 @@ def bar_chart(
         return _finish(figure, title, x_label, y_label)
 
 
+@_memoised
 def paired_bar_chart(
     *,
     title: str,
@@ -127,6 +177,7 @@ def paired_bar_chart(
         return _finish(figure, title, x_label, y_label)
 
 
+@_memoised
 def forecast_chart(
     *,
     title: str,
@@ -153,7 +204,9 @@ def forecast_chart(
                 years, lows, highs = zip(*band, strict=True)
                 axes.fill_between(years, lows, highs, color=PALETTE[1], alpha=alpha, label=label)
         if history or points:
-            axes.xaxis.get_major_locator().set_params(integer=True)
+            locator = axes.xaxis.get_major_locator()
+            if isinstance(locator, MaxNLocator):  # the default AutoLocator is one
+                locator.set_params(integer=True)
             axes.legend(loc="upper left", frameon=False, fontsize=8)
         else:
             _empty(axes)

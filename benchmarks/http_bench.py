@@ -1,0 +1,219 @@
+# ruff: noqa: T201 - a console report
+"""HTTP latency and throughput of the platform as `make run` serves it (gunicorn, preload, warm-up).
+
+    .venv/bin/python benchmarks/http_bench.py                     # builds a demo in a temp dir
+    .venv/bin/python benchmarks/http_bench.py --data-dir var      # an existing `make run` data dir
+
+Starts gunicorn with config/gunicorn.conf.py on a free local port and prints, for the main pages
+and APIs: the first request after the start (cold), the median and p95 of the next requests
+(warm), then requests/s and the median at 8 and 32 concurrent clients, the workers' memory, and
+the machine. Only 127.0.0.1 is contacted; every loop is bounded in count and time.
+"""
+
+import argparse
+import concurrent.futures
+import http.client
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from machine import machine_facts  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = ROOT / ".venv" / "bin"
+LOCALITY = "4504"
+
+PATHS = (
+    ("首页", "/"),
+    ("供需信息", "/info/"),
+    ("岗位列表", "/info/job/"),
+    ("检索页", "/search/?q=" + quote("数控")),
+    ("供需看板", f"/analytics/{LOCALITY}/"),
+    ("需求预测", f"/forecasts/{LOCALITY}/"),
+    ("信息接口", "/api/v1/listings/"),
+    ("检索接口", "/api/v1/search?q=" + quote("护理")),
+    ("专业接口", "/api/v1/majors"),
+    ("职业识别接口", "/api/v1/occupations/classify/?title=" + quote("数控车工")),
+)
+LOAD_PATHS = ("/api/v1/listings/", "/api/v1/search?q=" + quote("护理"), "/")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _env(data_dir: Path) -> dict[str, str]:
+    return {**os.environ, "CHANJIAO_DATA_DIR": str(data_dir), "CHANJIAO_HTTPS": "0"}
+
+
+def _set_up(data_dir: Path) -> None:
+    """Build the demo exactly as `make run` does, without serving it."""
+    steps = (
+        ["migrate", "--noinput"],
+        ["load_catalogs"],
+        ["load_localities"],
+        ["load_labor_market_stats"],
+        ["load_warning_rules"],
+        ["demo_data", "--locality", "梧州市", "--seed", "1"],
+        ["run_periodic_tasks"],
+        ["collectstatic", "--noinput", "--verbosity", "0"],
+    )
+    for step in steps:
+        started = time.perf_counter()
+        subprocess.run(  # noqa: S603
+            [str(BIN / "chanjiao"), *step],
+            env=_env(data_dir),
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        print(f"  准备 {' '.join(step[:1])}: {time.perf_counter() - started:.1f} s", flush=True)
+
+
+def _get(conn: http.client.HTTPConnection, path: str) -> tuple[int, float]:
+    started = time.perf_counter()
+    conn.request("GET", path)
+    response = conn.getresponse()
+    response.read()
+    return response.status, time.perf_counter() - started
+
+
+def _wait_ready(port: int, timeout: float) -> float:
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("GET", "/healthz-not-a-page/")
+            conn.getresponse().read()
+            return time.perf_counter() - started
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"gunicorn 在 {timeout:.0f} 秒内没有开始服务")
+
+
+def _rss_mib(pid: int) -> list[float]:
+    """Return the resident and proportional set sizes (MiB) of a process's children."""
+    out = []
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    for child in children:
+        fields = {}
+        for line in Path(f"/proc/{child}/smaps_rollup").read_text().splitlines()[1:]:
+            key, value = line.split(":", 1)
+            fields[key] = int(value.split()[0])
+        out.append((fields["Rss"] / 1024, fields["Pss"] / 1024))
+    return out
+
+
+def _load(port: int, path: str, clients: int, seconds: float) -> tuple[float, float, int]:
+    """Return requests/s, the median latency and the error count for ``clients`` loops."""
+    deadline = time.perf_counter() + seconds
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+
+    def client() -> None:
+        nonlocal errors
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        mine: list[float] = []
+        bad = 0
+        for _ in range(100_000):  # bounded; the deadline ends it long before
+            if time.perf_counter() >= deadline:
+                break
+            try:
+                status, seconds_taken = _get(conn, path)
+            except (OSError, http.client.HTTPException):
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                bad += 1
+                continue
+            mine.append(seconds_taken)
+            bad += status >= 400
+        conn.close()
+        with lock:
+            latencies.extend(mine)
+            errors += bad
+
+    started = time.perf_counter()
+    with concurrent.futures.ThreadPoolExecutor(clients) as pool:
+        for future in [pool.submit(client) for _ in range(clients)]:
+            future.result()
+    elapsed = time.perf_counter() - started
+    return len(latencies) / elapsed, statistics.median(latencies or [0.0]), errors
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, help="an existing `make run` data directory")
+    parser.add_argument("--requests", type=int, default=30, help="warm requests per path")
+    parser.add_argument("--seconds", type=float, default=10.0, help="duration of each load run")
+    args = parser.parse_args()
+
+    print("机器：")
+    for label, value in machine_facts():
+        print(f"  {label}: {value}")
+    with tempfile.TemporaryDirectory(prefix="chanjiao-http-") as tmp:
+        data_dir = args.data_dir or Path(tmp)
+        if args.data_dir is None:
+            print("准备演示数据（与 make run 相同）：", flush=True)
+            _set_up(data_dir)
+        port = _free_port()
+        # The API's per-client rate limit would answer most load requests with 429.
+        env = {
+            **_env(data_dir),
+            "HOST": "127.0.0.1",
+            "PORT": str(port),
+            "CHANJIAO_THROTTLE_ANON": "10000000/min",
+            "CHANJIAO_THROTTLE_USER": "10000000/min",
+        }
+        started = time.perf_counter()
+        server = subprocess.Popen(  # noqa: S603
+            [str(BIN / "gunicorn"), "-c", "config/gunicorn.conf.py", "config.wsgi:application"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        try:
+            _wait_ready(port, timeout=120)
+            print(f"gunicorn 启动到可服务：{time.perf_counter() - started:.1f} s")
+            _report(port, args)
+            for index, (rss, pss) in enumerate(_rss_mib(server.pid), 1):
+                print(f"工作进程 {index}：RSS {rss:.0f} MiB，PSS {pss:.0f} MiB")
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+
+
+def _report(port: int, args: argparse.Namespace) -> None:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    cold = {path: _get(conn, path) for _, path in PATHS}
+    print(f"\n{'页面/接口':<12}{'状态':>6}{'首次(ms)':>10}{'热 p50':>9}{'热 p95':>9}")
+    for label, path in PATHS:
+        times = sorted(_get(conn, path)[1] for _ in range(args.requests))
+        p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
+        status, first = cold[path]
+        print(
+            f"{label:<12}{status:>6}{first * 1000:>10.0f}"
+            f"{statistics.median(times) * 1000:>9.1f}{p95 * 1000:>9.1f}"
+        )
+    conn.close()
+    print(f"\n{'并发':<6}{'路径':<28}{'请求/秒':>9}{'p50(ms)':>9}{'错误':>6}")
+    for clients in (8, 32):
+        for path in LOAD_PATHS:
+            rate, median, errors = _load(port, path, clients, args.seconds)
+            print(f"{clients:<6}{path[:26]:<28}{rate:>9.1f}{median * 1000:>9.1f}{errors:>6}")
+
+
+if __name__ == "__main__":
+    main()
