@@ -8,22 +8,15 @@ The two locality policies other apps build on (warnings, forecasts, reports):
 ``user_is_locality_officer`` (staff, or a 政府管理员 / 审核员 over the locality).
 """
 
-from typing import Any
-
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q
 
 from chanjiao.accounts.models import User
 from chanjiao.accounts.permissions import (
-    governed_region_codes,
     is_platform_staff,
     user_governs_region_code,
     user_reviews_region_code,
 )
 from chanjiao.localities.models import Locality
-
-ADD = "add"
-CHANGE = "change"
 
 
 def user_can_create_locality(user: User | AnonymousUser) -> bool:
@@ -53,24 +46,3 @@ def user_is_locality_officer(user: User | AnonymousUser | None, locality: Locali
     if is_platform_staff(user):
         return True
     return user_reviews_region_code(user, locality.region.code)
-
-
-def user_has_permission(user: User | AnonymousUser, action: str) -> bool:
-    """Tell whether the user may ``add`` localities or ``change`` at least one."""
-    if action == ADD:
-        return user_can_create_locality(user)
-    if action == CHANGE:
-        return is_platform_staff(user) or bool(governed_region_codes(user))
-    return False
-
-
-def instances_user_has_permission_for(user: User | AnonymousUser, action: str) -> Any:
-    """Return the localities the user may ``change`` (none for any other action)."""
-    if action != CHANGE:
-        return Locality.objects.none()
-    if is_platform_staff(user):
-        return Locality.objects.all()
-    condition = Q(pk__in=[])
-    for code in governed_region_codes(user):
-        condition |= Q(region__code__startswith=code)
-    return Locality.objects.filter(condition)
