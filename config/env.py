@@ -69,3 +69,9 @@ def env_secret(name: str, *, fallback_file: Path | None = None) -> str:
         fallback_file.write_text(secrets.token_urlsafe(64), encoding="utf-8")
         fallback_file.chmod(0o600)
     return fallback_file.read_text(encoding="utf-8").strip()
+
+
+def env_rate(name: str, default: str) -> str | None:
+    """Return a DRF throttle rate such as ``120/min``; ``none`` turns that throttle off."""
+    value = env_str(name, default).strip()
+    return None if value.lower() in ("none", "off") else value

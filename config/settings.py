@@ -6,7 +6,7 @@ from pathlib import Path
 import dj_database_url
 from whitenoise.compress import Compressor
 
-from config.env import env_bool, env_int, env_list, env_secret, env_str
+from config.env import env_bool, env_int, env_list, env_rate, env_secret, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("CHANJIAO_DATA_DIR", str(Path.cwd() / "var")))
@@ -174,11 +174,11 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
-        "anon": env_str("CHANJIAO_THROTTLE_ANON", "120/min"),
-        "user": env_str("CHANJIAO_THROTTLE_USER", "600/min"),
+        "anon": env_rate("CHANJIAO_THROTTLE_ANON", "120/min"),
+        "user": env_rate("CHANJIAO_THROTTLE_USER", "600/min"),
         # /api/v1/occupations/classify runs the classifier: a tighter rate than plain reads.
-        "crosswalk_classify_anon": env_str("CHANJIAO_THROTTLE_CLASSIFY_ANON", "30/min"),
-        "crosswalk_classify_user": env_str("CHANJIAO_THROTTLE_CLASSIFY_USER", "120/min"),
+        "crosswalk_classify_anon": env_rate("CHANJIAO_THROTTLE_CLASSIFY_ANON", "30/min"),
+        "crosswalk_classify_user": env_rate("CHANJIAO_THROTTLE_CLASSIFY_USER", "120/min"),
     },
     "DEFAULT_SCHEMA_CLASS": "chanjiao.common.schema.AutoSchema",
     "EXCEPTION_HANDLER": "chanjiao.common.api.exception_handler",

@@ -51,16 +51,46 @@ def _classifier() -> None:
     classifier_model()
 
 
+def _public_charts() -> None:
+    """Draw each locality's public dashboard and forecast charts into the shared chart cache."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from chanjiao.forecasting.charts import series_chart
+    from chanjiao.forecasting.models import ForecastLevel
+    from chanjiao.forecasting.selectors import forecast_view
+    from chanjiao.localities.models import Locality
+    from chanjiao.reports.generators import yearly_charts
+    from chanjiao.reports.selectors import report_data, report_default_year
+
+    visitor = AnonymousUser()
+    for locality in Locality.objects.select_related("region"):
+        year = report_default_year(locality=locality)
+        if year:
+            data = report_data(locality=locality, year=year, is_public=True, fetched_by=visitor)
+            yearly_charts(data)
+        view = forecast_view(
+            locality=locality, level=ForecastLevel.OCCUPATION_GROUP, fetched_by=visitor
+        )
+        visible = [series for series in view.series if not series.suppressed]
+        if visible:
+            series_chart(visible[0])
+
+
 STEPS: tuple[tuple[str, Callable[[], None]], ...] = (
     ("urls", _resolve_urls),
     ("templates", _templates),
     ("search lexicon", _search_lexicon),
     ("occupation classifier", _classifier),
+    ("public charts", _public_charts),
 )
 
 
-def warm_up() -> dict[str, float]:
-    """Run every warm-up step; return each one's seconds. A step that fails is logged, not fatal."""
+def warm_up(*, before_fork: bool = True) -> dict[str, float]:
+    """Run every warm-up step; return each one's seconds. A step that fails is logged, not fatal.
+
+    ``before_fork`` (gunicorn's master) also closes the database connections and freezes the
+    loaded objects; a test calls it with False to keep its transaction.
+    """
     timings: dict[str, float] = {}
     for name in HEAVY_MODULES:
         started = time.perf_counter()
@@ -73,9 +103,14 @@ def warm_up() -> dict[str, float]:
         except (DatabaseError, LookupError, OSError) as error:
             # A database not yet migrated or loaded: the workers build it on first use instead.
             logger.warning("warm-up step %s skipped: %s", name, error)
+        except Exception:
+            # Warming up must never keep the platform from serving; the log says what failed.
+            logger.exception("warm-up step %s failed", name)
         timings[name] = time.perf_counter() - started
-    # No connection may cross the fork; freeze what is loaded so the collector leaves it shared.
-    connections.close_all()
-    gc.collect()
-    gc.freeze()
+    if before_fork:
+        # No connection may cross the fork; freeze what is loaded so the collector leaves it
+        # shared between the workers.
+        connections.close_all()
+        gc.collect()
+        gc.freeze()
     return timings

@@ -25,9 +25,10 @@ class _ConfiguredRate:
 
     scope: str
 
-    def get_rate(self) -> str:
-        # The stubs type the settings dict's values as ``object``; the rates are strings.
-        rates = cast(dict[str, str], settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"])
+    def get_rate(self) -> str | None:
+        # The stubs type the settings dict's values as ``object``; a rate is a string, or None
+        # where the operator turned the throttle off.
+        rates = cast(dict[str, str | None], settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"])
         return rates[self.scope]
 
 
