@@ -151,11 +151,45 @@ def _load(port: int, path: str, clients: int, seconds: float) -> tuple[float, fl
     return len(latencies) / elapsed, statistics.median(latencies or [0.0]), errors
 
 
+def _during_downloads(port: int, pdf_path: str, downloads: int = 4) -> None:
+    """Time an ordinary page while ``downloads`` clients fetch the yearly PDF three times each."""
+    done = threading.Event()
+    download_times: list[float] = []
+
+    def download() -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        for _ in range(3):
+            status, seconds = _get(conn, pdf_path)
+            download_times.append(seconds if status == 200 else float("nan"))
+        conn.close()
+
+    page_times: list[float] = []
+    with concurrent.futures.ThreadPoolExecutor(downloads) as pool:
+        futures = [pool.submit(download) for _ in range(downloads)]
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        for _ in range(600):  # bounded; ends when the downloads do
+            if all(future.done() for future in futures):
+                break
+            page_times.append(_get(conn, "/info/")[1])
+            time.sleep(0.05)
+        conn.close()
+        done.set()
+    download_p50 = statistics.median(download_times) * 1000
+    page_p50, page_max = statistics.median(page_times) * 1000, max(page_times) * 1000
+    print(
+        f"{downloads} 个并发下载 {pdf_path}（各 3 次）：下载 p50 {download_p50:.0f} ms；"
+        f"同时 /info/ 请求 {len(page_times)} 次，p50 {page_p50:.1f} ms，最大 {page_max:.0f} ms"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, help="an existing `make run` data directory")
     parser.add_argument("--requests", type=int, default=30, help="warm requests per path")
     parser.add_argument("--seconds", type=float, default=10.0, help="duration of each load run")
+    parser.add_argument(
+        "--report", default=f"/analytics/reports/{LOCALITY}/2025.pdf", help="the PDF to download"
+    )
     args = parser.parse_args()
 
     print("机器：")
@@ -191,6 +225,8 @@ def main() -> None:
             _wait_ready(port, timeout=120)
             print(f"gunicorn 启动到可服务：{time.perf_counter() - started:.1f} s")
             _report(port, args)
+            print()
+            _during_downloads(port, args.report)
             for index, (rss, pss) in enumerate(_rss_mib(server.pid), 1):
                 print(f"工作进程 {index}：RSS {rss:.0f} MiB，PSS {pss:.0f} MiB")
         finally:

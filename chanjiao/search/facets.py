@@ -1,6 +1,7 @@
 """Facet counts for display: hierarchies rolled up one level below the current filter, labelled."""
 
 import functools
+import heapq
 from dataclasses import dataclass
 
 from chanjiao.catalogs.models import Industry, Major, Occupation, Region
@@ -66,31 +67,36 @@ def _occupation(raw: dict[str, int], current: str) -> dict[str, int]:
 
 
 def _labelled(name: str, counts: dict[str, int], selected: str) -> list[FacetValue]:
-    catalog = {"region": "region", "industry": "industry", "occupation": "occupation"}
-    labels: dict[str, str] = {}
-    if name in catalog or name == "major":
-        labels = _labels(catalog.get(name, "major"))
-    elif name == "kind":
-        labels = dict(ListingKind.choices)
-    elif name == "education":
-        labels = dict(Education.choices)
-    elif name == "salary":
-        labels = {str(b): f"{b} 元/月以上" for b in SALARY_BUCKETS}
-    elif name == "published":
-        labels = {str(d): f"近 {d} 天" for d in PUBLISHED_BUCKETS}
-    elif name == "organization":
-        ids = [int(v) for v in counts if v.isdigit()]
-        labels = {
-            str(k): v for k, v in Organization.objects.filter(pk__in=ids).values_list("pk", "name")
-        }
-    values = [
-        FacetValue(value=v, label=str(labels.get(v, v)), count=c, selected=v == selected)
-        for v, c in counts.items()
-        if c > 0
-    ]
+    # Pick the values shown first (a region facet can count thousands), then label only those.
+    items = [(value, count) for value, count in counts.items() if count > 0]
     if name in ("salary", "published"):
-        return sorted(values, key=lambda f: int(f.value))
-    return sorted(values, key=lambda f: (-f.count, f.value))[:TOP_VALUES]
+        items.sort(key=lambda item: int(item[0]))
+    else:
+        items = heapq.nsmallest(TOP_VALUES, items, key=lambda item: (-item[1], item[0]))
+    labels = _value_labels(name, [value for value, _ in items])
+    return [
+        FacetValue(value=v, label=str(labels.get(v, v)), count=c, selected=v == selected)
+        for v, c in items
+    ]
+
+
+def _value_labels(name: str, values: list[str]) -> dict[str, str]:
+    catalog = {"region": "region", "industry": "industry", "occupation": "occupation"}
+    if name in catalog or name == "major":
+        return _labels(catalog.get(name, "major"))
+    if name == "kind":
+        return dict(ListingKind.choices)
+    if name == "education":
+        return dict(Education.choices)
+    if name == "salary":
+        return {str(b): f"{b} 元/月以上" for b in SALARY_BUCKETS}
+    if name == "published":
+        return {str(d): f"近 {d} 天" for d in PUBLISHED_BUCKETS}
+    if name == "organization":
+        ids = [int(v) for v in values if v.isdigit()]
+        rows = Organization.objects.filter(pk__in=ids).values_list("pk", "name")
+        return {str(pk): org_name for pk, org_name in rows}
+    return {}
 
 
 def facets_display(
