@@ -11,6 +11,7 @@ import zoneinfo
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.db import connection
 from rest_framework.test import APIClient
 
@@ -70,6 +71,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Run browser and other transactional tests last: their table flush would remove the
     catalogues for later tests."""
     items.sort(key=_flushes_tables)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (list totals, throttle histories)."""
+    cache.clear()
 
 
 @pytest.fixture(scope="session")

@@ -9,12 +9,20 @@ from rest_framework.response import Response
 from rest_framework.serializers import Serializer
 from rest_framework.views import APIView
 
+from chanjiao.common.counting import CachedCountPaginator
+
 
 class DefaultPagination(PageNumberPagination):
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 200
     invalid_page_message = "页码无效。"
+
+
+class PublicListPagination(DefaultPagination):
+    """For public lists: the total may be up to a minute old (``chanjiao.common.counting``)."""
+
+    django_paginator_class = CachedCountPaginator
 
 
 def get_paginated_response(

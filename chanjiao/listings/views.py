@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from chanjiao.accounts.models import User
+from chanjiao.common.counting import CachedCountPaginator
 from chanjiao.common.exceptions import ApplicationError, NotFoundError
 from chanjiao.common.pages import querystring_without_page
 from chanjiao.common.users import acting_user
@@ -76,9 +77,9 @@ def listing_list_page(request: HttpRequest, kind: str) -> HttpResponse:
     spec = kind_spec(kind)
     raw = page_data.filter_input(request.GET, spec)
     filters, errors = page_data.filters_validate(raw, kind=kind)
-    page = Paginator(listing_list(fetched_by=request.user, filters=filters), PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    # The browsing list: its total may be a minute old (chanjiao.common.counting).
+    qs = listing_list(fetched_by=request.user, filters=filters)
+    page = CachedCountPaginator(qs, PER_PAGE).get_page(request.GET.get("page"))
     items = list(page.object_list)
     context = {
         "spec": spec,

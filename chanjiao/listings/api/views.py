@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from chanjiao.common.exceptions import ApplicationError, NotFoundError
-from chanjiao.common.pagination import DefaultPagination
+from chanjiao.common.pagination import DefaultPagination, PublicListPagination
 from chanjiao.common.users import acting_user
 from chanjiao.listings import services
 from chanjiao.listings.api.serializers import (
@@ -63,9 +63,14 @@ def _filters(request: Request) -> ListingFilters:
     return ListingFilters.from_mapping(serializer.validated_data)
 
 
-def paginated_listings(request: Request, view: APIView, queryset: Any) -> Response:
+def paginated_listings(
+    request: Request,
+    view: APIView,
+    queryset: Any,
+    pagination: type[DefaultPagination] = DefaultPagination,
+) -> Response:
     """Return one page of items, with personal fields shown only where the viewer has the right."""
-    paginator = DefaultPagination()
+    paginator = pagination()
     page: list[Listing] | None = paginator.paginate_queryset(queryset, request, view=view)
     context = {"request": request, "personal_ids": personal_access_ids(request.user, page or [])}
     data = ListingOutputSerializer(page, many=True, context=context).data
@@ -92,7 +97,8 @@ class ListingListApi(APIView):
     )
     def get(self, request: Request) -> Response:
         qs = listing_list(fetched_by=request.user, filters=_filters(request))
-        return paginated_listings(request, self, qs)
+        # The browsing list: its total may be a minute old; "mine" and the review queue are exact.
+        return paginated_listings(request, self, qs, PublicListPagination)
 
     @extend_schema(
         request=ListingCreateInputSerializer,
