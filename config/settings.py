@@ -93,6 +93,19 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and env_bool(
+    "CHANJIAO_SQLITE_TUNED", True
+):
+    # The embedded database under concurrent use: readers never wait for the writer (WAL), a
+    # transaction takes the write lock when it starts (IMMEDIATE, so two writers queue instead of
+    # failing half-way with "database is locked"), and a writer waits up to 20 s for its turn.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env_int("CHANJIAO_SQLITE_TIMEOUT", 20),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
