@@ -20,26 +20,12 @@ SCHOOL_LEVELS: dict[str, MajorLevel] = {
     OrganizationType.VOCATIONAL_UNDERGRADUATE: MajorLevel.BACHELOR_VOCATIONAL,
     OrganizationType.UNIVERSITY: MajorLevel.UNDERGRADUATE,
 }
+# fmt: off
 ROADS = (
-    "人民路",
-    "解放路",
-    "建设路",
-    "中山路",
-    "新兴路",
-    "和平路",
-    "文化路",
-    "环城路",
-    "东风路",
-    "胜利路",
-    "光明路",
-    "学院路",
-    "滨江路",
-    "民主路",
-    "兴业路",
-    "科技路",
-    "创业大道",
-    "工业大道",
+    "人民路", "解放路", "建设路", "中山路", "新兴路", "和平路", "文化路", "环城路", "东风路",
+    "胜利路", "光明路", "学院路", "滨江路", "民主路", "兴业路", "科技路", "创业大道", "工业大道",
 )
+# fmt: on
 
 
 @dataclass

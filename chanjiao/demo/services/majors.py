@@ -27,61 +27,24 @@ OFFERING_YEARS = range(2021, 2026)
 VOCATIONAL_VERSION = "2021"
 
 # Words too general to say anything about an industry on their own; they split names into terms.
+# fmt: off
 _GENERIC_WORDS = (
-    "制造",
-    "加工",
-    "生产",
-    "服务",
-    "技术",
-    "管理",
-    "工程",
-    "设备",
-    "产品",
-    "综合",
-    "利用",
-    "处理",
-    "专用",
-    "相关",
-    "行业",
-    "产业",
-    "活动",
-    "经营",
-    "开发",
-    "应用",
-    "制品",
-    "用品",
-    "器材",
-    "材料",
-    "现代",
-    "新型",
-    "智能",
-    "数字",
-    "高端",
-    "特色",
-    "传统",
-    "其他",
-    "以外",
-    "除外",
-    "业",
-    "类",
+    "制造", "加工", "生产", "服务", "技术", "管理", "工程", "设备", "产品", "综合", "利用",
+    "处理", "专用", "相关", "行业", "产业", "活动", "经营", "开发", "应用", "制品", "用品",
+    "器材", "材料", "现代", "新型", "智能", "数字", "高端", "特色", "传统", "其他", "以外",
+    "除外", "业", "类",
 )
+# fmt: on
 _SEPARATORS = re.compile("[^\u4e00-\u9fff]+|[和及与或的等、]|" + "|".join(_GENERIC_WORDS))
 _MAX_TERM_DOCUMENTS = 30
 _AREA_MAJORS_PER_LEVEL = 12
 # 专业大类 that nearly every vocational school offers something from.
-_WIDESPREAD_CATEGORIES = frozenset(
-    {
-        "电子与信息大类",
-        "财经商贸大类",
-        "装备制造大类",
-        "交通运输大类",
-        "医药卫生大类",
-        "教育与体育大类",
-        "旅游大类",
-        "土木建筑大类",
-        "文化艺术大类",
-    }
-)
+# fmt: off
+_WIDESPREAD_CATEGORIES = frozenset({
+    "电子与信息大类", "财经商贸大类", "装备制造大类", "交通运输大类", "医药卫生大类",
+    "教育与体育大类", "旅游大类", "土木建筑大类", "文化艺术大类",
+})
+# fmt: on
 
 
 @dataclass
