@@ -11,8 +11,8 @@ class SchoolMajorInline(admin.TabularInline):
 
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
-    list_display = ["name", "org_type", "region", "credit_code", "is_verified", "is_demo"]
-    list_filter = ["org_type", "is_verified", "is_above_designated_size", "is_demo"]
+    list_display = ["name", "org_type", "region", "credit_code", "verification_status", "is_demo"]
+    list_filter = ["org_type", "verification_status", "is_above_designated_size", "is_demo"]
     search_fields = ["name", "credit_code"]
     raw_id_fields = ["region", "industry"]
     inlines = [SchoolMajorInline]

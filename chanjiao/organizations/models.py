@@ -1,7 +1,5 @@
 """Organisations: government offices, schools, enterprises, associations, institutes."""
 
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -37,15 +35,6 @@ class VerificationStatus(models.TextChoices):
     UNVERIFIED = "unverified", "未认证"
     VERIFIED = "verified", "已认证"
     REVOKED = "revoked", "已撤销认证"
-
-
-def verification_status_for(is_verified: bool, current: str = "") -> str:
-    """Return the verification state agreeing with ``is_verified`` (``current`` if it does)."""
-    if is_verified:
-        return VerificationStatus.VERIFIED
-    if current and current != VerificationStatus.VERIFIED:
-        return current
-    return VerificationStatus.UNVERIFIED
 
 
 class OrganizationQuerySet(models.QuerySet["Organization"]):
@@ -87,9 +76,7 @@ class Organization(TimeStampedModel):
     )
     employee_count = models.PositiveIntegerField("职工人数", null=True, blank=True)
     is_above_designated_size = models.BooleanField("规模以上企业", default=False)
-    # ``is_verified`` is what every reader uses; ``verification_status`` is the workflow's state
-    # (verify / revoke, with history). save() keeps the two in agreement.
-    is_verified = models.BooleanField("已认证", default=False)
+    # The verification workflow's state (verify / revoke, with history); ``is_verified`` reads it.
     verification_status = models.CharField(
         "认证状态",
         max_length=12,
@@ -114,15 +101,19 @@ class Organization(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        # Rows written with only ``is_verified`` (factories, forms, imports) get the matching state.
-        status = verification_status_for(self.is_verified, self.verification_status)
-        if status != self.verification_status:
-            self.verification_status = status
-            update_fields = kwargs.get("update_fields")
-            if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "verification_status"}
-        super().save(*args, **kwargs)
+    @property
+    def is_verified(self) -> bool:
+        """Verified now (the verification workflow's state is 已认证)."""
+        return self.verification_status == VerificationStatus.VERIFIED
+
+    @is_verified.setter
+    def is_verified(self, value: bool) -> None:
+        # For fixtures and scripts that build rows directly; the platform's own changes go
+        # through the verification workflow (``organizations.workflow``), which keeps history.
+        if value:
+            self.verification_status = VerificationStatus.VERIFIED
+        elif self.is_verified:
+            self.verification_status = VerificationStatus.UNVERIFIED
 
     def clean(self) -> None:
         errors: dict[str, str] = {}

@@ -120,7 +120,6 @@ def organization_verify(
         obj=organization,
         name="verify" if is_verified else "revoke",
         actor=actor,
-        extra_changes={"is_verified": is_verified},
     )
 
 

@@ -1,7 +1,6 @@
 """The transition table of an organisation's verification: unverified → verified ⇄ revoked.
 
-``is_verified`` stays the field every reader uses; each transition sets it together with the
-state, so the two always agree.
+``Organization.is_verified`` reads the state this workflow moves.
 """
 
 from chanjiao.common.exceptions import ApplicationError

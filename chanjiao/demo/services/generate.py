@@ -32,7 +32,7 @@ from chanjiao.organizations.models import (
     Organization,
     OrganizationType,
     SchoolMajor,
-    verification_status_for,
+    VerificationStatus,
 )
 from chanjiao.statistics.demo import SAME_MAJOR_SOURCE
 from chanjiao.statistics.models import MajorYearStat
@@ -196,9 +196,11 @@ class _Writer:
                     "industry_id": plan.industry.pk if plan.industry else None,
                     "employee_count": plan.employee_count,
                     "is_above_designated_size": plan.is_above_designated_size,
-                    "is_verified": plan.is_verified,
-                    # Written with bulk_create / bulk_update, which skip Organization.save().
-                    "verification_status": verification_status_for(plan.is_verified),
+                    "verification_status": (
+                        VerificationStatus.VERIFIED
+                        if plan.is_verified
+                        else VerificationStatus.UNVERIFIED
+                    ),
                     "address": plan.address,
                     "description": plan.description,
                     "is_demo": True,

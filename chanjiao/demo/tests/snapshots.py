@@ -17,7 +17,7 @@ def demo_snapshot() -> dict[str, list[tuple]]:
                 "industry__code",
                 "employee_count",
                 "is_above_designated_size",
-                "is_verified",
+                "verification_status",
                 "address",
             )
         ),

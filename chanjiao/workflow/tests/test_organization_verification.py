@@ -30,7 +30,7 @@ def test_factories_and_old_writers_keep_the_state_in_step(new_enterprise, enterp
     assert enterprise.verification_status == VerificationStatus.VERIFIED
     assert new_enterprise.verification_status == VerificationStatus.UNVERIFIED
     enterprise.is_verified = False
-    enterprise.save(update_fields=["is_verified"])
+    enterprise.save(update_fields=["verification_status"])
     assert Organization.objects.get(pk=enterprise.pk).verification_status == "unverified"
 
 
