@@ -6,11 +6,9 @@ Every other app's permission policy builds on these few functions.
 from django.contrib.auth.models import AnonymousUser
 
 from chanjiao.accounts.models import Membership, Role, User
+from chanjiao.common.users import is_platform_staff
 
-
-def is_platform_staff(user: User | AnonymousUser) -> bool:
-    """Tell whether the user operates the whole platform (Django staff)."""
-    return bool(user.is_authenticated and user.is_active and user.is_staff)
+__all__ = ["is_platform_staff"]  # the one staff test lives in common; callers import it here too
 
 
 def active_memberships(user: User | AnonymousUser) -> list[Membership]:

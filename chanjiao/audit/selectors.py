@@ -6,16 +6,12 @@ from django.db.models import QuerySet
 
 from chanjiao.audit.models import AuditEvent
 from chanjiao.common.exceptions import PermissionDeniedError
+from chanjiao.common.users import is_platform_staff
 
 if TYPE_CHECKING:  # audit sits below accounts: the user model is only named in annotations
     from django.contrib.auth.models import AnonymousUser
 
     from chanjiao.accounts.models import User
-
-
-def _is_platform_staff(user: "User | AnonymousUser") -> bool:
-    # accounts.permissions.is_platform_staff, restated: audit sits below accounts.
-    return bool(user.is_authenticated and user.is_active and user.is_staff)
 
 
 def audit_event_list(
@@ -27,7 +23,7 @@ def audit_event_list(
     target_id: str | None = None,
 ) -> QuerySet[AuditEvent]:
     """Return audit events, newest first; platform staff only."""
-    if not _is_platform_staff(fetched_by):
+    if not is_platform_staff(fetched_by):
         raise PermissionDeniedError("只有平台管理员可以查看审计日志。")
     qs = AuditEvent.objects.all()
     if action:

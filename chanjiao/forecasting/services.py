@@ -9,6 +9,7 @@ from django.utils import timezone
 from chanjiao.accounts.models import User
 from chanjiao.audit.services import audit_event_record
 from chanjiao.common.exceptions import PermissionDeniedError
+from chanjiao.common.users import account_or_none
 from chanjiao.forecasting.backtest import Backtest, backtest_series
 from chanjiao.forecasting.history import (
     INDUSTRY_SOURCE,
@@ -141,7 +142,7 @@ def forecast_run_create(
         source=source,
         base_year=base_year,
         horizon=horizon,
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=account_or_none(actor),
         is_demo=is_demo,
     )
     written = [(item, _series_write(run, item)) for item in computed]

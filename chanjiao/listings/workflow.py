@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 from django.utils import timezone
 
 from chanjiao.common.exceptions import ApplicationError
-from chanjiao.listings.hooks import listing_published, listings_changed
-from chanjiao.listings.models import Listing, ListingEvent, ListingReport, ListingStatus
+from chanjiao.listings.history import listing_event_record
+from chanjiao.listings.hooks import listing_published
+from chanjiao.listings.models import Listing, ListingReport, ListingStatus
 from chanjiao.listings.permissions import (
     user_can_edit_listing,
     user_can_report,
@@ -93,18 +94,13 @@ def _announce_published(listing: Listing) -> None:
 
 
 def _record_event(applied: Applied[Listing]) -> None:
-    """Keep the item's own history (the history page and API read it) and mark derived data."""
-    listing = applied.obj
-    ListingEvent.objects.create(
-        listing=listing,
-        actor=applied.actor if getattr(applied.actor, "is_authenticated", False) else None,
+    listing_event_record(
+        listing=applied.obj,
+        actor=applied.actor,
         action=applied.transition.action_name,
         from_status=applied.from_state,
-        to_status=listing.status,
         reason=applied.reason,
-        version=listing.version,
     )
-    listings_changed([listing.pk])
 
 
 LISTING_WORKFLOW: Workflow[Listing] = Workflow(

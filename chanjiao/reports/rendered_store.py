@@ -44,6 +44,3 @@ def stored_pdf(*, digest: str, render: Callable[[], bytes]) -> bytes:
             default_storage.save(path, ContentFile(pdf))
     return pdf
 
-
-def stored_pdf_exists(digest: str) -> bool:
-    return bool(default_storage.exists(_path(digest)))

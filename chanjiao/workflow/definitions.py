@@ -105,6 +105,19 @@ class Workflow(Generic[M]):
                 return transition
         raise KeyError(f"流程 {self.name} 没有操作 {name}")
 
+    def fitting(self, name: str, obj: M) -> Transition[M]:
+        """Return the step ``name`` stands for on this row.
+
+        ``name`` is a transition's name, or an action that several alternative transitions
+        share (e.g. "approve": publish now, or wait for the start date); then the first
+        alternative whose ``when`` fits the row is taken.
+        """
+        alternatives = [t for t in self.transitions if t.action_name == name]
+        for transition in alternatives if len(alternatives) > 1 else ():
+            if transition.when is None or transition.when(obj):
+                return transition
+        return self.get(name)
+
     def state_of(self, obj: M) -> str:
         return str(getattr(obj, self.state_field))
 

@@ -1,13 +1,8 @@
-"""Reads of workflows: the transitions a user may take now, and a row's transition history."""
+"""Reads of workflows: the transitions a user may take now."""
 
 from typing import TYPE_CHECKING
 
-from django.contrib.contenttypes.models import ContentType
-from django.db import models
-from django.db.models import QuerySet
-
 from chanjiao.workflow.definitions import M, Transition, Workflow
-from chanjiao.workflow.models import TransitionRecord
 from chanjiao.workflow.services import transition_may_take
 
 if TYPE_CHECKING:  # workflow sits below accounts: the user model is only named in annotations
@@ -46,9 +41,3 @@ def transition_actions_available(
         seen.setdefault(transition.action_name, transition.label)
     return [{"name": name, "label": label} for name, label in seen.items()]
 
-
-def transition_history(*, obj: models.Model) -> QuerySet[TransitionRecord]:
-    """Return the row's transitions, oldest first."""
-    return TransitionRecord.objects.filter(
-        content_type=ContentType.objects.get_for_model(type(obj)), object_id=str(obj.pk)
-    ).order_by("created_at", "pk")

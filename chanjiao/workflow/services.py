@@ -8,6 +8,7 @@ from django.db import models, transaction
 
 from chanjiao.audit.services import audit_event_record, audit_refusal, changes_between
 from chanjiao.common.exceptions import ConflictError
+from chanjiao.common.users import account_or_none
 from chanjiao.workflow.definitions import Applied, M, Transition, Workflow
 from chanjiao.workflow.models import TransitionRecord
 
@@ -19,7 +20,8 @@ def transition_may_take(*, transition: Transition[M], obj: M, actor: "User | Non
     """Tell whether the actor may take this transition on this row (the system always may)."""
     if actor is None:
         return True
-    return bool(getattr(actor, "is_authenticated", False)) and transition.allowed(actor, obj)
+    account = account_or_none(actor)
+    return account is not None and transition.allowed(account, obj)
 
 
 def transition_apply(
@@ -35,6 +37,9 @@ def transition_apply(
 ) -> M:
     """Take the transition ``name`` on ``obj`` and return the row as saved.
 
+    ``name`` may be an action shared by alternative transitions; the one whose ``when`` fits the
+    locked row is taken (``Workflow.fitting``).
+
     A refused actor gets a DENIED audit event and ``PermissionDeniedError``. The row is then
     re-read under ``select_for_update()``: if its state is not among the transition's sources
     (someone else was first), ``ConflictError`` says so and nothing changes. Otherwise the
@@ -46,10 +51,11 @@ def transition_apply(
     transaction, so a refusal stays in the audit log), then this inside your own
     ``transaction.atomic()``; the lock is held until that transaction ends.
     """
-    transition = workflow.get(name)
+    transition = workflow.fitting(name, obj)
     _refuse_unless_allowed(workflow=workflow, transition=transition, obj=obj, actor=actor)
     with transaction.atomic():
         locked = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+        transition = workflow.fitting(name, locked)
         before = workflow.state_of(locked)
         _refuse_unless_source(workflow=workflow, transition=transition, state=before)
         if transition.check is not None:
@@ -76,7 +82,7 @@ def transition_apply(
             changes["reason"] = reason
         changes.update(audit_changes or {})
         audit_event_record(
-            actor=actor if _is_user(actor) else None,
+            actor=actor,
             action=f"{workflow.audit_prefix}.{transition.action_name}",
             target=locked,
             changes=changes,
@@ -104,7 +110,7 @@ def transition_check(*, workflow: Workflow[M], obj: M, name: str, actor: "User |
     or write more rows in an outer transaction: call this first, outside any transaction,
     so that a refusal stays in the audit log. ``transition_apply`` checks again under the lock.
     """
-    transition = workflow.get(name)
+    transition = workflow.fitting(name, obj)
     _refuse_unless_allowed(workflow=workflow, transition=transition, obj=obj, actor=actor)
     _refuse_unless_source(workflow=workflow, transition=transition, state=workflow.state_of(obj))
 
@@ -133,10 +139,6 @@ def _refuse_unless_source(*, workflow: Workflow[M], transition: Transition[M], s
     )
 
 
-def _is_user(actor: "User | None") -> bool:
-    return actor is not None and bool(getattr(actor, "is_authenticated", False))
-
-
 def _record(
     *,
     workflow: Workflow[M],
@@ -154,7 +156,7 @@ def _record(
         transition=transition.action_name,
         from_state=from_state,
         to_state=workflow.state_of(obj),
-        actor=actor if _is_user(actor) else None,
+        actor=account_or_none(actor),
         reason=reason[:500],
         snapshot=snapshot or {},
     )

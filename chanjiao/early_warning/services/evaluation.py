@@ -14,6 +14,7 @@ from django.utils import timezone
 from chanjiao.accounts.models import User
 from chanjiao.audit.services import audit_event_record, audit_refusal
 from chanjiao.common.exceptions import ApplicationError
+from chanjiao.common.users import account_or_none
 from chanjiao.early_warning.facts import Facts, facts_build
 from chanjiao.early_warning.matching import key_industry_codes, match_scores
 from chanjiao.early_warning.models import (
@@ -162,7 +163,7 @@ def warnings_evaluate(
             flags_raised=len(found),
             counts=dict(sorted(counts.items())),
             insufficient=insufficient[:INSUFFICIENT_KEPT],
-            triggered_by=actor if getattr(actor, "is_authenticated", False) else None,
+            triggered_by=account_or_none(actor),
             is_demo=is_demo,
         )
         _flags_sync(run, found)

@@ -8,6 +8,7 @@ import datetime
 from typing import Any
 
 from chanjiao.accounts.models import User
+from chanjiao.common.users import account_or_none
 from chanjiao.listings.hooks import listings_changed
 from chanjiao.listings.kinds import KindSpec
 from chanjiao.listings.models import LISTING_CONTENT_FIELDS, Listing, ListingEvent, ListingStatus
@@ -65,7 +66,7 @@ class BatchWriter:
         self.spec = spec
         self.organization = organization
         self.author = actor
-        self.actor = actor if getattr(actor, "is_authenticated", False) else None
+        self.actor = account_or_none(actor)
         self.submit = submit
         self.now = now
 

@@ -15,9 +15,9 @@ from django.utils import timezone
 from chanjiao.accounts.models import User
 from chanjiao.audit.services import audit_event_record, audit_refusal
 from chanjiao.common.exceptions import ApplicationError, ConflictError
-from chanjiao.listings.hooks import listings_changed
+from chanjiao.listings.history import listing_event_record
 from chanjiao.listings.kinds import KindSpec
-from chanjiao.listings.models import Listing, ListingEvent, ListingStatus
+from chanjiao.listings.models import Listing, ListingStatus
 from chanjiao.listings.permissions import (
     user_can_edit_listing,
     user_can_publish_for,
@@ -31,29 +31,18 @@ S = ListingStatus
 
 
 def _record(
-    *,
-    listing: Listing,
-    actor: User | None,
-    action: str,
-    from_status: str,
-    reason: str = "",
-    snapshot: bool = False,
+    *, listing: Listing, actor: User, action: str, from_status: str, snapshot: bool = False
 ) -> None:
-    ListingEvent.objects.create(
+    """History, audit and announcement of a create or an edit (steps go through the workflow)."""
+    listing_event_record(
         listing=listing,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=actor,
         action=action,
         from_status=from_status,
-        to_status=listing.status,
-        reason=reason,
-        snapshot=listing_snapshot(listing) if snapshot else {},
-        version=listing.version,
+        snapshot=listing_snapshot(listing) if snapshot else None,
     )
-    changes: dict[str, Any] = {"status": [from_status, listing.status]}
-    if reason:
-        changes["reason"] = reason
+    changes = {"status": [from_status, listing.status]}
     audit_event_record(actor=actor, action=f"listing.{action}", target=listing, changes=changes)
-    listings_changed([listing.pk])
 
 
 def _apply_values(listing: Listing, values: dict[str, Any]) -> list[Any] | None:
@@ -133,14 +122,9 @@ def listing_submit(*, actor: User, listing: Listing) -> Listing:
     return transition_apply(workflow=LISTING_WORKFLOW, obj=listing, name="submit", actor=actor)
 
 
-def listing_approve(
-    *, actor: User, listing: Listing, today: datetime.date | None = None
-) -> Listing:
+def listing_approve(*, actor: User, listing: Listing) -> Listing:
     """Approve a submitted item: published now, or at its start date if that is still ahead."""
-    today = today or timezone.localdate()
-    later = listing.valid_from is not None and listing.valid_from > today
-    name = "approve_for_later" if later else "approve"
-    return transition_apply(workflow=LISTING_WORKFLOW, obj=listing, name=name, actor=actor)
+    return transition_apply(workflow=LISTING_WORKFLOW, obj=listing, name="approve", actor=actor)
 
 
 def listing_reject(*, actor: User, listing: Listing, reason: str) -> Listing:
