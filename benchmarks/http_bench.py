@@ -12,6 +12,7 @@ the machine. Only 127.0.0.1 is contacted; every loop is bounded in count and tim
 
 import argparse
 import concurrent.futures
+import contextlib
 import http.client
 import os
 import signal
@@ -22,6 +23,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -86,6 +88,39 @@ def _get(conn: http.client.HTTPConnection, path: str) -> tuple[int, float]:
     response = conn.getresponse()
     response.read()
     return response.status, time.perf_counter() - started
+
+
+@contextlib.contextmanager
+def served(data_dir: Path) -> Iterator[tuple[int, int]]:
+    """Serve the platform on a free local port as `make run` does; yield (port, master pid).
+
+    All load comes from one address: the API's per-client rate limits would answer most of it
+    with 429 (and keep a per-minute history of every request), so they are off here.
+    """
+    port = _free_port()
+    env = {
+        **_env(data_dir),
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "CHANJIAO_THROTTLE_ANON": "none",
+        "CHANJIAO_THROTTLE_USER": "none",
+        "CHANJIAO_THROTTLE_CLASSIFY_ANON": "none",
+        "CHANJIAO_THROTTLE_CLASSIFY_USER": "none",
+    }
+    server = subprocess.Popen(  # noqa: S603
+        [str(BIN / "gunicorn"), "-c", "config/gunicorn.conf.py", "config.wsgi:application"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        _wait_ready(port, timeout=120)
+        yield port, server.pid
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
 
 
 def _wait_ready(port: int, timeout: float) -> float:
@@ -200,38 +235,14 @@ def main() -> None:
         if args.data_dir is None:
             print("准备演示数据（与 make run 相同）：", flush=True)
             _set_up(data_dir)
-        port = _free_port()
-        # All load comes from one address: the API's per-client rate limit would answer most of
-        # it with 429 (and keep a per-minute history of every request), so it is off here.
-        env = {
-            **_env(data_dir),
-            "HOST": "127.0.0.1",
-            "PORT": str(port),
-            "CHANJIAO_THROTTLE_ANON": "none",
-            "CHANJIAO_THROTTLE_USER": "none",
-            "CHANJIAO_THROTTLE_CLASSIFY_ANON": "none",
-            "CHANJIAO_THROTTLE_CLASSIFY_USER": "none",
-        }
         started = time.perf_counter()
-        server = subprocess.Popen(  # noqa: S603
-            [str(BIN / "gunicorn"), "-c", "config/gunicorn.conf.py", "config.wsgi:application"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        try:
-            _wait_ready(port, timeout=120)
+        with served(data_dir) as (port, pid):
             print(f"gunicorn 启动到可服务：{time.perf_counter() - started:.1f} s")
             _report(port, args)
             print()
             _during_downloads(port, args.report)
-            for index, (rss, pss) in enumerate(_rss_mib(server.pid), 1):
+            for index, (rss, pss) in enumerate(_rss_mib(pid), 1):
                 print(f"工作进程 {index}：RSS {rss:.0f} MiB，PSS {pss:.0f} MiB")
-        finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
 
 
 def _report(port: int, args: argparse.Namespace) -> None:

@@ -20,9 +20,7 @@ import http.cookies
 import json
 import os
 import re
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,10 +28,11 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from http_bench import BIN, ROOT, _free_port, _wait_ready  # noqa: E402
+from http_bench import served  # noqa: E402
 from machine import machine_facts  # noqa: E402
 
 PASSWORD = "Bench-Writers-2026"  # noqa: S105 - a throwaway database
+first_error: dict[str, str] = {}  # the first refused write's answer, shown after the run
 
 
 def _prepare(data_dir: Path, writers: int) -> int:
@@ -149,8 +148,9 @@ def _writer(port: int, index: int, rounds: int, organization_id: int) -> list[tu
             "/api/v1/listings/", _job(organization_id, index * 1000 + round_index)
         )
         out.append((status, time.perf_counter() - started))
-        if status == 400 and round_index == 0 and index == 0:
-            print("400:", body[:300].decode(errors="replace"))
+        if status >= 400:
+            text = " ".join(body[:2000].decode(errors="replace").split())
+            first_error.setdefault("body", f"{status} {text[:200]}")
         if status == 201:
             listing_id = json.loads(body)["id"]
             started = time.perf_counter()
@@ -177,26 +177,7 @@ def main() -> None:
         if args.plain:
             os.environ["CHANJIAO_SQLITE_TUNED"] = "0"
         organization_id = _prepare(data_dir, args.writers)
-        port = _free_port()
-        env = {
-            **os.environ,
-            "CHANJIAO_DATA_DIR": str(data_dir),
-            "CHANJIAO_HTTPS": "0",
-            "HOST": "127.0.0.1",
-            "PORT": str(port),
-            "CHANJIAO_THROTTLE_USER": "none",
-            "CHANJIAO_THROTTLE_ANON": "none",
-        }
-        server = subprocess.Popen(  # noqa: S603
-            [str(BIN / "gunicorn"), "-c", "config/gunicorn.conf.py", "config.wsgi:application"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        try:
-            _wait_ready(port, timeout=120)
+        with served(data_dir) as (port, _):
             started = time.perf_counter()
             with concurrent.futures.ThreadPoolExecutor(args.writers) as pool:
                 futures = [
@@ -205,15 +186,14 @@ def main() -> None:
                 ]
                 results = [item for future in futures for item in future.result()]
             elapsed = time.perf_counter() - started
-        finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
     statuses = collections.Counter(status for status, _ in results)
     times = sorted(seconds for _, seconds in results)
     errors = sum(n for status, n in statuses.items() if status >= 500)
     print(f"写请求 {len(results)} 个，用时 {elapsed:.1f} s（{len(results) / elapsed:.1f} 个/秒）")
     print("按状态：" + "，".join(f"{s}: {n}" for s, n in sorted(statuses.items())))
     print(f"服务器错误（5xx）：{errors}")
+    if first_error:
+        print(f"第一个失败的写请求：{first_error['body']}")
     print(
         f"延迟 p50 {statistics.median(times) * 1000:.0f} ms，"
         f"p95 {times[int(len(times) * 0.95)] * 1000:.0f} ms，最大 {times[-1] * 1000:.0f} ms"
