@@ -135,6 +135,31 @@ def test_empty_response_is_refused_with_the_field_named(two_flags, school_admin,
     assert response.json()["extra"]["fields"] == {"text": ["不能为空"]}
 
 
+@pytest.mark.parametrize(
+    ("path", "body", "user", "message"),
+    [
+        (
+            "responses",
+            {"text": " "},
+            "school_admin",
+            "回应内容不能为空：请写明本校的整改措施或说明。",
+        ),
+        ("close", {"note": ""}, "wuzhou_officer", "关闭说明不能为空：请写明关闭该预警的理由。"),
+        ("responses", {"text": "改" * 2001}, "school_admin", "回应内容不能超过 2000 个字"),
+    ],
+)
+def test_refused_text_names_the_field_in_chinese_and_what_to_do(
+    path, body, user, message, two_flags, client_for, request
+):
+    client = client_for(request.getfixturevalue(user))
+
+    response = client.post(f"{FLAGS_URL}{two_flags['own'].pk}/{path}/", body, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["message"].startswith(message)
+    assert "text:" not in response.json()["message"]
+
+
 def test_flag_list_query_count_does_not_grow_with_flags(rules, officer, wuzhou_school):
     only_rules(RULE)
     stats(wuzhou_school, "510201", {2023: 10, 2024: 10, 2025: 10})
