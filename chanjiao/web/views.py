@@ -3,22 +3,28 @@
 from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from chanjiao.accounts.models import Role, User
 from chanjiao.accounts.permissions import active_memberships, governed_region_codes
 from chanjiao.catalogs.models import Industry, Major, Occupation, Region
+from chanjiao.common.exceptions import ApplicationError
 from chanjiao.common.pages import querystring_without_page
+from chanjiao.common.users import acting_user
 from chanjiao.organizations.models import Organization, OrganizationType
 from chanjiao.organizations.selectors import (
     organization_get_for_user,
     organization_list,
     organization_type_counts,
 )
+from chanjiao.organizations.services import organization_verify
+from chanjiao.organizations.workflow import ORGANIZATION_VERIFICATION
+from chanjiao.workflow.selectors import transition_actions_available
 
 
 class PlatformLoginView(auth_views.LoginView):
@@ -94,10 +100,19 @@ def organization_list_page(request: HttpRequest) -> HttpResponse:
 
 
 def organization_detail_page(request: HttpRequest, organization_id: int) -> HttpResponse:
-    """One organisation's public profile, with its majors if it is a school."""
+    """One organisation's public profile, with its majors if it is a school.
+
+    A reviewer of its region (or staff) also sees the verification steps they may take now, and
+    takes them here (POST ``action=verify|revoke``).
+    """
     organization = organization_get_for_user(user=request.user, organization_id=organization_id)
+    if request.method == "POST":
+        return _organization_verification(request, organization)
     school_majors = organization.school_majors.select_related("major").order_by(
         "-year", "major__code"
+    )
+    actions = transition_actions_available(
+        workflow=ORGANIZATION_VERIFICATION, obj=organization, actor=request.user
     )
     return render(
         request,
@@ -105,5 +120,28 @@ def organization_detail_page(request: HttpRequest, organization_id: int) -> Http
         {
             "organization": organization,
             "school_majors": school_majors[:200],
+            "verification_actions": actions,
         },
     )
+
+
+VERIFICATION_DONE = {"verify": "已认证该机构。", "revoke": "已撤销该机构的认证。"}
+
+
+def _organization_verification(request: HttpRequest, organization: Organization) -> HttpResponse:
+    action = request.POST.get("action", "")
+    if action not in VERIFICATION_DONE:
+        messages.error(request, "请选择“认证”或“撤销认证”。")
+    else:
+        try:
+            organization_verify(
+                actor=acting_user(request),
+                organization=organization,
+                is_verified=action == "verify",
+            )
+            messages.success(request, VERIFICATION_DONE[action])
+        except ApplicationError as error:
+            if error.status_code == 403:
+                raise
+            messages.error(request, error.message)
+    return redirect("web:organization-detail", organization_id=organization.pk)
