@@ -57,7 +57,7 @@ def _public_charts() -> None:
 
     from chanjiao.forecasting.charts import series_chart
     from chanjiao.forecasting.models import ForecastLevel
-    from chanjiao.forecasting.selectors import forecast_view
+    from chanjiao.forecasting.selectors import forecast_series_shown, forecast_view
     from chanjiao.localities.models import Locality
     from chanjiao.reports.generators import yearly_charts
     from chanjiao.reports.selectors import report_data, report_default_year
@@ -71,9 +71,9 @@ def _public_charts() -> None:
         view = forecast_view(
             locality=locality, level=ForecastLevel.OCCUPATION_GROUP, fetched_by=visitor
         )
-        visible = [series for series in view.series if not series.suppressed]
-        if visible:
-            series_chart(visible[0])
+        shown = forecast_series_shown(view=view)
+        if shown is not None:
+            series_chart(shown)
 
 
 STEPS: tuple[tuple[str, Callable[[], None]], ...] = (

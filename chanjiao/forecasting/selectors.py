@@ -163,6 +163,13 @@ def forecast_series_get(*, view: ForecastView, code: str) -> SeriesView | None:
     return next((s for s in view.series if s.code == code), None)
 
 
+def forecast_series_shown(*, view: ForecastView, code: str = "") -> SeriesView | None:
+    """Return the series the forecast page charts: the one asked for, else the first shown."""
+    return forecast_series_get(view=view, code=code) or next(
+        (s for s in view.series if not s.suppressed), None
+    )
+
+
 @dataclass(frozen=True)
 class LocalityForecastRow:
     locality: Locality

@@ -7,7 +7,7 @@ from chanjiao.forecasting.charts import series_chart
 from chanjiao.forecasting.explanations import METHOD_PARAGRAPHS, run_summary_text
 from chanjiao.forecasting.models import ForecastLevel
 from chanjiao.forecasting.selectors import (
-    forecast_series_get,
+    forecast_series_shown,
     forecast_view,
     localities_with_forecasts,
 )
@@ -27,10 +27,7 @@ def forecast_locality_page(request: HttpRequest, locality_code: str) -> HttpResp
     if level not in ForecastLevel.values:
         level = ForecastLevel.OCCUPATION_GROUP
     view = forecast_view(locality=locality, level=level, fetched_by=request.user)
-    selected = forecast_series_get(view=view, code=request.GET.get("series", ""))
-    if selected is None:
-        visible = [s for s in view.series if not s.suppressed]
-        selected = visible[0] if visible else None
+    selected = forecast_series_shown(view=view, code=request.GET.get("series", ""))
     context = {
         "view": view,
         "locality": locality,
