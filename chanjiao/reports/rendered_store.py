@@ -43,4 +43,3 @@ def stored_pdf(*, digest: str, render: Callable[[], bytes]) -> bytes:
         if not default_storage.exists(path):
             default_storage.save(path, ContentFile(pdf))
     return pdf
-

@@ -40,4 +40,3 @@ def transition_actions_available(
     for transition in transitions_available(workflow=workflow, obj=obj, actor=actor):
         seen.setdefault(transition.action_name, transition.label)
     return [{"name": name, "label": label} for name, label in seen.items()]
-
