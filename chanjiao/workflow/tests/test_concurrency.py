@@ -7,8 +7,8 @@ import pytest
 from django.db import connection, connections
 from rest_framework.test import APIClient
 
+from chanjiao.listings import history as listing_history
 from chanjiao.listings import services
-from chanjiao.listings import workflow as listing_workflow
 from chanjiao.listings.models import Listing, ListingEvent, ListingStatus
 from chanjiao.listings.tests.factories import listing_make, reviewer_for
 from chanjiao.workflow.models import TransitionRecord
@@ -26,13 +26,13 @@ def test_two_concurrent_approvals_exactly_one_wins(recruiter, enterprise, wuzhou
     services.listing_submit(actor=recruiter, listing=listing)
     reviewers = [reviewer_for(wuzhou_gov, "reviewer_a"), reviewer_for(wuzhou_gov, "reviewer_b")]
     # Hold the row lock a little longer, so the second request surely waits on it.
-    changed = listing_workflow.listings_changed
+    changed = listing_history.listings_changed
 
     def slow_listings_changed(ids: list[int]) -> None:
         time.sleep(0.3)
         changed(ids)
 
-    monkeypatch.setattr(listing_workflow, "listings_changed", slow_listings_changed)
+    monkeypatch.setattr(listing_history, "listings_changed", slow_listings_changed)
     barrier = threading.Barrier(len(reviewers), timeout=30)
     results: dict[str, tuple[int, dict]] = {}
 
