@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-LOCALITY ?= 梧州市
+# `make run LOCALITY=梧州市` makes the demonstration data of one locality only; empty: all of them.
+LOCALITY ?=
 export CHANJIAO_DATA_DIR ?= $(CURDIR)/var
 
 .DEFAULT_GOAL := help
@@ -25,18 +26,21 @@ $(VENV)/.installed-test: $(VENV)/.installed
 
 install: $(VENV)/.installed ## Create the virtual environment and install the platform
 
-run: install ## Set up an SQLite demo (catalogues, localities, demo data) and serve it on :8000
+run: install ## Set up an SQLite demo (catalogues, localities, demo data of every locality) and serve it (web, worker, scheduler) on :8000
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao migrate --noinput
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao load_catalogs
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao load_localities
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao load_labor_market_stats
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao load_warning_rules
-	CHANJIAO_HTTPS=0 $(BIN)/chanjiao demo_data --locality $(LOCALITY) --seed 1
+	CHANJIAO_HTTPS=0 $(BIN)/chanjiao demo_data $(if $(LOCALITY),--locality $(LOCALITY)) --seed 1
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao run_periodic_tasks
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao collectstatic --noinput --verbosity 0
+	@$(MAKE) --no-print-directory serve
+
+serve: install ## Start the web server, task worker and scheduler on the existing data; Ctrl-C stops all three
 	@echo "平台地址：http://$(HOST):$(PORT)/    接口文档：http://$(HOST):$(PORT)/api/v1/docs/"
-	CHANJIAO_HTTPS=0 HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn -c config/gunicorn.conf.py \
-		config.wsgi:application
+	@echo "网站、后台任务执行器和周期任务调度一起运行；按 Ctrl-C 一起停止。"
+	CHANJIAO_HTTPS=0 $(BIN)/chanjiao serve --host $(HOST) --port $(PORT)
 
 install-test: $(VENV)/.installed-test ## Install the platform with its test tools
 

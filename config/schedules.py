@@ -1,7 +1,8 @@
 """Every periodic job of the platform, declared in one place (STYLE §6).
 
-`chanjiao run_periodic_tasks` enqueues the due ones; run it from cron (e.g. every 10 minutes)
-or leave it running with ``--loop``.
+`chanjiao run_periodic_tasks --loop` (started by `chanjiao serve`, or its own process in
+production: Procfile, deploy/) checks every ten seconds and enqueues the due ones; a job still
+queued or running from its last turn is not queued again. From cron, run it every minute.
 """
 
 from dataclasses import dataclass
@@ -32,9 +33,19 @@ PERIODIC_TASKS: tuple[PeriodicTask, ...] = (
         description="为没有教学标准对应职业的专业推断职业关联（待人工审核）",
     ),
     PeriodicTask(
+        task="chanjiao.crosswalk.tasks.infer_industry_links_task",
+        every=timedelta(days=7),
+        description="由职业定义、行业说明和专业简介推断职业的行业对应（待人工审核）",
+    ),
+    PeriodicTask(
         task="chanjiao.recommendations.tasks.recompute_recommendations_task",
         every=timedelta(minutes=15),
         description="重新计算信息变化后过期的推荐结果",
+    ),
+    PeriodicTask(
+        task="chanjiao.recommendations.tasks.recompute_stale_recommendations_task",
+        every=timedelta(seconds=20),
+        description="重新计算刚变化的信息影响到的推荐结果（无变化时立即结束）",
     ),
     PeriodicTask(
         task="chanjiao.analytics.tasks.fill_analytics_task",
@@ -60,5 +71,10 @@ PERIODIC_TASKS: tuple[PeriodicTask, ...] = (
         task="chanjiao.reports.tasks.publish_reports_task",
         every=timedelta(days=30),
         description="生成各地上一年度技能人才供需报告（PDF 与 HTML）",
+    ),
+    PeriodicTask(
+        task="chanjiao.common.tasks.prune_task_results_task",
+        every=timedelta(days=1),
+        description="删除一周前已完成的后台任务记录",
     ),
 )

@@ -223,8 +223,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("CHANJIAO_LOG_LEVEL", "WARNING")},
 }
 
-# Background tasks (STYLE §6). "immediate" runs each task right after the transaction commits,
-# which suits the embedded default; "database" queues them for `chanjiao db_worker`.
+# Background tasks (STYLE §6). "immediate" runs each task where it is enqueued (tests, one-off
+# commands); "database" queues them for `chanjiao db_worker`. `chanjiao serve` (make run) and the
+# production units (Procfile, deploy/) run on "database", so no long job runs inside a request.
 TASK_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
     "database": "django_tasks_db.DatabaseBackend",

@@ -60,13 +60,15 @@ def _public_charts() -> None:
     from chanjiao.forecasting.selectors import forecast_series_shown, forecast_view
     from chanjiao.localities.models import Locality
     from chanjiao.reports.generators import yearly_charts
-    from chanjiao.reports.selectors import report_data, report_default_year
+    from chanjiao.reports.selectors import report_data, report_year_choice
 
     visitor = AnonymousUser()
     for locality in Locality.objects.select_related("region"):
-        year = report_default_year(locality=locality)
-        if year:
-            data = report_data(locality=locality, year=year, is_public=True, fetched_by=visitor)
+        choice = report_year_choice(locality=locality)
+        if choice.has_data:
+            data = report_data(
+                locality=locality, year=choice.year, is_public=True, fetched_by=visitor
+            )
             yearly_charts(data)
         view = forecast_view(
             locality=locality, level=ForecastLevel.OCCUPATION_GROUP, fetched_by=visitor

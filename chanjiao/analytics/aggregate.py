@@ -113,11 +113,48 @@ def _labor_rows(years: set[int] | None) -> list[tuple[int, int, int, str, int, i
     ]
 
 
+def occupation_ancestors(code: str) -> list[str]:
+    """Return the 大典 codes above an occupation code, nearest first (小类, 中类, 大类).
+
+    6-18-01-01 → 6-18-01-00, 6-18-00-00, 6-00-00-00; 6-18-00-00 → 6-00-00-00.
+    """
+    parts = code.split("-")
+    if len(parts) != 4:
+        return []
+    candidates = (
+        f"{parts[0]}-{parts[1]}-{parts[2]}-00",
+        f"{parts[0]}-{parts[1]}-00-00",
+        f"{parts[0]}-00-00-00",
+    )
+    return [candidate for candidate in dict.fromkeys(candidates) if candidate != code]
+
+
+def _net_of_subtotals(by_occupation: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Turn every row that has listed rows below it into the remainder those rows leave.
+
+    A 人社 table often lists a 大类 and its 中类 (and the table's total, ``""``): the 大类 row
+    is the sum of its 中类 rows, so it keeps only ``max(大类 − Σ its listed 中类, 0)``. Each row is
+    subtracted from its nearest listed ancestor only (the total for a row with none), so the
+    rows then add up to the published total.
+    """
+    covered: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for code, values in by_occupation.items():
+        if code:
+            parent = next((a for a in occupation_ancestors(code) if a in by_occupation), "")
+            covered[parent][0] += values[0]
+            covered[parent][1] += values[1]
+    return {
+        code: [max(values[i] - covered[code][i], 0) for i in (0, 1)] if code in covered else values
+        for code, values in by_occupation.items()
+    }
+
+
 def demand_from_labor_market(years: set[int] | None) -> DemandRows:
     """Turn 人社 figures into yearly rows: full-year rows if any, else the sum of the quarters.
 
     The table's total row (no occupation) becomes the remainder not covered by its occupation
-    rows, so that the occupations plus the remainder add up to the published total.
+    rows, and a 大类 (or 中类, 小类) row listed together with rows below it becomes the remainder
+    not covered by them, so that the rows add up to the published total, nothing counted twice.
     """
     rows = _labor_rows(years)
     has_full_year = {(r[0], r[1]) for r in rows if r[2] == 0}
@@ -133,11 +170,7 @@ def demand_from_labor_market(years: set[int] | None) -> DemandRows:
     result: DemandRows = {}
     source = DemandSource.LABOR_MARKET.value
     for (region_id, year), by_occupation in yearly.items():
-        total = by_occupation.pop("", None)
-        if total is not None:
-            rest = [max(total[i] - sum(v[i] for v in by_occupation.values()), 0) for i in (0, 1)]
-            by_occupation[""] = rest
-        for occupation, (demand, seekers) in by_occupation.items():
+        for occupation, (demand, seekers) in _net_of_subtotals(by_occupation).items():
             result[(region_id, year, source, "", occupation)] = [demand, 0, seekers]
     return result
 

@@ -128,17 +128,26 @@ def _finish(figure: Figure, title: str, x_label: str, y_label: str) -> Chart:
     return Chart(title, x_label, y_label, _svg(figure))
 
 
-def _empty(axes: matplotlib.axes.Axes) -> None:
-    axes.text(0.5, 0.5, "暂无数据", ha="center", va="center", transform=axes.transAxes)
+def _empty(axes: matplotlib.axes.Axes, text: str = "暂无数据") -> None:
+    axes.text(0.5, 0.5, text, ha="center", va="center", transform=axes.transAxes)
     axes.set_xticks([])
     axes.set_yticks([])
 
 
 @_memoised
 def bar_chart(
-    *, title: str, labels: Sequence[str], values: Sequence[float], x_label: str, y_label: str
+    *,
+    title: str,
+    labels: Sequence[str],
+    values: Sequence[float],
+    x_label: str,
+    y_label: str,
+    empty_text: str = "暂无数据",
 ) -> Chart:
-    """Draw horizontal bars, first label on top; ``x_label`` names the value and its unit."""
+    """Draw horizontal bars, first label on top; ``x_label`` names the value and its unit.
+
+    Without labels the chart says ``empty_text`` (best: why there is nothing to show).
+    """
     with matplotlib.rc_context(_rc()):
         figure = _figure(max(2.2, 0.32 * len(labels) + 1.2))
         axes = figure.add_subplot()
@@ -147,7 +156,7 @@ def bar_chart(
             axes.barh(positions, values, color=PALETTE[0])
             axes.set_yticks(positions, labels)
         else:
-            _empty(axes)
+            _empty(axes, empty_text)
         return _finish(figure, title, x_label, y_label)
 
 
@@ -159,6 +168,7 @@ def paired_bar_chart(
     series: dict[str, Sequence[float]],
     x_label: str,
     y_label: str,
+    empty_text: str = "暂无数据",
 ) -> Chart:
     """Draw two or more bars per label (e.g. demand against supply), with a legend."""
     with matplotlib.rc_context(_rc()):
@@ -173,7 +183,7 @@ def paired_bar_chart(
             axes.set_yticks(base, labels)
             axes.legend(loc="lower right", frameon=False)
         else:
-            _empty(axes)
+            _empty(axes, empty_text)
         return _finish(figure, title, x_label, y_label)
 
 

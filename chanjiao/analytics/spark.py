@@ -110,25 +110,15 @@ def _labor_demand(spark: Any, export: RawExport, regions: Any) -> Any:
     yearly = chosen.groupBy("region_id", "year", "occupation_code").agg(
         F.sum("demand").alias("demand"), F.sum("jobseekers").alias("jobseekers")
     )
-    listed = yearly.where(F.col("occupation_code") != "")
-    covered = listed.groupBy("region_id", "year").agg(
-        F.sum("demand").alias("covered_demand"), F.sum("jobseekers").alias("covered_seekers")
+    net = yearly.join(_covered(yearly), on=["region_id", "year", "occupation_code"], how="left")
+    net = net.fillna(0, subset=["covered_demand", "covered_seekers"]).select(
+        "region_id",
+        "year",
+        "occupation_code",
+        F.greatest(F.col("demand") - F.col("covered_demand"), F.lit(0)).alias("demand"),
+        F.greatest(F.col("jobseekers") - F.col("covered_seekers"), F.lit(0)).alias("jobseekers"),
     )
-    rest = (
-        yearly.where(F.col("occupation_code") == "")
-        .join(covered, on=["region_id", "year"], how="left")
-        .fillna(0, subset=["covered_demand", "covered_seekers"])
-        .select(
-            "region_id",
-            "year",
-            "occupation_code",
-            F.greatest(F.col("demand") - F.col("covered_demand"), F.lit(0)).alias("demand"),
-            F.greatest(F.col("jobseekers") - F.col("covered_seekers"), F.lit(0)).alias(
-                "jobseekers"
-            ),
-        )
-    )
-    return listed.unionByName(rest).select(
+    return net.select(
         "region_id",
         "year",
         F.lit("").alias("industry_code"),
@@ -137,6 +127,48 @@ def _labor_demand(spark: Any, export: RawExport, regions: Any) -> Any:
         F.lit(0).cast("long").alias("postings"),
         F.lit(DemandSource.LABOR_MARKET.value).alias("source"),
         "jobseekers",
+    )
+
+
+def _covered(yearly: Any) -> Any:
+    """Sum each 人社 row into its nearest listed ancestor (大典 code above it, else the total "").
+
+    The Spark form of ``aggregate._net_of_subtotals``: a row with listed rows below it keeps
+    only what they leave.
+    """
+    from pyspark.sql import functions as F  # pyspark is the optional [spark] extra
+
+    key = ["region_id", "year", "occupation_code"]
+    listed = yearly.where(F.col("occupation_code") != "")
+    parts = F.split(F.col("occupation_code"), "-")
+    candidates = F.array(
+        *(
+            F.struct(
+                F.lit(rank).alias("rank"),
+                F.concat_ws(
+                    "-", *[parts[i] for i in range(kept)], *[F.lit("00")] * (4 - kept)
+                ).alias("ancestor"),
+            )
+            for rank, kept in ((1, 3), (2, 2), (3, 1))
+        )
+    )
+    present = yearly.select("region_id", "year", F.col("occupation_code").alias("ancestor"))
+    nearest = (
+        listed.where(F.size(parts) == 4)
+        .select(*key, F.explode(candidates).alias("candidate"))
+        .select(*key, "candidate.rank", "candidate.ancestor")
+        .where(F.col("ancestor") != F.col("occupation_code"))
+        .join(present, on=["region_id", "year", "ancestor"])
+        .groupBy(*key)
+        .agg(F.min(F.struct("rank", "ancestor")).alias("nearest"))
+        .select(*key, F.col("nearest.ancestor").alias("parent"))
+    )
+    return (
+        listed.join(nearest, on=key, how="left")
+        .fillna("", subset=["parent"])
+        .groupBy("region_id", "year", "parent")
+        .agg(F.sum("demand").alias("covered_demand"), F.sum("jobseekers").alias("covered_seekers"))
+        .withColumnRenamed("parent", "occupation_code")
     )
 
 

@@ -116,3 +116,11 @@ def inferred_links_pending(*, page: int) -> Page:
         evidence=LinkEvidence.INFERRED, status=LinkStatus.PROPOSED
     ).select_related("major", "occupation")
     return Paginator(rows.order_by("confidence", "major__code"), PAGE_SIZE).get_page(page)
+
+
+def inferred_industry_links_pending(*, page: int) -> Page:
+    """Page through inferred occupation → industry links awaiting review, weakest first."""
+    rows = IndustryLink.objects.filter(
+        evidence=LinkEvidence.INFERRED, status=LinkStatus.PROPOSED
+    ).select_related("occupation", "industry")
+    return Paginator(rows.order_by("confidence", "occupation__code"), PAGE_SIZE).get_page(page)

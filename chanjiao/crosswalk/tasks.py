@@ -3,6 +3,7 @@
 from django_tasks import task
 
 from chanjiao.crosswalk.services import (
+    industry_links_infer,
     industry_links_observe,
     listings_enrich_for,
     listings_enrich_pending,
@@ -29,6 +30,12 @@ def enrich_listing_ids_task(*, listing_ids: list[int]) -> int:
 def infer_major_links_task() -> dict[str, int]:
     """Rewrite the proposed inferred links of majors without teaching-standard links."""
     return major_links_infer()
+
+
+@task()
+def infer_industry_links_task() -> dict[str, int]:
+    """Rewrite the proposed inferred occupation → industry links from the reference texts."""
+    return industry_links_infer()
 
 
 def enrich_listings_changed(event: ListingsChanged) -> None:

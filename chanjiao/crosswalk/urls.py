@@ -26,4 +26,9 @@ urlpatterns = [
         views.industry_link_remove_page,
         name="industry-link-remove",
     ),
+    path(
+        "industry-links/<int:link_id>/review/<str:action>/",
+        views.industry_link_review_page,
+        name="industry-link-review",
+    ),
 ]

@@ -13,6 +13,7 @@ from chanjiao.common.exceptions import ApplicationError, NotFoundError, Permissi
 from chanjiao.crosswalk import services
 from chanjiao.crosswalk.browsing import (
     crosswalk_search,
+    inferred_industry_links_pending,
     inferred_links_pending,
     major_crosswalk_get,
     occupation_crosswalk_get,
@@ -58,11 +59,14 @@ def occupation_page(request: HttpRequest, occupation_id: int) -> HttpResponse:
 
 
 def review_page(request: HttpRequest) -> HttpResponse:
-    """List inferred links awaiting staff review."""
+    """List inferred links awaiting staff review: major → occupation, or occupation → industry."""
     if not user_can_curate(request.user):
         raise PermissionDeniedError("只有平台工作人员可以审核推断的对应关系。")
+    kind = "industry" if request.GET.get("kind") == "industry" else "major"
+    pending = inferred_industry_links_pending if kind == "industry" else inferred_links_pending
     context = {
-        "page": inferred_links_pending(page=_page_number(request)),
+        "kind": kind,
+        "page": pending(page=_page_number(request)),
         "actions": [("confirm", "确认"), ("reject", "否决")],
     }
     return render(request, "crosswalk/review.html", context)
@@ -135,6 +139,19 @@ def industry_link_add_page(request: HttpRequest, occupation_id: int) -> HttpResp
             raise
         messages.error(request, exc.message)
     return HttpResponseRedirect(reverse("crosswalk:occupation", args=[occupation.pk]))
+
+
+@require_POST
+def industry_link_review_page(request: HttpRequest, link_id: int, action: str) -> HttpResponse:
+    """Confirm or reject an inferred occupation → industry link (staff)."""
+    if action not in ("confirm", "reject"):
+        raise NotFoundError("不支持的操作。")
+    link = _lookup(IndustryLink, "对应关系不存在。", pk=link_id)
+    services.industry_link_review(
+        actor=request.user, link=link, decision=action, note=request.POST.get("note", "")
+    )
+    messages.success(request, "已保存。")
+    return _back(request, reverse("crosswalk:occupation", args=[link.occupation_id]))
 
 
 @require_POST

@@ -20,3 +20,11 @@ def demo_locality_get(*, name: str) -> Locality:
     raise NotFoundError(
         f"未找到地区“{name}”。可用的地区：{names}。", extra={"available": available}
     )
+
+
+def demo_localities_all() -> list[Locality]:
+    """Every locality, in region-code order; say how to load them when there are none."""
+    localities = list(Locality.objects.select_related("region").order_by("region__code", "name"))
+    if not localities:
+        raise NotFoundError("尚未导入任何地区配置，请先运行 chanjiao load_localities。")
+    return localities

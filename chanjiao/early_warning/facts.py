@@ -26,6 +26,8 @@ class Facts:
     offerings: dict[int, dict[int, set[int]]] = field(default_factory=dict)
     school_names: dict[int, str] = field(default_factory=dict)
     match: dict[int, MatchScore | None] = field(default_factory=dict)
+    # Why a major has no match score: what the crosswalk lacks for it (matching.match_gaps).
+    match_gaps: dict[int, str] = field(default_factory=dict)
     key_industry_labels: list[str] = field(default_factory=list)
 
     def stat(self, pair: Pair, year: int) -> Any:

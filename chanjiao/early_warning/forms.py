@@ -9,7 +9,11 @@ from chanjiao.early_warning.models import Level, WarningRule
 
 
 class WarningRuleForm(forms.Form):
-    params = forms.CharField(label="参数（JSON）", widget=forms.Textarea(attrs={"rows": 6}))
+    params = forms.CharField(
+        label="参数（JSON）",
+        help_text='写作 {"parameter": "参数键"} 的数值取自地区配置，请在地区配置中修改',
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
     level = forms.ChoiceField(label="预警等级", choices=Level.choices)
     exempt_majors = forms.CharField(
         label="豁免专业代码",

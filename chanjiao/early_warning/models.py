@@ -13,6 +13,7 @@ class RuleType(models.TextChoices):
     LOW_EMPLOYMENT = "low_employment", "就业连续不达标"
     BOTTOM_PERCENTILE = "bottom_percentile", "指标连续排名末位"
     INDICATORS_FAILING = "indicators_failing", "多项指标不达标"
+    NEEDS_DATA = "needs_data", "缺少数据，暂不能评估"
 
 
 class Level(models.TextChoices):

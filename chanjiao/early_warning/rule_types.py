@@ -26,6 +26,8 @@ class Hit:
 class RuleOutcome:
     hits: list[Hit] = field(default_factory=list)
     insufficient: list[dict[str, Any]] = field(default_factory=list)
+    # Why the whole rule could not be judged (data the platform does not hold), or None.
+    not_evaluated: str | None = None
 
     def lack(self, pair: Pair, reason: str) -> None:
         """Record that a pair could not be judged, and why (证据不足)."""
@@ -110,7 +112,10 @@ def key_industry_match(params: dict[str, Any], facts: Facts, pairs: list[Pair]) 
     for pair in pairs:
         match = facts.match.get(pair[1])
         if match is None:
-            outcome.lack(pair, "证据不足：专业—职业—行业对照中没有该专业可对应到行业的职业")
+            gap = facts.match_gaps.get(pair[1])
+            outcome.lack(
+                pair, "证据不足：" + (gap or "专业—职业—行业对照中没有该专业可对应到行业的职业")
+            )
             continue
         if _exact(match.score) >= _exact(least):
             continue
@@ -243,6 +248,17 @@ def indicators_failing(params: dict[str, Any], facts: Facts, pairs: list[Pair]) 
     return outcome
 
 
+def needs_data(params: dict[str, Any], facts: Facts, pairs: list[Pair]) -> RuleOutcome:
+    """A condition of the document the platform holds no data for: say so, flag nobody."""
+    return RuleOutcome(not_evaluated=not_evaluated_text(params["data"]))
+
+
+def not_evaluated_text(data: str) -> str:
+    """The Chinese sentence for a rule that cannot be judged for lack of data."""
+    data = data.strip()
+    return f"缺少{data.removeprefix('缺少')}，暂不能评估"
+
+
 RULE_FUNCTIONS: dict[str, Callable[[dict[str, Any], Facts, list[Pair]], RuleOutcome]] = {
     "low_enrollment": low_enrollment,
     "duplicate_offering": duplicate_offering,
@@ -250,4 +266,5 @@ RULE_FUNCTIONS: dict[str, Callable[[dict[str, Any], Facts, list[Pair]], RuleOutc
     "low_employment": low_employment,
     "bottom_percentile": bottom_percentile,
     "indicators_failing": indicators_failing,
+    "needs_data": needs_data,
 }

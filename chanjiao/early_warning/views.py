@@ -11,9 +11,10 @@ from django.views.decorators.http import require_POST
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.common.users import acting_user
 from chanjiao.early_warning.forms import WarningRuleForm
-from chanjiao.early_warning.models import FlagStatus, Level
-from chanjiao.early_warning.params import RuleDataError
+from chanjiao.early_warning.models import FlagStatus, Level, RuleType, WarningRule
+from chanjiao.early_warning.params import RuleDataError, params_display
 from chanjiao.early_warning.permissions import user_can_manage_warnings
+from chanjiao.early_warning.rule_types import not_evaluated_text
 from chanjiao.early_warning.selectors import (
     warning_flag_get_for_user,
     warning_flag_list,
@@ -21,13 +22,14 @@ from chanjiao.early_warning.selectors import (
     warning_rule_list,
 )
 from chanjiao.early_warning.services import (
+    run_not_evaluated,
     warning_flag_close,
     warning_response_create,
     warning_rule_update,
     warnings_evaluate,
 )
 from chanjiao.early_warning.workflow import WARNING_FLAG_WORKFLOW
-from chanjiao.localities.models import Locality
+from chanjiao.localities.models import Locality, PolicyParameter
 from chanjiao.localities.selectors import locality_find
 from chanjiao.workflow.selectors import transitions_available
 
@@ -55,6 +57,10 @@ def flag_list_page(request: HttpRequest) -> HttpResponse:
         "statuses": FlagStatus.choices,
         "localities": Locality.objects.order_by("region__code"),
         "managed": managed,
+        # A managed locality whose document sets no warning condition has no rule to evaluate.
+        "without_rules": [
+            loc for loc in managed if not WarningRule.objects.filter(locality=loc).exists()
+        ],
     }
     return render(request, "early_warning/flag_list.html", context)
 
@@ -105,6 +111,8 @@ def run_create_page(request: HttpRequest) -> HttpResponse:
         return redirect("early_warning:flag-list")
     run = warnings_evaluate(locality=locality, year=int(year), actor=acting_user(request))
     messages.success(request, f"{locality.name} {run.year}年评估完成：预警 {run.flags_raised} 条。")
+    for item in run_not_evaluated(run):
+        messages.warning(request, f"规则“{item.get('rule_name', item['rule'])}”：{item['reason']}")
     return redirect(f"/warnings/?locality={locality.pk}&year={run.year}")
 
 
@@ -114,8 +122,20 @@ def rule_list_page(request: HttpRequest) -> HttpResponse:
     value = request.GET.get("locality", "")
     locality = locality_find(value) if value else None
     rules = list(warning_rule_list(locality=locality))
+    parameters: dict[int, dict[str, PolicyParameter]] = {}
+    for item in PolicyParameter.objects.filter(locality_id__in={r.locality_id for r in rules}):
+        parameters.setdefault(item.locality_id, {})[item.key] = item
     for rule in rules:
         rule.can_edit = user_can_manage_warnings(request.user, rule.locality)  # type: ignore[attr-defined]
+        # Each number as the next evaluation will read it, and the profile row it comes from.
+        rule.param_rows = params_display(  # type: ignore[attr-defined]
+            rule.rule_type, rule.params, parameters.get(rule.locality_id, {})
+        )
+        rule.not_evaluable = (  # type: ignore[attr-defined]
+            not_evaluated_text(rule.params.get("data", "数据"))
+            if rule.rule_type == RuleType.NEEDS_DATA
+            else ""
+        )
     context = {
         "rules": rules,
         "locality": locality,
@@ -139,4 +159,10 @@ def rule_edit_page(request: HttpRequest, rule_id: int) -> HttpResponse:
         else:
             messages.success(request, f"已保存规则“{rule.name}”。")
             return redirect(f"/warnings/rules/?locality={rule.locality_id}")
-    return render(request, "early_warning/rule_form.html", {"rule": rule, "form": form})
+    parameters = {p.key: p for p in PolicyParameter.objects.filter(locality=rule.locality)}
+    context = {
+        "rule": rule,
+        "form": form,
+        "param_rows": params_display(rule.rule_type, rule.params, parameters),
+    }
+    return render(request, "early_warning/rule_form.html", context)

@@ -33,7 +33,11 @@ class SeriesHistory:
 
 
 def _group_of() -> dict[int, tuple[str, str]]:
-    """Map every occupation id to the code and name of its 中类 (itself at 中类 and 大类)."""
+    """Map every occupation id at or below 中类 to the code and name of its 中类.
+
+    大类 rows (the 人社 tables' subtotals) map to nothing: a 大类 is not an occupation group,
+    so its total is never forecast or ranked beside the 中类 it sums.
+    """
     stamp = Occupation.objects.aggregate(rows=Count("pk"), changed=Max("updated_at"))
     return _groups(stamp["rows"], stamp["changed"])
 
@@ -49,9 +53,12 @@ def _groups(rows: int, changed: datetime.datetime | None) -> dict[int, tuple[str
     }
     groups: dict[int, tuple[str, str]] = {}
     for pk, current in occupations.items():
-        while current[2] in ("小类", "细类") and current[3] in occupations:
+        while current[2] in (Occupation.Level.MINOR_GROUP, Occupation.Level.OCCUPATION):
+            if current[3] not in occupations:
+                break
             current = occupations[current[3]]
-        groups[pk] = (current[0], current[1])
+        if current[2] == Occupation.Level.SUB_MAJOR_GROUP:
+            groups[pk] = (current[0], current[1])
     return groups
 
 
@@ -84,6 +91,8 @@ def occupation_group_history(*, region: Region) -> list[SeriesHistory]:
     series: dict[str, SeriesHistory] = {}
     for key, target in (("demand_persons", "demand"), ("jobseekers_persons", "supply")):
         for (occupation_id, year), value in _yearly_values(rows, key).items():
+            if occupation_id not in groups:
+                continue  # a 大类 subtotal (or an orphan row): not an occupation group
             code, name = groups[occupation_id]
             entry = series.setdefault(code, SeriesHistory(code, name))
             values = getattr(entry, target)

@@ -11,12 +11,14 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy.stats import norm
+from scipy.stats import norm, t
 from statsmodels.tsa.exponential_smoothing.ets import ETSModel
 
 LEVELS = (80, 95)
 # Fewest observations each method needs to be fitted at all.
 MIN_LENGTH = {"naive": 1, "drift": 3, "ets_simple": 5, "ets_holt": 6, "ets_damped": 6}
+# Below this many years the spread rests on a single one-year change (see ``naive_forecast``).
+SHORT_SERIES = 3
 
 
 @dataclass(frozen=True)
@@ -29,11 +31,16 @@ class MethodForecast:
     upper: dict[int, list[float | None]]
 
 
-def _z(level: int) -> float:
+def _z(level: int, df: int | None = None) -> float:
+    """The two-sided quantile of a ``level``% interval: normal, or Student's t with ``df``."""
+    if df is not None:
+        return float(t.ppf(0.5 + level / 200, df))
     return float(norm.ppf(0.5 + level / 200))
 
 
-def _normal_bounds(method: str, points: np.ndarray, sigmas: np.ndarray | None) -> MethodForecast:
+def _normal_bounds(
+    method: str, points: np.ndarray, sigmas: np.ndarray | None, df: int | None = None
+) -> MethodForecast:
     lower: dict[int, list[float | None]] = {}
     upper: dict[int, list[float | None]] = {}
     for level in LEVELS:
@@ -41,20 +48,30 @@ def _normal_bounds(method: str, points: np.ndarray, sigmas: np.ndarray | None) -
             lower[level] = [None] * len(points)
             upper[level] = [None] * len(points)
             continue
-        z = _z(level)
+        z = _z(level, df)
         lower[level] = [max(0.0, float(v)) for v in points - z * sigmas]
         upper[level] = [max(0.0, float(v)) for v in points + z * sigmas]
     return MethodForecast(method, [max(0.0, float(v)) for v in points], lower, upper)
 
 
 def naive_forecast(values: Sequence[float], horizon: int) -> MethodForecast:
-    """Repeat the last value; sigma_h = sigma * sqrt(h) from the one-step changes."""
+    """Repeat the last value; sigma_h = sigma * sqrt(h) from the one-step changes.
+
+    A series shorter than ``SHORT_SERIES`` has one change to estimate sigma from: its interval
+    uses Student's t with one degree of freedom per change, and sigma is at least
+    sqrt(last value) (the counting error of a count), so two equal years do not read as
+    certainty. One year alone gets no interval.
+    """
     y = np.asarray(values, dtype=float)
     points = np.full(horizon, y[-1])
     if len(y) < 2:
         return _normal_bounds("naive", points, None)
     sigma = float(np.sqrt(np.mean(np.diff(y) ** 2)))
-    return _normal_bounds("naive", points, sigma * np.sqrt(np.arange(1, horizon + 1)))
+    steps = np.sqrt(np.arange(1, horizon + 1))
+    if len(y) < SHORT_SERIES:
+        sigma = max(sigma, float(np.sqrt(max(y[-1], 0.0))))
+        return _normal_bounds("naive", points, sigma * steps, df=len(y) - 1)
+    return _normal_bounds("naive", points, sigma * steps)
 
 
 def drift_forecast(values: Sequence[float], horizon: int) -> MethodForecast:

@@ -6,6 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch
 
 from chanjiao.accounts.models import User
+from chanjiao.forecasting.explanations import plain_method_label
 from chanjiao.forecasting.models import (
     ForecastLevel,
     ForecastMethod,
@@ -46,6 +47,11 @@ class SeriesView:
         if self.mase is None or self.naive_mase is None:
             return None
         return self.mase < self.naive_mase
+
+    @property
+    def plain_method_label(self) -> str:
+        """The chosen method in plain words (for public pages), short histories flagged."""
+        return plain_method_label(self.method, years=len(self.history))
 
 
 @dataclass(frozen=True)

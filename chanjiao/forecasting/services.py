@@ -30,6 +30,8 @@ from chanjiao.forecasting.shortage import ShortageInput, shortage_ranks_write
 from chanjiao.localities.models import Locality
 
 HORIZON = 3
+# Fewest consecutive complete years a series needs to be forecast at all (two give one change).
+MIN_HISTORY_YEARS = 2
 # Counts below this are suppressed on public views (the platform's small-cell rule).
 SMALL_COUNT = 5
 
@@ -60,6 +62,10 @@ def _trailing_run(demand: dict[int, float]) -> tuple[list[int], list[float]]:
     while years[0] - 1 in demand:
         years.insert(0, years[0] - 1)
     return years, [demand[y] for y in years]
+
+
+def _long_enough(history: SeriesHistory) -> bool:
+    return bool(history.demand) and len(_trailing_run(history.demand)[0]) >= MIN_HISTORY_YEARS
 
 
 def series_compute(history: SeriesHistory, *, horizon: int = HORIZON) -> _Computed:
@@ -129,8 +135,11 @@ def forecast_run_create(
     is_demo: bool = False,
     horizon: int = HORIZON,
 ) -> ForecastRun | None:
-    """Forecast every series of one level and store the run; None when there is no history."""
-    histories = [h for h in map(complete_years, histories) if h.demand]
+    """Forecast every series of one level and store the run; None when there is no history.
+
+    Only series with at least ``MIN_HISTORY_YEARS`` consecutive complete years take part.
+    """
+    histories = [h for h in map(complete_years, histories) if _long_enough(h)]
     if not histories:
         return None
     base_year = max(max(h.demand) for h in histories)

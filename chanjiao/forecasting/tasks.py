@@ -1,19 +1,18 @@
-"""Background entry points for talent-demand forecasts."""
+"""Background entry points for talent-demand forecasts (long jobs: one at a time per locality)."""
 
-from django_tasks import task
-
+from chanjiao.common.jobs import single_flight_task
 from chanjiao.forecasting.services import forecasts_compute
 from chanjiao.localities.models import Locality
 
 
-@task()
+@single_flight_task()
 def compute_forecasts_task(locality_id: int) -> dict[str, int]:
     """Recompute the forecasts of one locality; return the number of series per level."""
     locality = Locality.objects.select_related("region").get(pk=locality_id)
     return {run.level: run.series_count for run in forecasts_compute(locality=locality)}
 
 
-@task()
+@single_flight_task()
 def compute_all_forecasts_task() -> dict[str, int]:
     """Recompute the forecasts of every locality (the yearly/monthly schedule)."""
     counts: dict[str, int] = {}

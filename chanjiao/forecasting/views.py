@@ -1,17 +1,31 @@
 """Pages of the talent-demand forecasts: the locality list and one locality's forecasts."""
 
-from django.http import HttpRequest, HttpResponse
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
+from chanjiao.common.users import acting_user
 from chanjiao.forecasting.charts import series_chart
-from chanjiao.forecasting.explanations import METHOD_PARAGRAPHS, run_summary_text
+from chanjiao.forecasting.explanations import (
+    METHOD_PARAGRAPHS,
+    PLAIN_PARAGRAPHS,
+    plain_summary_text,
+    run_summary_text,
+)
 from chanjiao.forecasting.models import ForecastLevel
+from chanjiao.forecasting.permissions import user_can_compute_forecasts
 from chanjiao.forecasting.selectors import (
     forecast_series_shown,
     forecast_view,
     localities_with_forecasts,
 )
+from chanjiao.forecasting.services import forecasts_compute_request
 from chanjiao.localities.selectors import locality_find
+
+# The shortage ranking shows this many rows unless the visitor asks for all of them.
+SHORTAGE_TOP = 20
 
 
 def forecast_index_page(request: HttpRequest) -> HttpResponse:
@@ -20,21 +34,49 @@ def forecast_index_page(request: HttpRequest) -> HttpResponse:
     return render(request, "forecasting/index.html", {"rows": rows})
 
 
-def forecast_locality_page(request: HttpRequest, locality_code: str) -> HttpResponse:
-    """One locality: series table, chart with bands, method, back-test and shortage ranking."""
-    locality = locality_find(locality_code)
+def _level(request: HttpRequest) -> str:
     level = request.GET.get("level", ForecastLevel.OCCUPATION_GROUP)
-    if level not in ForecastLevel.values:
-        level = ForecastLevel.OCCUPATION_GROUP
-    view = forecast_view(locality=locality, level=level, fetched_by=request.user)
+    return level if level in ForecastLevel.values else ForecastLevel.OCCUPATION_GROUP
+
+
+def forecast_locality_page(request: HttpRequest, locality_code: str) -> HttpResponse:
+    """One locality: series table, chart with bands, plain method statement, shortage ranking."""
+    locality = locality_find(locality_code)
+    view = forecast_view(locality=locality, level=_level(request), fetched_by=request.user)
     selected = forecast_series_shown(view=view, code=request.GET.get("series", ""))
+    show_all = request.GET.get("all") == "1"
     context = {
         "view": view,
         "locality": locality,
         "levels": ForecastLevel.choices,
         "selected": selected,
         "chart": series_chart(selected) if selected is not None else None,
+        "plain_paragraphs": PLAIN_PARAGRAPHS,
+        "summary": plain_summary_text(view.run) if view.run else "",
+        "shortage": view.shortage if show_all else view.shortage[:SHORTAGE_TOP],
+        "shortage_hidden": 0 if show_all else max(0, len(view.shortage) - SHORTAGE_TOP),
+        "can_compute": user_can_compute_forecasts(request.user, locality),
+    }
+    return render(request, "forecasting/locality.html", context)
+
+
+def forecast_technical_page(request: HttpRequest, locality_code: str) -> HttpResponse:
+    """The technical note of one locality's forecasts: methods, back-test errors per series."""
+    locality = locality_find(locality_code)
+    view = forecast_view(locality=locality, level=_level(request), fetched_by=request.user)
+    context = {
+        "view": view,
+        "locality": locality,
         "method_paragraphs": METHOD_PARAGRAPHS,
         "summary": run_summary_text(view.run) if view.run else "",
     }
-    return render(request, "forecasting/locality.html", context)
+    return render(request, "forecasting/technical.html", context)
+
+
+@require_POST
+def forecast_compute_page(request: HttpRequest, locality_code: str) -> HttpResponse:
+    """Queue a recomputation of the locality's forecasts (its officers and staff only)."""
+    locality = locality_find(locality_code)
+    forecasts_compute_request(locality=locality, actor=acting_user(request))
+    messages.success(request, "已提交重新计算，完成后本页将显示最新预测。")
+    return HttpResponseRedirect(reverse("forecasting:locality", args=[locality.region.code]))

@@ -16,7 +16,7 @@ from django.template.loader import render_to_string
 
 from chanjiao.accounts.models import User
 from chanjiao.reports.generators import ReportGenerator
-from chanjiao.reports.rendered_store import stored_pdf
+from chanjiao.reports.rendered_store import stored_pdf, stored_pdf_find
 
 DEFAULT_FONT_FILE = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 DEFAULT_BOLD_FONT_FILE = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
@@ -66,9 +66,22 @@ class PdfFormatter(Formatter):
     content_type = "application/pdf"
 
     def render(self, generator: ReportGenerator, *, user: User | AnonymousUser | None) -> bytes:
-        html = self._html(generator, user=user, for_print=True)
-        digest = hashlib.sha256(html.encode("utf-8")).hexdigest()
+        html, digest = self._print_html(generator, user=user)
         return stored_pdf(digest=digest, render=lambda: self._pdf(html, digest))
+
+    def stored(
+        self, generator: ReportGenerator, *, user: User | AnonymousUser | None
+    ) -> bytes | None:
+        """Return the PDF ``render`` would give if it is already stored, else None (no render)."""
+        _, digest = self._print_html(generator, user=user)
+        return stored_pdf_find(digest=digest)
+
+    def _print_html(
+        self, generator: ReportGenerator, *, user: User | AnonymousUser | None
+    ) -> tuple[str, str]:
+        """The print HTML and its digest, which names the stored PDF."""
+        html = self._html(generator, user=user, for_print=True)
+        return html, hashlib.sha256(html.encode("utf-8")).hexdigest()
 
     @staticmethod
     def _pdf(html: str, digest: str) -> bytes:

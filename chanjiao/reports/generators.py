@@ -14,7 +14,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from chanjiao.accounts.models import User
 from chanjiao.analytics import charts
-from chanjiao.forecasting.explanations import METHOD_PARAGRAPHS, run_summary_text
+from chanjiao.forecasting.explanations import PLAIN_PARAGRAPHS, plain_summary_text
 from chanjiao.localities.models import Locality
 from chanjiao.localities.permissions import user_is_locality_officer
 from chanjiao.reports.selectors import BulletinData, ReportData, bulletin_data, report_data
@@ -48,6 +48,11 @@ class ReportGenerator(ABC):
         version = "public" if self.is_public else "internal"
         return f"{self.locality.region.code}-{self.period_slug}-{self.code}-{version}.{fmt}"
 
+    def download_name(self, fmt: str) -> str:
+        """Return the Chinese download name: the title and version, e.g. ``…报告（内部版）.pdf``."""
+        version = "公开版" if self.is_public else "内部版"
+        return f"{self.title}（{version}）.{fmt}"
+
     @property
     def period_slug(self) -> str:
         return str(self.year)
@@ -74,6 +79,7 @@ def yearly_charts(data: ReportData) -> list[charts.Chart]:
             values=[r.value for r in industries],
             x_label="需求人数（人）",
             y_label="行业门类",
+            empty_text=data.reasons.get("demand_by_industry", "本年度无分行业需求数据"),
         ),
         charts.bar_chart(
             title="紧缺职业预测求人倍率（倍）",
@@ -81,6 +87,7 @@ def yearly_charts(data: ReportData) -> list[charts.Chart]:
             values=[r.ratio for r in shortage],
             x_label="预测求人倍率（倍）",
             y_label="职业中类",
+            empty_text="无紧缺职业（无预测数据，或预测求人倍率均未超过阈值）",
         ),
         charts.bar_chart(
             title=f"{data.year}年预警专业（专业点数，个）",
@@ -88,6 +95,7 @@ def yearly_charts(data: ReportData) -> list[charts.Chart]:
             values=[r.value for r in warned],
             x_label="预警专业点数（个）",
             y_label="专业",
+            empty_text="本年度无预警专业",
         ),
         charts.paired_bar_chart(
             title=f"{data.year}年分专业人才供需对比（人）",
@@ -98,6 +106,7 @@ def yearly_charts(data: ReportData) -> list[charts.Chart]:
             },
             x_label="人数（人）",
             y_label="专业",
+            empty_text=data.reasons.get("supply_demand", "本年度无分专业供需数据"),
         ),
     ]
 
@@ -125,8 +134,10 @@ class YearlySupplyDemandReport(ReportGenerator):
             "report": self,
             "data": data,
             "charts": yearly_charts(data),
-            "method_paragraphs": METHOD_PARAGRAPHS,
-            "forecast_summary": run_summary_text(run) if run else "",
+            # Reports are read by the public: the method in plain words (the forecast page
+            # links the technical note).
+            "method_paragraphs": PLAIN_PARAGRAPHS,
+            "forecast_summary": plain_summary_text(run) if run else "",
             "top": TOP,
         }
 
@@ -167,13 +178,16 @@ class EmploymentBulletinReport(ReportGenerator):
             },
             x_label="人数（人）",
             y_label="职业",
+            empty_text="本季度人社供求统计未按职业分列"
+            if data.totals
+            else "本季度尚无人社供求统计数据",
         )
         return {
             "report": self,
             "data": data,
             "charts": [chart],
             "top": TOP,
-            "method_paragraphs": METHOD_PARAGRAPHS,
+            "method_paragraphs": PLAIN_PARAGRAPHS,
         }
 
 

@@ -3,8 +3,9 @@
 A report's HTML is cheap to make from the count tables and identifies its data exactly (identical
 data gives identical HTML and identical PDF bytes), so the PDF of an HTML already seen is read
 back from storage instead of being rendered again. The hourly ``refresh_reports_task`` renders
-each locality's current reports ahead of the downloads; a request renders only when the data
-changed since, and then one PDF at a time per process, so downloads cannot stall other pages.
+each locality's current reports ahead of the downloads; when the data changed since, a download
+only looks (``stored_pdf_find``) and queues ``render_report_pdf_task``, which renders one PDF at
+a time per process, so nothing long runs inside a request.
 """
 
 import threading
@@ -27,6 +28,11 @@ def _read(path: str) -> bytes | None:
         return None
     with default_storage.open(path, "rb") as stored:
         return stored.read()
+
+
+def stored_pdf_find(*, digest: str) -> bytes | None:
+    """Return the PDF stored for this HTML digest, or None when it has not been rendered yet."""
+    return _read(_path(digest))
 
 
 def stored_pdf(*, digest: str, render: Callable[[], bytes]) -> bytes:

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from chanjiao.accounts.models import User
 from chanjiao.analytics import selectors as analytics
+from chanjiao.analytics.selectors import ApportionmentNote
 from chanjiao.early_warning.selectors import warning_summary
 from chanjiao.forecasting.history import occupation_group_history
 from chanjiao.forecasting.models import ForecastLevel
@@ -97,10 +98,22 @@ class ReportData:
     forecast: ForecastView | None = None
     missing: list[str] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
+    # Why a section is empty, in Chinese, by section (e.g. "人社统计表未按行业分列").
+    reasons: dict[str, str] = field(default_factory=dict)
+    # How demand coded at 中类/小类 was apportioned to majors (the weights' basis).
+    apportionment: list[ApportionmentNote] = field(default_factory=list)
 
     @property
     def shortage(self) -> list[ShortageView]:
         return [r for r in (self.forecast.shortage if self.forecast else []) if r.is_shortage]
+
+    @property
+    def apportioned_groups(self) -> list[ApportionmentNote]:
+        return [note for note in self.apportionment if note.majors]
+
+    @property
+    def unmatched_groups(self) -> list[ApportionmentNote]:
+        return [note for note in self.apportionment if not note.majors]
 
 
 def _demand_rows(data: ReportData, by: str, source: str) -> list[ValueRow]:
@@ -144,20 +157,50 @@ def _supply_demand_rows(data: ReportData, source: str) -> list[SupplyDemandRow]:
     return sorted(result, key=lambda r: (-((r.demand or 0) + (r.supply or 0)), r.code))
 
 
+SECTIONS = (
+    ("demand_by_industry", "分行业岗位需求", "industry_section"),
+    ("demand_by_occupation", "分职业岗位需求", "occupation_group"),
+    ("supply_demand", "分专业供需对比", ""),
+)
+
+
 def _analytics_sections(data: ReportData) -> None:
-    for section, title, by in (
-        ("demand_by_industry", "分行业岗位需求", "industry_section"),
-        ("demand_by_occupation", "分职业岗位需求", "occupation_group"),
-        ("supply_demand", "分专业供需对比", ""),
-    ):
+    sides = analytics.analytics_year_sides(region=data.locality.region).get(data.year, set())
+    for section, title, by in SECTIONS:
         for source, label in DEMAND_SOURCES:
+            if source not in sides:
+                continue
             rows = _demand_rows(data, by, source) if by else _supply_demand_rows(data, source)
             if _has_demand(rows):
                 setattr(data, section, rows)
                 data.sources[section] = label
+                if not by:
+                    data.apportionment = analytics.apportionment_notes(
+                        region=data.locality.region, year=data.year, source=source
+                    )
                 break
         else:
-            data.missing.append(title)
+            data.reasons[section] = _missing_reason(section, data.year, sides)
+            data.missing.append(f"{title}（{data.reasons[section]}）")
+
+
+def _missing_reason(section: str, year: int, sides: set[str]) -> str:
+    """Say in Chinese why a section has no rows for the year."""
+    listings, labor = "listings" in sides, "labor_market" in sides
+    if not listings and not labor:
+        reason = f"{year} 年既无平台岗位数据，也无人社供求统计"
+        if section == "supply_demand" and "supply" not in sides:
+            reason += "，也无毕业生（供给）数据"
+        return reason
+    if section == "supply_demand":
+        if "supply" not in sides:
+            return f"{year} 年无毕业生（供给）数据，无法按专业对比"
+        return "岗位需求的职业均无对应专业（专业—职业对应关系未覆盖）"
+    what = "行业" if section == "demand_by_industry" else "职业"
+    parts = [f"平台岗位均未注明{what}" if listings else f"{year} 年无平台岗位数据"]
+    if labor:
+        parts.append(f"人社统计表未按{what}分列")
+    return "，".join(parts)
 
 
 def _has_demand(rows: list[Any]) -> bool:
@@ -267,18 +310,65 @@ def report_data(
     return data
 
 
-def report_default_year(*, locality: Locality) -> int:
-    """Return the latest complete year with data (count tables, forecasts, 人社 tables)."""
-    years = [int(y) for y in analytics.analytics_years(region=locality.region)]
+@dataclass(frozen=True)
+class YearChoice:
+    """The year a dashboard or report shows by default, and why (in Chinese)."""
+
+    year: int
+    has_data: bool  # False: the locality has no figures at all yet
+    note: str
+
+
+def report_year_choice(*, locality: Locality) -> YearChoice:
+    """Pick the latest year with both supply (graduates) and demand; never year 0.
+
+    Supply is compared with demand of the same year only, so a year with one side alone would
+    leave the per-major comparison empty. Without such a year: the latest complete year with any
+    figures (count tables, forecasts, 人社 tables); without any figures: the current year, and
+    ``has_data`` False.
+    """
+    current = timezone.localdate().year
+    sides = analytics.analytics_year_sides(region=locality.region)
+    both = [y for y, s in sides.items() if "supply" in s and s & {"listings", "labor_market"}]
+    if both:
+        year = max(both)
+        running = "（本年度，数据截至目前）" if year >= current else ""
+        return YearChoice(
+            year,
+            True,
+            f"默认显示{year}年{running}：供给（毕业生）与需求（岗位）数据都有的最近年度。",
+        )
+    years = list(sides)
     run = forecast_run_latest(locality=locality, level=ForecastLevel.OCCUPATION_GROUP)
     if run is not None:
         years.append(run.base_year)
     latest = labor_market_series(region=locality.region).aggregate(latest=Max("year"))["latest"]
     if latest is not None:
         years.append(latest)
-    # The yearly report is about a finished year; the running one only when nothing else exists.
-    complete = [y for y in years if y < timezone.localdate().year]
-    return max(complete or years or [0])
+    if not years:
+        return YearChoice(current, False, f"{locality.name}尚无任何供需数据，先显示{current}年。")
+    # A finished year first; the running one only when nothing else exists.
+    complete = [y for y in years if y < current]
+    year = max(complete or years)
+    side = _side_label(sides.get(year, set()))
+    return YearChoice(
+        year,
+        True,
+        f"默认显示{year}年：尚无供给与需求数据都有的年度，显示有数据的最近年度（{side}）。",
+    )
+
+
+def _side_label(sides: set[str]) -> str:
+    if "supply" in sides:
+        return "只有毕业生（供给）数据"
+    if sides:
+        return "只有岗位需求数据"
+    return "只有人社统计或预测数据"
+
+
+def report_default_year(*, locality: Locality) -> int:
+    """Return the year the dashboard and the current reports show by default (never 0)."""
+    return report_year_choice(locality=locality).year
 
 
 @dataclass

@@ -1,6 +1,7 @@
 """Render reports: pick the version the user may have, check it, format it."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
@@ -10,10 +11,10 @@ from chanjiao.accounts.models import User
 from chanjiao.audit.services import audit_event_record
 from chanjiao.common.exceptions import ApplicationError, PermissionDeniedError
 from chanjiao.localities.models import Locality
-from chanjiao.reports.formatters import FORMATTERS
+from chanjiao.reports.formatters import FORMATTERS, PdfFormatter
 from chanjiao.reports.generators import GENERATORS, EmploymentBulletinReport, ReportGenerator
 from chanjiao.reports.permissions import user_can_read_internal_reports
-from chanjiao.reports.selectors import report_default_year
+from chanjiao.reports.selectors import report_year_choice
 
 VERSIONS = ("auto", "internal", "public")
 YEAR_RANGE = (2000, 2100)
@@ -86,14 +87,75 @@ def report_render(
     )
     formatter = FORMATTERS[fmt]
     content = formatter.render(generator, user=user)
-    if not generator.is_public and user is not None and user.is_authenticated:
-        audit_event_record(
-            actor=user,
-            action="report.internal.read",
-            target=locality,
-            changes={"report": generator.code, "year": year, "quarter": quarter, "format": fmt},
-        )
+    _audit_internal_read(generator, user=user, fmt=fmt)
     return RenderedReport(content, formatter.content_type, generator.filename(fmt), generator)
+
+
+def report_pdf_stored(
+    *, generator: ReportGenerator, user: User | AnonymousUser | None
+) -> RenderedReport | None:
+    """Return the report's PDF if it is already stored, else None; renders nothing.
+
+    Costs the report's HTML (under a second). ``generator`` comes from ``report_generator_for``
+    (the version the user may have); a PDF served to an officer is audited as ``report_render``.
+    """
+    formatter = FORMATTERS["pdf"]
+    assert isinstance(formatter, PdfFormatter)  # noqa: S101 - FORMATTERS["pdf"] is the PDF one
+    content = formatter.stored(generator, user=user)
+    if content is None:
+        return None
+    _audit_internal_read(generator, user=user, fmt="pdf")
+    return RenderedReport(content, formatter.content_type, generator.filename("pdf"), generator)
+
+
+def report_pdf_job(generator: ReportGenerator) -> dict[str, Any]:
+    """The arguments of ``render_report_pdf_task`` for this report (JSON, the version resolved).
+
+    No user: the HTML, hence the PDF, depends only on the report and its version, so two people
+    asking for the same report join the same job.
+    """
+    return {
+        "kind": generator.code,
+        "locality_id": generator.locality.pk,
+        "year": generator.year,
+        "version": "public" if generator.is_public else "internal",
+        "quarter": getattr(generator, "quarter", None),
+    }
+
+
+def report_pdf_prepare(
+    *, kind: str, locality_id: int, year: int, version: str, quarter: int | None = None
+) -> int:
+    """Render and store one report's PDF (the worker's side of a download); return its size."""
+    locality = Locality.objects.select_related("region").get(pk=locality_id)
+    rendered = report_render(
+        kind=kind,
+        locality=locality,
+        year=year,
+        fmt="pdf",
+        user=None,
+        version=version,
+        quarter=quarter,
+    )
+    return len(rendered.content)
+
+
+def _audit_internal_read(
+    generator: ReportGenerator, *, user: User | AnonymousUser | None, fmt: str
+) -> None:
+    if generator.is_public or user is None or not user.is_authenticated:
+        return
+    audit_event_record(
+        actor=user,
+        action="report.internal.read",
+        target=generator.locality,
+        changes={
+            "report": generator.code,
+            "year": generator.year,
+            "quarter": getattr(generator, "quarter", None),
+            "format": fmt,
+        },
+    )
 
 
 def reports_publish(*, year: int) -> list[str]:
@@ -103,7 +165,7 @@ def reports_publish(*, year: int) -> list[str]:
     """
     paths = []
     for locality in Locality.objects.select_related("region").order_by("region__code", "pk"):
-        if not report_default_year(locality=locality):
+        if not report_year_choice(locality=locality).has_data:
             continue  # a locality without any figures gets no empty report
         for fmt in ("pdf", "html"):
             rendered = report_render(
@@ -129,9 +191,10 @@ def reports_refresh() -> int:
     """
     checked = 0
     for locality in Locality.objects.select_related("region").order_by("region__code", "pk"):
-        year = report_default_year(locality=locality)
-        if not year:
+        choice = report_year_choice(locality=locality)
+        if not choice.has_data:
             continue
+        year = choice.year
         for version in ("public", "internal"):
             report_render(
                 kind="yearly", locality=locality, year=year, fmt="pdf", user=None, version=version

@@ -24,8 +24,18 @@ DEMO_SOURCE = "演示数据"
 SAME_MAJOR_SOURCE = "演示数据（多校开设同一专业）"
 VOCATIONAL_LEVELS = (MajorLevel.SECONDARY, MajorLevel.HIGHER)
 # Shapes given on purpose, in the order they are picked: 3 × below 30 for 2023–2025, one at
-# exactly 30, one below 30 in 2024–2025 only, one with 去向落实率 below 80 % in 2024–2025.
-CASES = ("low_3_years", "low_3_years", "low_3_years", "exactly_30", "low_2_years", "low_employment")
+# exactly 30, one below 30 in 2024–2025 only, one with 去向落实率 below 80 % in 2024–2025, one
+# with 专业相关就业 below 50 % in 2024–2025, and one with both (two indicators failing).
+CASES = (
+    "low_3_years",
+    "low_3_years",
+    "low_3_years",
+    "exactly_30",
+    "low_2_years",
+    "low_employment",
+    "low_related",
+    "low_employment_related",
+)
 
 
 @dataclass
@@ -165,12 +175,14 @@ def demo_write(*, locality: Locality, seed: int) -> dict[str, int]:
     stats = _sync(schools, _desired(series, seed, added_keys))
     labor = labor_market_demo_sync(region=locality.region, seed=seed)
     return {
-        "major_year_stats": MajorYearStat.objects.filter(is_demo=True).count(),
+        "major_year_stats": MajorYearStat.objects.filter(is_demo=True, school__in=schools).count(),
         "major_year_stats_created": stats["created"],
         "major_year_stats_updated": stats["updated"],
         "major_year_stats_deleted": stats["deleted"],
         "school_majors_added": added,
-        "labor_market_stats": LaborMarketStat.objects.filter(is_demo=True).count(),
+        "labor_market_stats": LaborMarketStat.objects.filter(
+            is_demo=True, region_label=locality.region.name
+        ).count(),
         "labor_market_stats_created": labor["created"],
         "labor_market_stats_updated": labor["updated"],
         "labor_market_stats_deleted": labor["deleted"],

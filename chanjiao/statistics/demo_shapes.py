@@ -2,7 +2,8 @@
 
 Enrollment is 35–120 a year (20–30 in the shaped warning cases), graduates are the cohort that
 entered ``duration`` years earlier less some drop-out, 去向落实率 is 82–98 % (68–77 % in the
-low-employment case), starting salaries 3,000–6,500 元/月 by level, rising about 3 % a year.
+low-employment cases), 专业相关就业 55–85 % of the employed (30–45 % in the low-related cases),
+starting salaries 3,000–6,500 元/月 by level, rising about 3 % a year.
 """
 
 import random
@@ -26,6 +27,9 @@ SUB_CASE_WEIGHTS = {
     "further_study": (0.96, 0.04),
     "not_employed": (0.7, 0.3),
 }
+# The last two years' 去向落实率 68–77 %, and/or 专业相关就业 30–45 % of the employed.
+LOW_EMPLOYMENT_CASES = ("low_employment", "low_employment_related")
+LOW_RELATED_CASES = ("low_related", "low_employment_related")
 SHAPED_ENROLLMENT = {
     # case: (enrollment range before 2023, per year 2023, 2024, 2025)
     "low_3_years": ((30, 42), ((20, 28), (20, 28), (20, 28))),
@@ -66,7 +70,9 @@ def _split(rng: random.Random, total: int, weights: tuple[float, ...]) -> list[i
     return counts
 
 
-def _destinations(rng: random.Random, *, level: str, graduates: int, rate: float) -> dict[str, Any]:
+def _destinations(
+    rng: random.Random, *, level: str, graduates: int, rate: float, related: tuple[float, float]
+) -> dict[str, Any]:
     placed = round(graduates * rate)
     further = min(placed, round(graduates * rng.uniform(*FURTHER_SHARE.get(level, (0.1, 0.25)))))
     counts = {
@@ -84,7 +90,7 @@ def _destinations(rng: random.Random, *, level: str, graduates: int, rate: float
         **counts,
         "destination_details": details,
         "employed_local": round(employed * rng.uniform(0.45, 0.75)),
-        "employed_related": round(employed * rng.uniform(0.55, 0.85)),
+        "employed_related": round(employed * rng.uniform(*related)),
     }
 
 
@@ -118,11 +124,13 @@ def series_figures(
         }
         if entered:
             graduates = round(entered * rng.uniform(0.88, 0.97))
-            low = case == "low_employment" and year >= years[-2]
+            recent = year >= years[-2]
+            low = recent and case in LOW_EMPLOYMENT_CASES
             rate = rng.uniform(0.68, 0.77) if low else rng.uniform(0.82, 0.98)
+            related = (0.30, 0.45) if recent and case in LOW_RELATED_CASES else (0.55, 0.85)
             values.update(
                 graduates=graduates,
-                **_destinations(rng, level=level, graduates=graduates, rate=rate),
+                **_destinations(rng, level=level, graduates=graduates, rate=rate, related=related),
             )
             pay = min(6500.0, salary * 1.03 ** (year - years[0]) * rng.uniform(0.97, 1.03))
             values["avg_starting_salary"] = Decimal(round(pay / 10) * 10).quantize(Decimal("0.01"))

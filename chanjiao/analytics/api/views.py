@@ -38,7 +38,8 @@ def _table_args(
     region = region_resolve(data.pop("region"))
     year = data.pop("year", None)
     if year is None:
-        years = selectors.analytics_years(region=region)
+        # The latest year with both demand and graduates, else the latest with any figures.
+        years = selectors.aligned_years(region=region) or selectors.analytics_years(region=region)
         year = years[-1] if years else None
     public = data.pop("public") or not user_can_see_unsuppressed(request.user, region)
     return {"region": region, "year": year, "public": public, **data}

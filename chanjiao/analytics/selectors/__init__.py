@@ -1,19 +1,30 @@
 """Reads of the analytics count tables (helper R's dashboards and reports build on these)."""
 
 from chanjiao.analytics.selectors.demand import (
+    aligned_years,
+    analytics_year_sides,
     analytics_years,
     demand_history,
     demand_table,
     fill_state_list,
     supply_table,
 )
-from chanjiao.analytics.selectors.rows import DemandRow, SupplyDemandRow, SupplyRow
-from chanjiao.analytics.selectors.supply_demand import supply_demand_table
+from chanjiao.analytics.selectors.rows import (
+    ApportionmentNote,
+    DemandRow,
+    SupplyDemandRow,
+    SupplyRow,
+)
+from chanjiao.analytics.selectors.supply_demand import apportionment_notes, supply_demand_table
 
 __all__ = [
+    "ApportionmentNote",
     "DemandRow",
     "SupplyDemandRow",
     "SupplyRow",
+    "aligned_years",
+    "apportionment_notes",
+    "analytics_year_sides",
     "analytics_years",
     "demand_history",
     "demand_table",

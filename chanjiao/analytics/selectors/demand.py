@@ -145,6 +145,33 @@ def analytics_years(*, region: Any) -> list[int]:
     return sorted(set(demand.distinct().order_by()) | set(supply.distinct().order_by()))
 
 
+def analytics_year_sides(*, region: Any) -> dict[int, set[str]]:
+    """Return, per year, which sides have figures: the demand sources and ``"supply"``."""
+    region = region_resolve(region)
+    sides: dict[int, set[str]] = defaultdict(set)
+    demand = DemandCount.objects.filter(region=region, openings__gt=0)
+    for year, source in demand.values_list("year", "source").distinct().order_by():
+        sides[int(year)].add(str(source))
+    supply = SupplyCount.objects.filter(region=region, graduates__gt=0)
+    for year in supply.values_list("year", flat=True).distinct().order_by():
+        sides[int(year)].add("supply")
+    return dict(sorted(sides.items()))
+
+
+def aligned_years(*, region: Any, source: str | None = None) -> list[int]:
+    """Return the years with both demand (of ``source``, or any) and graduates, oldest first.
+
+    Supply is compared with demand of the same year only, so these are the years whose
+    supply–demand tables carry both sides.
+    """
+    sources = {_source_check(source)} if source else set(DemandSource.values)
+    return [
+        year
+        for year, sides in analytics_year_sides(region=region).items()
+        if "supply" in sides and sides & sources
+    ]
+
+
 def fill_state_list() -> list[FillState]:
     """Return how far every statistic has been filled."""
     return list(FillState.objects.order_by("stat"))

@@ -5,6 +5,7 @@ from typing import Any
 from django.db.models import Sum
 
 from chanjiao.analytics import dimensions as dims
+from chanjiao.analytics.crosswalk import GROUP_PARTS, occupation_levels
 from chanjiao.analytics.models import DemandSource, SupplyDemandCell
 from chanjiao.analytics.regions import public_region_check, region_resolve
 from chanjiao.analytics.selectors.demand import (
@@ -13,7 +14,7 @@ from chanjiao.analytics.selectors.demand import (
     _supply_by_major,
     _supply_hidden,
 )
-from chanjiao.analytics.selectors.rows import SupplyDemandRow
+from chanjiao.analytics.selectors.rows import ApportionmentNote, SupplyDemandRow
 from chanjiao.analytics.suppression import suppress_flat
 from chanjiao.common.exceptions import ApplicationError
 
@@ -88,3 +89,35 @@ def supply_demand_table(
     labels = _labels(by, list(totals))
     rows = [_row(labels[k], *totals[k], hidden=k in hidden) for k in totals]
     return sorted(rows, key=lambda r: (r.suppressed, -((r.demand or 0) + (r.supply or 0)), r.code))
+
+
+def apportionment_notes(
+    *, region: Any, year: int, source: str = DemandSource.LISTINGS
+) -> list[ApportionmentNote]:
+    """Say how demand coded at 中类 or 小类 level was apportioned to majors (weights' basis).
+
+    Read from the supply–demand cells: per 中类/小类 code with demand, the number of majors that
+    received a share (0: the group has no linked major, its demand stays under 无对应专业). No
+    figures are given, so the notes are safe to publish.
+    """
+    region = region_resolve(region)
+    rows = (
+        SupplyDemandCell.objects.filter(
+            region=region, year=year, source=_source_check(source), demand__gt=0
+        )
+        .exclude(occupation_code="")
+        .values_list("occupation_code", "major_id")
+        .order_by()
+    )
+    majors: dict[str, set[int]] = {}
+    for code, major_id in rows:
+        majors.setdefault(code, set())
+        if major_id is not None:
+            majors[code].add(major_id)
+    levels = occupation_levels(majors)
+    groups = sorted(code for code, level in levels.items() if level in GROUP_PARTS)
+    names = dims.catalog_names("occupation", groups)
+    return [
+        ApportionmentNote(code, names.get(code, code), levels[code], len(majors[code]))
+        for code in groups
+    ]

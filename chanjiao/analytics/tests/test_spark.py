@@ -71,6 +71,12 @@ def raw_rows(publisher, wuzhou_school, other_enterprise, recruiter):
     )
     labor(region_code="4504", year=2025, occupation_code="6-18-01-01", demand=120, seekers=80)
     labor(region_code="4504", year=2025, demand=500, seekers=400)
+    # A table with subtotals (大类 = Σ its 中类) and rows coded at 中类 / 小类 level.
+    labor(region_code="4504", year=2024, demand=900, seekers=700)
+    labor(region_code="4504", year=2024, occupation_code="5-00-00-00", demand=600, seekers=300)
+    labor(region_code="4504", year=2024, occupation_code="5-02-00-00", demand=450, seekers=200)
+    labor(region_code="4504", year=2024, occupation_code="2-10-01-00", demand=50, seekers=20)
+    labor(region_code="4504", year=2024, occupation_code="2-99-00-00", demand=40, seekers=30)
     for quarter in (1, 2):
         labor(
             region_code="2305",

@@ -1,11 +1,14 @@
 """The periodic-task command enqueues the due jobs (run at once by the test backend)."""
 
 import datetime
+import io
 
 import pytest
 import time_machine
 from django.core.management import call_command
 from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from chanjiao.common.models import PeriodicRun
 from chanjiao.common.periodic import periodic_runs_record
@@ -41,9 +44,14 @@ def test_a_second_run_enqueues_only_what_is_due(catalogs, capsys):
         call_command("run_periodic_tasks")
     assert _queued(capsys.readouterr().out) == {p.description for p in PERIODIC_TASKS}
 
-    with time_machine.travel(start + datetime.timedelta(minutes=5), tick=False):
+    with time_machine.travel(start + datetime.timedelta(seconds=5), tick=False):
         call_command("run_periodic_tasks")
     assert "没有到期的周期任务。" in capsys.readouterr().out
+
+    with time_machine.travel(start + datetime.timedelta(minutes=5), tick=False):
+        call_command("run_periodic_tasks")
+    often = {p.description for p in PERIODIC_TASKS if p.every <= datetime.timedelta(minutes=5)}
+    assert _queued(capsys.readouterr().out) == often
 
     with time_machine.travel(start + datetime.timedelta(minutes=61), tick=False):
         call_command("run_periodic_tasks")
@@ -64,3 +72,47 @@ def test_jobs_the_demonstration_computed_are_not_run_again_at_once(catalogs, cap
     left = {p.description for p in PERIODIC_TASKS if p.task not in covered}
     assert _queued(capsys.readouterr().out) == left
     assert PeriodicRun.objects.filter(source="demo").count() == len(covered)
+
+
+@pytest.fixture
+def database_tasks(settings):
+    """Tasks queued in the database, as `chanjiao serve` and production run them."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def _queued_rows(task: str) -> list[DBTaskResult]:
+    return list(DBTaskResult.objects.filter(task_path=task))
+
+
+def test_the_scheduler_picks_up_a_due_job_and_leaves_a_fresh_one(database_tasks, catalogs):
+    due, fresh = PERIODIC_TASKS[0], PERIODIC_TASKS[1]
+    now = timezone.now()
+    periodic_runs_record(tasks=[p.task for p in PERIODIC_TASKS], source="test", now=now)
+    PeriodicRun.objects.filter(task=due.task).update(
+        last_started_at=now - due.every - datetime.timedelta(seconds=1)
+    )
+
+    call_command("run_periodic_tasks", stdout=io.StringIO())
+
+    [queued] = _queued_rows(due.task)
+    assert queued.status == TaskResultStatus.READY
+    assert PeriodicRun.objects.get(task=due.task).last_started_at >= now
+    assert PeriodicRun.objects.get(task=due.task).source == "schedule"
+    assert _queued_rows(fresh.task) == []
+    assert DBTaskResult.objects.count() == 1
+
+
+def test_a_job_still_queued_from_its_last_turn_is_not_queued_again(database_tasks, catalogs):
+    job = PERIODIC_TASKS[0]
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        call_command("run_periodic_tasks", stdout=io.StringIO())
+    [first] = _queued_rows(job.task)
+    first.claim("busy-worker")  # the worker is still running it
+
+    with time_machine.travel(start + job.every, tick=False):
+        output = io.StringIO()
+        call_command("run_periodic_tasks", stdout=output)
+
+    assert [row.pk for row in _queued_rows(job.task)] == [first.pk]
+    assert f"{job.description}：已加入队列（{first.pk}，RUNNING）" in output.getvalue()

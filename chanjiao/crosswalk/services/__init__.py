@@ -4,6 +4,7 @@ from chanjiao.crosswalk.services.curation import (
     REVIEW_DECISIONS,
     industry_link_add,
     industry_link_remove,
+    industry_link_review,
     major_link_add,
     major_link_remove,
     major_link_review,
@@ -15,11 +16,19 @@ from chanjiao.crosswalk.services.enrichment import (
 )
 from chanjiao.crosswalk.services.industries import industry_links_observe
 from chanjiao.crosswalk.services.inference import major_links_infer
+from chanjiao.crosswalk.services.occupation_industries import (
+    InferredIndustry,
+    industry_links_infer,
+    occupation_industries_infer_all,
+)
 
 __all__ = [
     "REVIEW_DECISIONS",
+    "InferredIndustry",
     "industry_link_add",
     "industry_link_remove",
+    "industry_link_review",
+    "industry_links_infer",
     "industry_links_observe",
     "listing_enrich",
     "listings_enrich_for",
@@ -28,4 +37,5 @@ __all__ = [
     "major_link_remove",
     "major_link_review",
     "major_links_infer",
+    "occupation_industries_infer_all",
 ]

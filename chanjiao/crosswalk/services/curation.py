@@ -1,6 +1,6 @@
 """Staff edits of the crosswalk: curated links and review of inferred ones, all audited."""
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
@@ -85,6 +85,7 @@ def major_link_remove(*, actor: User | AnonymousUser, link: MajorLink, note: str
 
 
 REVIEW_DECISIONS = {"confirm": LinkStatus.CONFIRMED, "reject": LinkStatus.REJECTED}
+_ReviewedLink = TypeVar("_ReviewedLink", MajorLink, IndustryLink)
 
 
 @transaction.atomic
@@ -92,10 +93,25 @@ def major_link_review(
     *, actor: User | AnonymousUser, link: MajorLink, decision: str, note: str = ""
 ) -> MajorLink:
     """Confirm or reject an inferred link; a rejected pair is never proposed again."""
-    actor = _require_staff(actor, f"crosswalk.major_link.{decision}")
+    return _inferred_link_review(actor, link, decision, note, action="crosswalk.major_link")
+
+
+@transaction.atomic
+def industry_link_review(
+    *, actor: User | AnonymousUser, link: IndustryLink, decision: str, note: str = ""
+) -> IndustryLink:
+    """Confirm or reject an inferred occupation → industry link; a rejected pair stays out."""
+    return _inferred_link_review(actor, link, decision, note, action="crosswalk.industry_link")
+
+
+def _inferred_link_review(
+    actor: User | AnonymousUser, link: _ReviewedLink, decision: str, note: str, *, action: str
+) -> _ReviewedLink:
+    """Set a reviewed inference's status under a row lock, with the note and an audit row."""
+    actor = _require_staff(actor, f"{action}.{decision}")
     if decision not in REVIEW_DECISIONS:
         raise ApplicationError("审核结论只能是 confirm（确认）或 reject（否决）。")
-    link = MajorLink.objects.select_for_update().get(pk=link.pk)
+    link = type(link)._default_manager.select_for_update().get(pk=link.pk)
     if link.evidence != LinkEvidence.INFERRED:
         raise ApplicationError("只有推断的对应关系需要确认或否决。")
     before = _snapshot(link)
@@ -104,7 +120,7 @@ def major_link_review(
         link.note = (link.note + "\n审核意见：" + note.strip()).strip()
     link.updated_by = actor
     link.save()
-    _audit(actor, f"crosswalk.major_link.{decision}", link, before)
+    _audit(actor, f"{action}.{decision}", link, before)
     return link
 
 

@@ -16,6 +16,10 @@ from django.db import transaction
 from chanjiao.catalogs.models import Major, MajorOccupationLink, MajorSystem
 from chanjiao.crosswalk.classifier import classifier_model, occupation_scores
 from chanjiao.crosswalk.models import LinkEvidence, LinkStatus, MajorLink
+from chanjiao.crosswalk.services.undergraduate import (
+    undergraduate_context,
+    undergraduate_proposals,
+)
 
 W_SIBLINGS = 0.6
 W_NAME = 0.4
@@ -105,9 +109,18 @@ def major_links_infer(
     major_ids: Iterable[int] | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, int]:
-    """Rewrite the proposed inferred links of vocational majors without official links."""
+    """Rewrite the proposed inferred links of majors without official links.
+
+    Vocational majors are judged by their 专业类 siblings and names; 普通本科 majors, which have
+    no teaching standard, by ``services.undergraduate``.
+    """
     majors = list(
         Major.objects.filter(system=MajorSystem.VOCATIONAL, is_active=True).order_by("code")
+    )
+    undergraduate = list(
+        Major.objects.filter(system=MajorSystem.UNDERGRADUATE, is_active=True)
+        .select_related("major_class", "category")
+        .order_by("code")
     )
     official = _official_by_major()
     by_class: dict[int | None, list[Major]] = defaultdict(list)
@@ -121,12 +134,21 @@ def major_links_infer(
     ):
         reviewed[major_id].add(occupation_id)
     wanted = set(major_ids) if major_ids is not None else None
-    targets = [m for m in majors if not official.get(m.pk) and (wanted is None or m.pk in wanted)]
+    targets = [
+        m
+        for m in [*majors, *undergraduate]
+        if not official.get(m.pk) and (wanted is None or m.pk in wanted)
+    ]
+    context = undergraduate_context(undergraduate) if undergraduate else None
     written = 0
     for done, major in enumerate(targets, start=1):
-        siblings = by_class[major.major_class_id] if major.major_class_id else []
+        if major.system == MajorSystem.UNDERGRADUATE and context is not None:
+            proposals = undergraduate_proposals(major, context)
+        else:
+            siblings = by_class[major.major_class_id] if major.major_class_id else []
+            proposals = _proposals(major, siblings, official)
         with transaction.atomic():
-            written += _write(major, _proposals(major, siblings, official), reviewed[major.pk])
+            written += _write(major, proposals, reviewed[major.pk])
         if progress is not None and (done % 100 == 0 or done == len(targets)):
             progress(done, len(targets))
     return {"majors": len(targets), "links": written}

@@ -94,6 +94,8 @@ class PlanContext:
     industries: dict[str, Industry]
     taken_names: set[str]
     credit_codes: set[str] = field(default_factory=set)
+    # Every account of the locality starts with it (``demo_wz_``), so localities never collide.
+    username_prefix: str = "demo_"
 
 
 def claim_name(context: PlanContext, name: str) -> bool:

@@ -23,16 +23,20 @@ class DerivedDemo:
     # The periodic jobs (config/schedules.py) whose results this demo computes: recorded as run,
     # so the first `run_periodic_tasks` after `demo_data` does not compute them a second time.
     covers: tuple[str, ...] = ()
+    # Whether demo_write works on its locality only (run once per locality) or recomputes the
+    # whole platform's derived rows (run once after every locality's rows are written).
+    per_locality: bool = False
 
 
 DERIVED_DEMOS: tuple[DerivedDemo, ...] = (
-    DerivedDemo("chanjiao.statistics.demo", "办学与就业统计、人社求人倍率"),
+    DerivedDemo("chanjiao.statistics.demo", "办学与就业统计、人社求人倍率", per_locality=True),
     DerivedDemo(
         "chanjiao.crosswalk.demo",
-        "岗位职业识别、专业职业推断",
+        "岗位职业识别、专业职业推断、职业行业推断",
         covers=(
             "chanjiao.crosswalk.tasks.enrich_listings_task",
             "chanjiao.crosswalk.tasks.infer_major_links_task",
+            "chanjiao.crosswalk.tasks.infer_industry_links_task",
         ),
     ),
     DerivedDemo(
@@ -44,11 +48,13 @@ DERIVED_DEMOS: tuple[DerivedDemo, ...] = (
         "chanjiao.early_warning.demo",
         "专业预警",
         covers=("chanjiao.early_warning.tasks.evaluate_warnings_task",),
+        per_locality=True,
     ),
     DerivedDemo(
         "chanjiao.forecasting.demo",
         "人才需求预测",
         covers=("chanjiao.forecasting.tasks.compute_all_forecasts_task",),
+        per_locality=True,
     ),
     DerivedDemo(
         "chanjiao.recommendations.demo",
@@ -66,6 +72,7 @@ COUNT_LABELS = {
     "classified": "已识别职业的岗位",
     "industry_links": "职业—行业关联",
     "inferred_links": "推断的专业—职业关联",
+    "inferred_industry_links": "推断的职业—行业关联",
     "demand": "需求计数",
     "supply": "供给计数",
     "supply_demand": "供需单元",
@@ -85,16 +92,27 @@ def counts_shown(counts: dict[str, int]) -> str:
 
 
 def demo_derived_write(
-    *, locality: Locality, seed: int, progress: Callable[[str], None] | None = None
+    *,
+    localities: list[Locality],
+    seed: int,
+    progress: Callable[[str], None] | None = None,
 ) -> list[tuple[str, dict[str, int]]]:
-    """Write every service's demo rows, in order; return each label with its counts."""
+    """Write every service's demo rows, in order; return each label (and locality) with counts.
+
+    A per-locality demo runs for each locality in turn; a platform-wide one runs once.
+    """
     results = []
     for demo in DERIVED_DEMOS:
-        if progress is not None:
-            progress(demo.label)
         module: Any = import_module(demo.module)
-        with transaction.atomic():
-            results.append((demo.label, module.demo_write(locality=locality, seed=seed)))
+        targets = localities if demo.per_locality else localities[:1]
+        for locality in targets:
+            several = demo.per_locality and len(localities) > 1
+            label = f"{demo.label}（{locality.name}）" if several else demo.label
+            if progress is not None:
+                progress(label)
+            with transaction.atomic():
+                results.append((label, module.demo_write(locality=locality, seed=seed)))
+        if targets:
             periodic_runs_record(tasks=demo.covers, source="demo")
     return results
 

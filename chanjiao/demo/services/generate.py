@@ -13,7 +13,7 @@ from typing import Any
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import models, transaction
-from django.db.models import ProtectedError
+from django.db.models import ProtectedError, Q
 from django.utils import timezone
 
 from chanjiao.accounts.models import Membership, Role, User
@@ -24,8 +24,12 @@ from chanjiao.demo.services.derived import demo_derived_remove
 from chanjiao.demo.services.listing_context import listing_context
 from chanjiao.demo.services.listings_writer import demo_listings_delete, demo_listings_sync
 from chanjiao.demo.services.plan import demo_plan_build
+from chanjiao.demo.services.plan_listing_archive import archived_jobs
 from chanjiao.demo.services.plan_listings import listings_plan
+from chanjiao.demo.services.scope import PLATFORM_ADMIN, DemoScope, demo_scope
 from chanjiao.demo.services.summary import DemoAccount, DemoSummary, demo_counts
+from chanjiao.listings.kinds import ListingKind
+from chanjiao.listings.models import Listing
 from chanjiao.localities.models import Locality
 from chanjiao.organizations.models import (
     SCHOOL_TYPES,
@@ -46,8 +50,14 @@ _BATCH = 500
 
 @transaction.atomic
 def demo_data_generate(*, locality: Locality, seed: int) -> DemoSummary:
-    """Make the demonstration data exactly the set the locality and seed describe."""
+    """Make the locality's demonstration data exactly the set the locality and seed describe.
+
+    Only the locality's own demo rows (``scope.demo_scope``) are created, updated or deleted; the
+    other localities' demo data stays as it is.
+    """
+    scope = demo_scope(locality)
     real = Organization.objects.filter(is_demo=False)
+    others = Organization.objects.exclude(pk__in=scope.organizations().values("pk"))
     plan = demo_plan_build(
         locality=locality,
         seed=seed,
@@ -58,12 +68,13 @@ def demo_data_generate(*, locality: Locality, seed: int) -> DemoSummary:
         ),
         taken_credit_codes={
             code
-            for code in real.exclude(credit_code=None).values_list("credit_code", flat=True)
+            for code in others.exclude(credit_code=None).values_list("credit_code", flat=True)
             if code is not None
         },
+        username_prefix=scope.username_prefix,
     )
     _check_usernames_free(plan)
-    writer = _Writer()
+    writer = _Writer(scope)
     organizations = writer.sync_organizations(plan.organizations)
     writer.link_named_institutions(plan.organizations, organizations)
     users = writer.sync_users(plan.people)
@@ -73,7 +84,7 @@ def demo_data_generate(*, locality: Locality, seed: int) -> DemoSummary:
     writer.sync_listings(plan, locality, seed, users, organizations)
     writer.delete_stale(users, organizations)
     summary = DemoSummary(
-        counts=demo_counts(),
+        counts=demo_counts(scope),
         created=writer.created,
         updated=writer.updated,
         deleted=writer.deleted,
@@ -161,7 +172,12 @@ def _representative_accounts(plan: DemoPlan) -> tuple[DemoAccount, ...]:
         if kind[0] and kind not in seen:
             seen.add(kind)
             accounts.append(
-                DemoAccount(person.username, role, organization.name if organization else "—")
+                DemoAccount(
+                    person.username,
+                    role,
+                    organization.name if organization else "—",
+                    group=kind[0],
+                )
             )
     return tuple(accounts)
 
@@ -177,13 +193,14 @@ def _account_group(org_type: str) -> str:
 class _Writer:
     """Applies a plan to the database, counting what it creates, updates and deletes."""
 
-    def __init__(self) -> None:
+    def __init__(self, scope: DemoScope) -> None:
+        self.scope = scope
         self.created = 0
         self.updated = 0
         self.deleted = 0
 
     def sync_organizations(self, plans: list[OrganizationPlan]) -> dict[str, Organization]:
-        existing = {(o.name, o.region_id): o for o in Organization.objects.filter(is_demo=True)}
+        existing = {(o.name, o.region_id): o for o in self.scope.organizations()}
         self._release_credit_codes(existing, plans)
         desired = {
             plan.key: (
@@ -236,7 +253,10 @@ class _Writer:
                 institution.save(update_fields=["organization", "updated_at"])
 
     def sync_users(self, people: list[PersonPlan]) -> dict[str, User]:
-        existing = {u.username: u for u in User.objects.filter(is_demo=True)}
+        existing = {
+            u.username: u
+            for u in self.scope.users() | User.objects.filter(is_demo=True, username=PLATFORM_ADMIN)
+        }
         password = _password_hash(u.password for u in existing.values())
         desired = {
             person.username: (
@@ -266,7 +286,7 @@ class _Writer:
     ) -> None:
         existing = {
             (m.user_id, m.organization_id, m.role): m
-            for m in Membership.objects.filter(user__is_demo=True)
+            for m in Membership.objects.filter(user__in=self.scope.users())
         }
         desired = {}
         for person in people:
@@ -290,7 +310,7 @@ class _Writer:
     ) -> None:
         existing = {
             (s.school_id, s.major_id, s.year): s
-            for s in SchoolMajor.objects.filter(school__is_demo=True)
+            for s in SchoolMajor.objects.filter(school__in=self.scope.organizations())
         }
         desired = {}
         for plan in plans:
@@ -322,7 +342,9 @@ class _Writer:
         users: dict[str, User],
         organizations: dict[str, Organization],
     ) -> None:
-        existing = {p.user_id: p for p in StudentProfile.objects.filter(user__is_demo=True)}
+        existing = {
+            p.user_id: p for p in StudentProfile.objects.filter(user__in=self.scope.users())
+        }
         desired = {}
         for person in people:
             if person.school_key and person.major and person.graduation_year:
@@ -359,9 +381,20 @@ class _Writer:
         """Plan the supply and demand items from the written rows and synchronise them."""
         # A generator of its own, so the items never shift a seed's organisations and people.
         rng = random.Random(f"demo-listings-{seed}")
-        context = listing_context(plan=plan, locality=locality, today=timezone.localdate())
+        today = timezone.localdate()
+        context = listing_context(plan=plan, locality=locality, today=today)
+        plans = listings_plan(context, rng)
+        plans += archived_jobs(
+            plans, random.Random(f"demo-archive-{seed}"), today=today, kind=ListingKind.JOB
+        )
         sync = demo_listings_sync(
-            plans=listings_plan(context, rng), organizations=organizations, users=users
+            plans=plans,
+            organizations=organizations,
+            users=users,
+            existing=Listing.objects.filter(is_demo=True).filter(
+                Q(organization__in=self.scope.organizations())
+                | Q(organization__isnull=True, author__in=self.scope.users())
+            ),
         )
         self.created += sync.created
         self.updated += sync.updated
@@ -369,11 +402,9 @@ class _Writer:
 
     def delete_stale(self, users: dict[str, User], organizations: dict[str, Organization]) -> None:
         kept_users = [u.pk for u in users.values()]
-        self.deleted += _delete(User.objects.filter(is_demo=True).exclude(pk__in=kept_users))
+        self.deleted += _delete(self.scope.users().exclude(pk__in=kept_users))
         kept_organizations = [o.pk for o in organizations.values()]
-        self.deleted += _delete(
-            Organization.objects.filter(is_demo=True).exclude(pk__in=kept_organizations)
-        )
+        self.deleted += _delete(self.scope.organizations().exclude(pk__in=kept_organizations))
 
     def _delete_unlisted(
         self, existing: Mapping[Any, models.Model], desired: dict[Any, tuple[Any, dict[str, Any]]]

@@ -72,9 +72,13 @@ class ListingPlan:
     data: dict[str, Any]
     timeline: Timeline
     reviewer: str | None = None
+    # An earlier year's post (plan_listing_archive): demo-job-2024-3 rather than demo-job-3.
+    archive_year: int | None = None
 
     @property
     def external_id(self) -> str:
+        if self.archive_year is not None:
+            return f"demo-{self.kind}-{self.archive_year}-{self.number}"
         return f"demo-{self.kind}-{self.number}"
 
 

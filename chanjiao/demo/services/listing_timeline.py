@@ -68,7 +68,7 @@ def timeline(rng: random.Random, status: str, today: date) -> Timeline:
     if status in (S.PUBLISHED, S.EXPIRED):
         return _published(rng, today, expired=status == S.EXPIRED)
     if status == S.DRAFT:
-        created = _moment(rng, today - timedelta(days=rng.randint(1, 20)))
+        created = working_moment(rng, today - timedelta(days=rng.randint(1, 20)))
         return Timeline(
             status=S.DRAFT,
             created_at=created,
@@ -88,7 +88,7 @@ def timeline(rng: random.Random, status: str, today: date) -> Timeline:
             valid_from=created.date(),
             valid_until=valid_until,
         )
-    reviewed = _moment(rng, submitted.date() + timedelta(days=rng.randint(1, 2)))
+    reviewed = working_moment(rng, submitted.date() + timedelta(days=rng.randint(1, 2)))
     return Timeline(
         status=S.REJECTED,
         created_at=created,
@@ -104,23 +104,12 @@ def timeline(rng: random.Random, status: str, today: date) -> Timeline:
 def _published(rng: random.Random, today: date, *, expired: bool) -> Timeline:
     """Approved (and so published) within the last 60 days, or ended lately if expired."""
     ago = rng.randint(75, 110) if expired else rng.randint(1, PUBLISHED_WITHIN_DAYS)
-    published = _moment(rng, today - timedelta(days=ago))
-    created, submitted = _written(rng, published.date() - timedelta(days=rng.randint(1, 2)))
+    published = working_moment(rng, today - timedelta(days=ago))
     if expired:
-        valid_until = today - timedelta(days=rng.randint(1, 10))
-        # The hourly expiry job closes it just after its last day.
-        closed = _at(valid_until + timedelta(days=1), time(0, 5))
-        return Timeline(
-            status=S.EXPIRED,
-            created_at=created,
-            updated_at=closed,
-            submitted_at=submitted,
-            reviewed_at=published,
-            published_at=published,
-            closed_at=closed,
-            valid_from=created.date(),
-            valid_until=valid_until,
+        return expired_timeline(
+            rng, published=published, valid_until=today - timedelta(days=rng.randint(1, 10))
         )
+    created, submitted = _written(rng, published.date() - timedelta(days=rng.randint(1, 2)))
     valid_until = max(
         published.date() + timedelta(days=rng.randint(45, 120)),
         today + timedelta(days=rng.randint(7, 30)),
@@ -137,13 +126,31 @@ def _published(rng: random.Random, today: date, *, expired: bool) -> Timeline:
     )
 
 
+def expired_timeline(rng: random.Random, *, published: datetime, valid_until: date) -> Timeline:
+    """Written a day or two before it was approved and published; closed after its last day."""
+    created, submitted = _written(rng, published.date() - timedelta(days=rng.randint(1, 2)))
+    # The hourly expiry job closes it just after its last day.
+    closed = _at(valid_until + timedelta(days=1), time(0, 5))
+    return Timeline(
+        status=S.EXPIRED,
+        created_at=created,
+        updated_at=closed,
+        submitted_at=submitted,
+        reviewed_at=published,
+        published_at=published,
+        closed_at=closed,
+        valid_from=created.date(),
+        valid_until=valid_until,
+    )
+
+
 def _written(rng: random.Random, day: date) -> tuple[datetime, datetime]:
     """When an item was written and, minutes later, submitted on the day."""
-    created = _moment(rng, day)
+    created = working_moment(rng, day)
     return created, created + timedelta(minutes=rng.randint(5, 60))
 
 
-def _moment(rng: random.Random, day: date) -> datetime:
+def working_moment(rng: random.Random, day: date) -> datetime:
     """A working-hours moment of the day (08:30–17:30, local time)."""
     return _at(day, time(8, 30)) + timedelta(minutes=rng.randint(0, 540))
 

@@ -10,7 +10,7 @@ are not notified: demonstration items are no news.
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Q, QuerySet, prefetch_related_objects
 
 from chanjiao.accounts.models import User
 from chanjiao.common.exceptions import ApplicationError
@@ -50,23 +50,28 @@ class ListingSync:
 
 
 def demo_listings_sync(
-    *, plans: list[ListingPlan], organizations: dict[str, Organization], users: dict[str, User]
+    *,
+    plans: list[ListingPlan],
+    organizations: dict[str, Organization],
+    users: dict[str, User],
+    existing: QuerySet[Listing] | None = None,
 ) -> ListingSync:
-    """Make the demonstration items exactly the planned ones; return what changed."""
+    """Make the demonstration items of ``existing`` (default: all) exactly the planned ones."""
     resolver = CodeResolver().preload()
     desired = {}
     for plan in plans:
         row = _row(plan, resolver, organizations, users)
         desired[_key(row.values)] = row
-    existing = {_key_of(listing): listing for listing in Listing.objects.filter(is_demo=True)}
-    stale = [listing.pk for key, listing in existing.items() if key not in desired]
+    rows = Listing.objects.filter(is_demo=True) if existing is None else existing
+    current = {_key_of(listing): listing for listing in rows}
+    stale = [listing.pk for key, listing in current.items() if key not in desired]
     deleted = Listing.objects.filter(pk__in=stale).delete()[0] if stale else 0
     majors = _current_majors()
-    created = _create([row for key, row in desired.items() if key not in existing])
+    created = _create([row for key, row in desired.items() if key not in current])
     changed = [
-        (existing[key], row)
+        (current[key], row)
         for key, row in desired.items()
-        if key in existing and _differs(existing[key], row, majors.get(existing[key].pk, set()))
+        if key in current and _differs(current[key], row, majors.get(current[key].pk, set()))
     ]
     updated = _update(changed)
     _write_history(created + updated, desired)

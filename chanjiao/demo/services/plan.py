@@ -13,11 +13,17 @@ from chanjiao.demo.services.majors import area_industries, level_pools
 from chanjiao.demo.services.plan_organizations import organizations_plan
 from chanjiao.demo.services.plan_people import people_plan
 from chanjiao.demo.services.samples import company_brands, place_short_names
+from chanjiao.demo.services.scope import locality_short_name
 from chanjiao.localities.models import Locality
 
 
 def demo_plan_build(
-    *, locality: Locality, seed: int, taken_names: set[str], taken_credit_codes: set[str]
+    *,
+    locality: Locality,
+    seed: int,
+    taken_names: set[str],
+    taken_credit_codes: set[str],
+    username_prefix: str = "demo_",
 ) -> DemoPlan:
     """Plan the demonstration organisations and people for a locality; write nothing.
 
@@ -26,6 +32,7 @@ def demo_plan_build(
     rng = random.Random(seed)
     context = _context(locality, rng, taken_names)
     context.credit_codes |= taken_credit_codes
+    context.username_prefix = username_prefix
     organizations = organizations_plan(context, rng)
     return DemoPlan(organizations=organizations, people=people_plan(context, rng, organizations))
 
@@ -56,7 +63,7 @@ def _context(locality: Locality, rng: random.Random, taken_names: set[str]) -> P
     pools = level_pools(key_industries=[(k.label, k.leaves) for k in key_industries])
     return PlanContext(
         locality=locality,
-        short_name=_short_name(locality.name),
+        short_name=locality_short_name(locality.name),
         districts=districts,
         key_industries=key_industries,
         pools=pools,
@@ -64,11 +71,6 @@ def _context(locality: Locality, rng: random.Random, taken_names: set[str]) -> P
         industries={i.code: i for i in all_industries},
         taken_names=set(taken_names),
     )
-
-
-def _short_name(name: str) -> str:
-    match = re.match(r"(.+?)(市|自治州|地区|盟|县|区)", name)
-    return match.group(1) if match else name
 
 
 def _industry_word(label: str) -> str:

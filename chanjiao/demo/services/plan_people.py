@@ -17,6 +17,7 @@ from chanjiao.demo.services.context import (
 )
 from chanjiao.demo.services.majors import OFFERING_YEARS
 from chanjiao.demo.services.samples import GENERAL_POOL, skill_pools
+from chanjiao.demo.services.scope import PLATFORM_ADMIN
 from chanjiao.organizations.models import SCHOOL_TYPES, OrganizationType
 
 # (years of study, age at enrolment)
@@ -66,7 +67,7 @@ def people_plan(
 
 def _platform_admin() -> PersonPlan:
     return PersonPlan(
-        username="demo_admin",
+        username=PLATFORM_ADMIN,
         real_name="演示平台管理员",
         phone="",
         id_number="",
@@ -85,9 +86,9 @@ def _staff(
         )
         for role, suffix in roles:
             username = (
-                f"demo_{organization.key}"
+                f"{context.username_prefix}{organization.key}"
                 if organization.org_type == OrganizationType.GOVERNMENT
-                else f"demo_{organization.key}_{suffix}"
+                else f"{context.username_prefix}{organization.key}_{suffix}"
             )
             person = _person(
                 context,
@@ -150,7 +151,7 @@ def _student(
     person = _person(
         context,
         rng,
-        username=f"demo_stu{number:04d}",
+        username=f"{context.username_prefix}stu{number:04d}",
         birth_year=enrolled - age - (1 if rng.random() < 0.2 else 0),
         joined=joined + timedelta(days=rng.randrange(30)),
     )

@@ -2,9 +2,10 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 
 from chanjiao.accounts.models import Membership, User
+from chanjiao.demo.services.scope import PLATFORM_ADMIN, DemoScope
 from chanjiao.listings.kinds import KINDS
 from chanjiao.listings.models import Listing
 from chanjiao.organizations.models import Organization, OrganizationType, SchoolMajor
@@ -23,6 +24,8 @@ class DemoAccount:
     username: str
     role: str
     organization: str
+    # platform, government, school, enterprise or student: what the account stands for
+    group: str = ""
 
 
 @dataclass(frozen=True)
@@ -42,16 +45,17 @@ class DemoSummary:
         return {c.kind: c.count for c in self.counts}
 
 
-def demo_counts() -> tuple[DemoCount, ...]:
-    """Count the demonstration rows now in the database, kind by kind."""
-    by_type = dict(
-        Organization.objects.filter(is_demo=True)
-        .values_list("org_type")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+def demo_counts(scope: DemoScope | None = None) -> tuple[DemoCount, ...]:
+    """Count the demonstration rows now in the database (of one locality's scope), kind by kind."""
+    organizations: QuerySet[Organization] = Organization.objects.filter(is_demo=True)
+    users: QuerySet[User] = User.objects.filter(is_demo=True)
+    if scope is not None:
+        admin = User.objects.filter(is_demo=True, username=PLATFORM_ADMIN)
+        organizations, users = scope.organizations(), scope.users() | admin
+    listings = Listing.objects.filter(is_demo=True, author__in=users)
+    by_type = dict(organizations.values_list("org_type").annotate(n=Count("pk")).order_by())
     by_status = dict(
-        StudentProfile.objects.filter(is_demo=True)
+        StudentProfile.objects.filter(is_demo=True, user__in=users)
         .values_list("status")
         .annotate(n=Count("pk"))
         .order_by()
@@ -61,21 +65,45 @@ def demo_counts() -> tuple[DemoCount, ...]:
         DemoCount(
             "school_major",
             "专业点（学校×专业×年度）",
-            SchoolMajor.objects.filter(school__is_demo=True).count(),
+            SchoolMajor.objects.filter(school__in=organizations).count(),
         ),
-        DemoCount("user", "用户账号", User.objects.filter(is_demo=True).count()),
+        DemoCount("user", "用户账号", users.count()),
         DemoCount(
-            "membership", "机构成员（角色）", Membership.objects.filter(user__is_demo=True).count()
+            "membership", "机构成员（角色）", Membership.objects.filter(user__in=users).count()
         ),
     ]
     counts += [
         DemoCount(s.value, s.label, by_status.get(s.value, 0)) for s in StudentProfile.Status
     ]
-    by_kind = dict(
-        Listing.objects.filter(is_demo=True).values_list("kind").annotate(n=Count("pk")).order_by()
-    )
+    by_kind = dict(listings.values_list("kind").annotate(n=Count("pk")).order_by())
     counts += [
         DemoCount(f"listing_{kind}", f"供需信息·{spec.label}", by_kind.get(kind, 0))
         for kind, spec in KINDS.items()
     ]
     return tuple(counts)
+
+
+_ADMIN_ROLES = {"政府管理员", "机构管理员"}
+_LOCALITY_ACCOUNTS = (
+    ("government", "政府管理员"),
+    ("school", "学校管理员"),
+    ("enterprise", "企业管理员"),
+    ("student", "学生"),
+)
+
+
+def locality_accounts(summary: DemoSummary) -> list[tuple[str, DemoAccount]]:
+    """A locality's officer, school admin, enterprise admin and student, where it has them."""
+    found = []
+    for group, label in _LOCALITY_ACCOUNTS:
+        account = next(
+            (
+                a
+                for a in summary.accounts
+                if a.group == group and (group == "student" or a.role in _ADMIN_ROLES)
+            ),
+            None,
+        )
+        if account is not None:
+            found.append((label, account))
+    return found

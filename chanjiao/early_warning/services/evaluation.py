@@ -6,6 +6,7 @@ removed, or closed when a school had answered them). Other years' flags are neve
 """
 
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from django.db import transaction
@@ -16,7 +17,7 @@ from chanjiao.audit.services import audit_event_record, audit_refusal
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.common.users import account_or_none
 from chanjiao.early_warning.facts import Facts, facts_build
-from chanjiao.early_warning.matching import key_industry_codes, match_scores
+from chanjiao.early_warning.matching import key_industry_codes, match_gaps, match_scores
 from chanjiao.early_warning.models import (
     FlagStatus,
     ResponseKind,
@@ -26,11 +27,11 @@ from chanjiao.early_warning.models import (
     WarningRule,
     WarningRun,
 )
-from chanjiao.early_warning.params import MAX_YEARS, params_clean
+from chanjiao.early_warning.params import MAX_YEARS, RuleDataError, params_resolve
 from chanjiao.early_warning.permissions import user_can_manage_warnings
 from chanjiao.early_warning.rule_types import RULE_FUNCTIONS, Hit
 from chanjiao.early_warning.workflow import WARNING_FLAG_WORKFLOW
-from chanjiao.localities.models import Locality
+from chanjiao.localities.models import Locality, PolicyParameter
 from chanjiao.organizations.models import Organization, SchoolMajor
 from chanjiao.statistics.models import MajorYearStat
 from chanjiao.statistics.selectors import major_year_stats
@@ -59,16 +60,36 @@ def facts_load(*, locality: Locality, year: int, with_match: bool) -> Facts:
     if with_match:
         majors = sorted({major for _, major in facts.pairs_offered(year)})
         facts.match = match_scores(locality=locality, major_ids=majors)
-        facts.key_industry_labels = key_industry_codes(locality)[1]
+        codes, facts.key_industry_labels = key_industry_codes(locality)
+        unmatched = [m for m in majors if facts.match.get(m) is None]
+        facts.match_gaps = (
+            match_gaps(major_ids=unmatched)
+            if codes
+            else dict.fromkeys(unmatched, "本地区配置中没有可对应到国民经济行业的重点产业")
+        )
     return facts
 
 
-def _rule_hits(rule: WarningRule, facts: Facts) -> tuple[list[Hit], list[dict[str, Any]]]:
+def _rule_hits(
+    rule: WarningRule, facts: Facts, parameters: dict[str, PolicyParameter]
+) -> tuple[list[Hit], list[dict[str, Any]], str | None]:
+    """Run one rule: its hits, the pairs it could not judge, and why it could not run at all.
+
+    Numbers the rule reads from the locality's profile are read now, so an edit of the profile
+    changes the next evaluation; the evidence says where each such number came from.
+    """
+    try:
+        params, sources = params_resolve(rule.rule_type, rule.params, parameters=parameters)
+    except RuleDataError as error:
+        return [], [], "规则参数无法从地区配置读取，暂不能评估：" + "；".join(error.errors)
     exempt = set(rule.exempt_majors.values_list("pk", flat=True))
     pairs = [pair for pair in facts.pairs_offered(facts.year) if pair[1] not in exempt]
-    params = params_clean(rule.rule_type, rule.params)
     outcome = RULE_FUNCTIONS[rule.rule_type](params, facts, pairs)
-    return outcome.hits, [{"rule": rule.key, **item} for item in outcome.insufficient]
+    hits = outcome.hits
+    if sources:
+        hits = [replace(hit, evidence={**hit.evidence, "sources": sources}) for hit in hits]
+    lacking = [{"rule": rule.key, **item} for item in outcome.insufficient]
+    return hits, lacking, outcome.not_evaluated
 
 
 def _flags_sync(
@@ -120,6 +141,11 @@ def _flags_sync(
             current.save()
 
 
+def run_not_evaluated(run: WarningRun) -> list[dict[str, Any]]:
+    """The rules a run could not judge at all (missing data or profile parameter), with why."""
+    return [item for item in run.insufficient if "school_id" not in item]
+
+
 def _check_year(year: int) -> None:
     if not isinstance(year, int) or not 2000 <= year <= timezone.localdate().year + 1:
         raise ApplicationError(f"year: 年度应在 2000 至 {timezone.localdate().year + 1} 之间")
@@ -145,10 +171,15 @@ def warnings_evaluate(
     )
     with_match = any(r.rule_type == RuleType.KEY_INDUSTRY_MATCH for r in rules)
     facts = facts_load(locality=locality, year=year, with_match=with_match)
+    parameters = {p.key: p for p in PolicyParameter.objects.filter(locality=locality)}
     found: dict[tuple[int, int, int], tuple[WarningRule, Hit]] = {}
+    not_evaluated: list[dict[str, Any]] = []
     insufficient: list[dict[str, Any]] = []
     for rule in rules:
-        hits, lacking = _rule_hits(rule, facts)
+        hits, lacking, reason = _rule_hits(rule, facts, parameters)
+        if reason is not None:
+            # A rule judged for nobody is listed first, with no school or major.
+            not_evaluated.append({"rule": rule.key, "rule_name": rule.name, "reason": reason})
         insufficient.extend(lacking)
         for hit in hits:
             found[(rule.pk, hit.school_id, hit.major_id)] = (rule, hit)
@@ -162,7 +193,7 @@ def warnings_evaluate(
             pairs_evaluated=len(facts.pairs_offered(year)),
             flags_raised=len(found),
             counts=dict(sorted(counts.items())),
-            insufficient=insufficient[:INSUFFICIENT_KEPT],
+            insufficient=(not_evaluated + insufficient)[:INSUFFICIENT_KEPT],
             triggered_by=account_or_none(actor),
             is_demo=is_demo,
         )

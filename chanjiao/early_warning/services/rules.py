@@ -13,9 +13,9 @@ from chanjiao.audit.services import audit_event_record, audit_refusal, changes_b
 from chanjiao.catalogs.models import Major
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.early_warning.models import Level, WarningRule
-from chanjiao.early_warning.params import RuleDataError, params_errors
+from chanjiao.early_warning.params import RuleDataError, params_errors, params_references
 from chanjiao.early_warning.permissions import user_can_manage_warnings
-from chanjiao.localities.models import Locality
+from chanjiao.localities.models import Locality, PolicyParameter
 
 DEFAULT_RULES_FILE = Path(__file__).resolve().parents[1] / "data" / "rules.json"
 STORED_FIELDS = [
@@ -73,7 +73,19 @@ def _text(
     return value.strip()
 
 
-def _rule_values(entry: dict[str, Any], path: str, errors: list[str]) -> dict[str, Any]:
+def _parameters(locality: Locality | None) -> dict[str, PolicyParameter] | None:
+    """The locality's policy parameters by key, which a rule's numbers may refer to."""
+    if locality is None:
+        return None
+    return {p.key: p for p in PolicyParameter.objects.filter(locality=locality)}
+
+
+def _rule_values(
+    entry: dict[str, Any],
+    path: str,
+    errors: list[str],
+    parameters: dict[str, PolicyParameter] | None,
+) -> dict[str, Any]:
     rule_type = entry.get("rule_type", "")
     values = {
         "name": _text(entry, "name", path, errors, required=True, limit=200),
@@ -88,7 +100,8 @@ def _rule_values(entry: dict[str, Any], path: str, errors: list[str]) -> dict[st
         "order": entry.get("order", 0),
         "is_active": entry.get("is_active", True),
     }
-    errors.extend(f"{path}.{e}" for e in params_errors(rule_type, values["params"]))
+    problems = params_errors(rule_type, values["params"], parameters=parameters)
+    errors.extend(f"{path}.{e}" for e in problems)
     if values["level"] not in Level.values:
         errors.append(f"{path}.level: 应为 {'、'.join(Level.values)} 之一（提示/预警/调减/停招）")
     if (
@@ -109,6 +122,7 @@ def _entries_clean(data: Any) -> list[tuple[Locality, str, dict[str, Any], list[
     localities = {item.name: item for item in Locality.objects.select_related("region")}
     errors: list[str] = []
     cleaned, seen = [], set()
+    parameters: dict[int, dict[str, PolicyParameter]] = {}
     for index, entry in enumerate(rows):
         path = f"rules[{index}]"
         if not isinstance(entry, dict):
@@ -123,7 +137,11 @@ def _entries_clean(data: Any) -> list[tuple[Locality, str, dict[str, Any], list[
         elif (entry.get("locality"), key) in seen:
             errors.append(f"{path}.key: 同一地区的规则键“{key}”重复")
         seen.add((entry.get("locality"), key))
-        values = _rule_values(entry, path, errors)
+        if locality is not None and locality.pk not in parameters:
+            parameters[locality.pk] = _parameters(locality) or {}
+        values = _rule_values(
+            entry, path, errors, parameters.get(locality.pk) if locality else None
+        )
         majors = _majors_by_code(entry.get("exempt_majors", []), f"{path}.exempt_majors", errors)
         cleaned.append((locality, key, values, majors))
     if errors:
@@ -190,6 +208,22 @@ def warning_rules_load_default(*, reset: bool = False) -> RulesLoadResult:
     return warning_rules_load(data=warning_rules_read_file(path=DEFAULT_RULES_FILE), reset=reset)
 
 
+def _references_kept(rule: WarningRule, before: Any, after: Any) -> list[str]:
+    """Refuse replacing a number the rule reads from the locality's profile: edit it there."""
+    errors = []
+    parameters = _parameters(rule.locality) or {}
+    for name, key in params_references(before).items():
+        if isinstance(after, dict) and params_references(after).get(name) == key:
+            continue
+        parameter = parameters.get(key)
+        label = f"“{parameter.label}”（{parameter.clause}）" if parameter else f"“{key}”"
+        errors.append(
+            f"params.{name}: 该数值取自{rule.locality.name}地区配置参数{label}，"
+            f"请在地区配置中修改（{rule.locality.get_absolute_url()}），不在规则中另设"
+        )
+    return errors
+
+
 def warning_rule_update(*, actor: User, rule: WarningRule, data: Any) -> WarningRule:
     """Change a rule's parameters, level, exemptions or state; audited with before and after."""
     if not user_can_manage_warnings(actor, rule.locality):
@@ -199,7 +233,8 @@ def warning_rule_update(*, actor: User, rule: WarningRule, data: Any) -> Warning
     errors = [f"{name}: 该字段不可修改" for name in sorted(set(data) - EDITABLE_FIELDS)]
     before = _snapshot(rule)
     entry = {**before, **{k: v for k, v in data.items() if k in EDITABLE_FIELDS}}
-    values = _rule_values(entry, "rule", errors)
+    errors += _references_kept(rule, before["params"], entry["params"])
+    values = _rule_values(entry, "rule", errors, _parameters(rule.locality))
     majors = _majors_by_code(entry["exempt_majors"], "exempt_majors", errors)
     if errors:
         raise RuleDataError([e.removeprefix("rule.") for e in errors])

@@ -16,7 +16,7 @@ def test_demo_evaluates_three_years_idempotently_and_is_removed(wz):
     first = demo_write(locality=wz, seed=1)
     again = demo_write(locality=wz, seed=1)
 
-    assert first["warning_rules_created"] == 10
+    assert first["warning_rules_created"] == 11
     assert again["warning_rules_created"] == 0
     assert sorted(
         WarningFlag.objects.filter(rule__key="wz-low-enrollment").values_list("year", flat=True)
@@ -31,4 +31,4 @@ def test_demo_evaluates_three_years_idempotently_and_is_removed(wz):
     assert removed >= 3
     assert not WarningFlag.objects.exists()
     assert not WarningRun.objects.exists()
-    assert WarningRule.objects.count() == 10  # configuration stays
+    assert WarningRule.objects.count() == 11  # configuration stays

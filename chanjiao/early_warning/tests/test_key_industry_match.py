@@ -102,8 +102,8 @@ def test_match_at_the_minimum_is_not_flagged_just_below_is(rules, officer, wuzho
     assert evidence["score"] == 0.2929
     assert evidence["threshold"] == {"min_score": 0.3}
     assert evidence["occupations"] == [
-        {"code": "5-01-01-01", "weight": 0.7, "key_share": 0.0},
-        {"code": "4-04-05-01", "weight": 0.29, "key_share": 1.0},
+        {"code": "5-01-01-01", "weight": 0.7, "key_share": 0.0, "industry_evidence": ["observed"]},
+        {"code": "4-04-05-01", "weight": 0.29, "key_share": 1.0, "industry_evidence": ["observed"]},
     ]
     assert "电子信息" in evidence["key_industries"]
     assert flag["summary"] == "与本地重点产业匹配度 29.3%，低于 30%"
@@ -119,6 +119,7 @@ def test_major_whose_occupations_have_no_industry_is_insufficient_evidence(
     run = evaluate(officer)
 
     assert flags(officer) == []
-    assert [(i["rule"], i["reason"]) for i in run["insufficient"]] == [
-        ("wz-key-industry-match", "证据不足：专业—职业—行业对照中没有该专业可对应到行业的职业")
-    ]
+    [item] = run["insufficient"]
+    assert item["rule"] == "wz-key-industry-match"
+    # It says what is missing: the major's occupation has no industry.
+    assert item["reason"].startswith("证据不足：关联职业无行业归属：该专业的 1 个职业（")

@@ -3,6 +3,8 @@
 from chanjiao.early_warning.tests.conftest import evaluate, flagged, only_rules, stats
 
 RULE = "wz-low-enrollment"
+BELOW = {"parameter": "major-warning-enrollment-below"}
+YEARS = {"parameter": "major-warning-consecutive-years"}
 SOFTWARE = "510203"  # 软件技术
 NURSING = "520201"  # 护理
 CRAFTS = "550304"  # 民族传统技艺 (exempt by default)
@@ -33,21 +35,30 @@ def test_average_just_below_30_is_flagged_and_exactly_30_is_not(
         "actual_enrollment": {"2023": 29.0, "2024": 30.0, "2025": 30.0},
         "average": 29.6667,
         "threshold": {"enrollment_below": 30, "consecutive_years": 3, "basis": "average"},
+        "sources": flag["evidence"]["sources"],
     }
+    # Both numbers are read from 梧州's profile; the evidence names the parameters.
+    sources = flag["evidence"]["sources"]
+    assert sources["enrollment_below"]["parameter"] == "major-warning-enrollment-below"
+    assert sources["enrollment_below"]["rule_text"] == "低于30人"
+    assert sources["consecutive_years"]["parameter"] == "major-warning-consecutive-years"
+    assert sources["consecutive_years"]["clause"] == "（六）"
     assert flag["summary"] == "2023—2025年实际招生 29、30、30 人，年均 29.7 人，年均低于 30 人"
     assert run["flags_raised"] == 1
     assert run["counts"] == {f"{RULE}:reduce": 1}
 
 
 def test_ten_year_average_of_29_9_is_flagged_and_30_0_is_not(
-    rules, officer, wuzhou_school, other_school
+    rules, officer, wz, wuzhou_school, other_school
 ):
     only_rules(RULE)
-    params = {"enrollment_below": 30, "consecutive_years": 10, "basis": "average"}
+    # The number of years lives in the locality's profile: it is edited there.
     response = officer.patch(
-        f"/api/v1/warnings/rules/{_rule_id(officer)}/", {"params": params}, format="json"
+        f"/api/v1/localities/{wz.pk}/parameters/major-warning-consecutive-years/",
+        {"value": 10},
+        format="json",
     )
-    assert response.status_code == 200
+    assert response.status_code == 200, response.json()
     stats(wuzhou_school, SOFTWARE, dict.fromkeys(range(2016, 2026), 30) | {2016: 29})  # 299
     stats(other_school, SOFTWARE, dict.fromkeys(range(2016, 2026), 30))  # 300
 
@@ -85,8 +96,11 @@ def test_a_high_year_lifts_the_average_but_not_the_each_year_reading(rules, offi
     evaluate(officer)
     assert list(flagged(officer)) == [("梧州职业学院", NURSING)]
 
-    params = {"enrollment_below": 30, "consecutive_years": 3, "basis": "each_year"}
-    officer.patch(f"/api/v1/warnings/rules/{_rule_id(officer)}/", {"params": params}, format="json")
+    params = {"enrollment_below": BELOW, "consecutive_years": YEARS, "basis": "each_year"}
+    response = officer.patch(
+        f"/api/v1/warnings/rules/{_rule_id(officer)}/", {"params": params}, format="json"
+    )
+    assert response.status_code == 200, response.json()
     evaluate(officer)
     assert flagged(officer) == {}
 

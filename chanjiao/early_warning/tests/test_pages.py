@@ -138,3 +138,19 @@ def test_bad_filter_values_are_ignored(two_flags, wuzhou_officer):
 
     assert response.status_code == 200
     assert "共 2 条" in response.content.decode()
+
+
+def test_a_locality_without_warning_rules_is_told_why_nothing_is_flagged(
+    rules, shuangyashan_officer
+):
+    WarningRule.objects.filter(locality__name="双鸭山市").delete()
+
+    page = _client(shuangyashan_officer).get("/warnings/").content.decode()
+
+    assert "双鸭山市的政策文件没有规定专业预警的条件，因此本地区没有预警规则" in page
+
+
+def test_a_locality_with_rules_gets_no_such_note(rules, wuzhou_officer):
+    page = _client(wuzhou_officer).get("/warnings/").content.decode()
+
+    assert "没有规定专业预警的条件" not in page

@@ -20,36 +20,44 @@ def test_rules_list_with_clause_quote_and_default_note(rules, officer):
         "wz-low-enrollment",
         "wz-duplicate-offering",
         "wz-key-industry-match",
+        "wz-school-quality",
         "wz-low-employment",
     ]
     first = body["results"][0]
-    assert first["params"] == {"enrollment_below": 30, "consecutive_years": 3, "basis": "average"}
+    assert first["params"] == {
+        "enrollment_below": {"parameter": "major-warning-enrollment-below"},
+        "consecutive_years": {"parameter": "major-warning-consecutive-years"},
+        "basis": "average",
+    }
     assert first["clause"] == "（六）"
     assert "550304" in [m["code"] for m in first["exempt_majors"]]
     assert "文件未规定数值" in body["results"][1]["note"]
 
 
 def test_officer_edit_is_saved_and_audited_with_before_and_after(rules, officer):
-    rule = _rule()
+    rule = _rule("wz-low-employment")
 
     response = officer.patch(
         f"{RULES_URL}{rule.pk}/",
-        {"params": {"enrollment_below": 25, "consecutive_years": 3}, "level": "stop"},
+        {
+            "params": {"indicator": "employment_rate", "below": 0.75, "consecutive_years": 3},
+            "level": "stop",
+        },
         format="json",
     )
 
     assert response.status_code == 200
     assert response.json()["params"] == {
-        "enrollment_below": 25,
+        "indicator": "employment_rate",
+        "below": 0.75,
         "consecutive_years": 3,
-        "basis": "average",
     }
     assert response.json()["level_label"] == "停招"
     assert response.json()["is_edited"] is True
     event = AuditEvent.objects.get(action="warning_rule.update", result=AuditResult.SUCCESS)
-    assert event.changes["level"] == ["reduce", "stop"]
-    assert event.changes["params"][0]["enrollment_below"] == 30
-    assert event.changes["params"][1]["enrollment_below"] == 25
+    assert event.changes["level"] == ["warning", "stop"]
+    assert event.changes["params"][0]["below"] == 0.8
+    assert event.changes["params"][1]["below"] == 0.75
 
 
 @pytest.mark.parametrize("_case", ["school_admin", "shuangyashan_officer", "outsider"])
@@ -80,12 +88,17 @@ def test_anonymous_cannot_read_or_edit_rules(rules, api_client):
 
 
 def test_invalid_edit_lists_every_problem(rules, officer):
-    rule = _rule()
+    rule = _rule("wz-low-employment")
 
     response = officer.patch(
         f"{RULES_URL}{rule.pk}/",
         {
-            "params": {"enrollment_below": -1, "consecutive_years": 2.5, "extra": 1},
+            "params": {
+                "indicator": "employment_rate",
+                "below": -1,
+                "consecutive_years": 2.5,
+                "extra": 1,
+            },
             "level": "严重",
             "exempt_majors": ["999999"],
             "clause": "（七）",
@@ -97,10 +110,10 @@ def test_invalid_edit_lists_every_problem(rules, officer):
     assert response.json()["extra"]["errors"] == [
         "clause: 该字段不可修改",
         "params.extra: 该规则类型没有此参数",
-        "params.enrollment_below: 应在 1 至 100000 之间，现为 -1",
+        "params.below: 应在 0 至 1 之间，现为 -1",
         "params.consecutive_years: 应为整数",
         "level: 应为 notice、warning、reduce、stop 之一（提示/预警/调减/停招）",
         "exempt_majors: 专业代码“999999”不在现行专业目录中",
     ]
     rule.refresh_from_db()
-    assert rule.params["enrollment_below"] == 30
+    assert rule.params["below"] == 0.8

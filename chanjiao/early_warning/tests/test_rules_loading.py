@@ -20,10 +20,10 @@ def _load(*args: str) -> str:
 
 
 def test_loading_twice_creates_then_changes_nothing(localities):
-    assert "新增 10，更新 0，未变 0，保留管理员修改 0" in _load()
+    assert "新增 11，更新 0，未变 0，保留管理员修改 0" in _load()
     snapshot = list(WarningRule.objects.values_list("pk", "params", "level", "updated_at"))
 
-    assert "新增 0，更新 0，未变 10，保留管理员修改 0" in _load()
+    assert "新增 0，更新 0，未变 11，保留管理员修改 0" in _load()
     assert list(WarningRule.objects.values_list("pk", "params", "level", "updated_at")) == snapshot
 
 
@@ -88,6 +88,8 @@ def test_wuzhou_rule_agrees_with_the_locality_policy_parameters(wz):
 
     below = parameters["major-warning-enrollment-below"]
     years = parameters["major-warning-consecutive-years"]
-    assert rule.params["enrollment_below"] == below.value
-    assert rule.params["consecutive_years"] == years.value
+    # One source of truth: the rule names the profile's parameters instead of copying them.
+    assert rule.params["enrollment_below"] == {"parameter": below.key}
+    assert rule.params["consecutive_years"] == {"parameter": years.key}
+    assert (below.value, years.value) == (30, 3)
     assert rule.clause == below.clause == years.clause == "（六）"

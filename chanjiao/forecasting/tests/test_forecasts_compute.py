@@ -9,7 +9,7 @@ from django.core.management import call_command
 from chanjiao.forecasting.models import ForecastRun, ForecastSeries, ShortageRank
 from chanjiao.forecasting.services import forecasts_compute
 from chanjiao.forecasting.tasks import compute_forecasts_task
-from chanjiao.forecasting.tests.factories import labor_rows
+from chanjiao.forecasting.tests.factories import WELDER, labor_rows
 from chanjiao.localities.models import PolicyParameter
 
 
@@ -132,3 +132,60 @@ def test_industry_forecasts_use_count_tables_and_skip_the_running_year(wuzhou_lo
     assert series.history == {"2022": 100.0, "2023": 130.0, "2024": 150.0, "2025": 190.0}
     assert [p.year for p in series.points.order_by("year")] == [2026, 2027, 2028]
     assert not ShortageRank.objects.filter(run=run).exists()
+
+
+def _listing_demand(region, openings_by_year: dict[int, int], industry: str = "1530") -> None:
+    from chanjiao.analytics.models import DemandCount
+
+    for year, openings in openings_by_year.items():
+        DemandCount.objects.create(
+            region=region,
+            year=year,
+            source="listings",
+            industry_code=industry,
+            occupation_code=WELDER,
+            openings=openings,
+            postings=10,
+        )
+
+
+@pytest.mark.django_db
+def test_industry_forecast_runs_on_two_complete_years_with_a_wide_interval(wuzhou_locality):
+    _listing_demand(wuzhou_locality.region, {2024: 100, 2025: 110, 2026: 30})
+    with time_machine.travel("2026-06-01 12:00:00+08:00", tick=False):
+        forecasts_compute(locality=wuzhou_locality)
+
+    run = ForecastRun.objects.get(level="industry")
+    series = ForecastSeries.objects.get(run=run)
+    first = series.points.get(year=2026)
+    assert (run.base_year, series.method, series.mase) == (2025, "naive", None)
+    assert first.point == 110.0
+    # One change of 10, below the counting error sqrt(110), which stands in; t with 1 df.
+    assert first.upper_80 - first.point == pytest.approx(3.0777 * 10.488, rel=1e-3)
+    assert first.lower_95 == 0.0
+
+
+@pytest.mark.django_db
+def test_a_single_complete_year_is_not_forecast(wuzhou_locality):
+    # The running year does not count: 2025 alone is one year of history.
+    _listing_demand(wuzhou_locality.region, {2025: 110, 2026: 30})
+    with time_machine.travel("2026-06-01 12:00:00+08:00", tick=False):
+        runs = forecasts_compute(locality=wuzhou_locality)
+
+    assert runs == []
+
+
+@pytest.mark.django_db
+def test_major_group_totals_are_never_forecast_or_ranked(wuzhou_locality):
+    region = wuzhou_locality.region
+    years = range(2022, 2026)
+    labor_rows(region, WELDER, dict.fromkeys(years, 200), dict.fromkeys(years, 100))
+    # The 人社 table's 大类 subtotal row, which holds the welders again.
+    labor_rows(region, "6-00-00-00", dict.fromkeys(years, 900), dict.fromkeys(years, 300))
+    forecasts_compute(locality=wuzhou_locality)
+
+    run = ForecastRun.objects.get(level="occupation_group")
+    assert list(run.series.values_list("code", "history")) == [
+        ("6-18-00-00", {str(y): 200.0 for y in years})
+    ]
+    assert list(ShortageRank.objects.values_list("series__code", flat=True)) == ["6-18-00-00"]

@@ -66,3 +66,14 @@ def test_counts_are_never_forecast_below_zero():
 
     assert forecast.points[-1] == 0.0
     assert all(v >= 0 for v in forecast.lower[95])
+
+
+def test_two_year_naive_interval_is_wide_even_without_change():
+    forecast = naive_forecast([400, 400], 2)
+
+    # No change at all: sigma falls back to the counting error sqrt(400) = 20, and the one
+    # estimated change gives Student's t with 1 degree of freedom (80%: 3.078).
+    assert forecast.points == [400.0, 400.0]
+    assert forecast.upper[80][0] == pytest.approx(400 + 3.0777 * 20, rel=1e-4)
+    assert forecast.upper[80][1] == pytest.approx(400 + 3.0777 * 20 * math.sqrt(2), rel=1e-4)
+    assert forecast.lower[95][0] == pytest.approx(400 - 12.7062 * 20, rel=1e-4)

@@ -102,8 +102,12 @@ def test_unknown_locality_is_404(localities, api_client):
     assert "未找到地区" in response.json()["message"]
 
 
+# Words of the technical note that the public page must not use.
+JARGON = ("MASE", "ETS", "statsmodels", "Holt", "朴素法", "回测", "σ")
+
+
 @pytest.mark.django_db
-def test_page_shows_chart_method_backtest_and_ranking(forecasts):
+def test_page_shows_chart_plain_method_and_ranking(forecasts):
     response = Client().get("/forecasts/4504/?series=6-18-00-00")
 
     html = response.content.decode()
@@ -111,19 +115,70 @@ def test_page_shows_chart_method_backtest_and_ranking(forecasts):
     assert ">机械制造基础加工人员需求人数预测（人）</text>" in html
     assert ">需求人数（人）</text>" in html
     assert ">95% 预测区间</text>" in html
-    assert "滚动起点回测" in html
-    run = ForecastRun.objects.get(level="occupation_group")
-    assert f"所选方法平均 MASE 为 {run.mase:.3f}" in html
+    assert "根据近几年岗位需求人数的变化趋势推算" in html
+    assert "实际人数大约有八成可能落在其中" in html
+    assert 'href="/forecasts/4504/technical/?level=occupation_group"' in html
     assert "紧缺职业排名（2026 年预测求人倍率" in html
     assert "数据量小，已隐藏" in html
+    assert [word for word in JARGON if word in html] == []
+    assert "查看全部" not in html  # three groups fit under the top rows
 
 
 @pytest.mark.django_db
-def test_page_without_forecasts_says_how_to_make_them(localities):
+def test_technical_note_keeps_method_names_and_backtest_errors(forecasts):
+    html = Client().get("/forecasts/4504/technical/").content.decode()
+
+    run = ForecastRun.objects.get(level="occupation_group")
+    assert "滚动起点回测" in html
+    assert "statsmodels" in html
+    assert f"所选方法平均 MASE 为 {run.mase:.3f}" in html
+    assert "机械制造基础加工人员" in html
+
+
+@pytest.mark.django_db
+def test_ranking_shows_top_rows_with_a_link_to_all(forecasts, monkeypatch):
+    monkeypatch.setattr("chanjiao.forecasting.views.SHORTAGE_TOP", 2)
+
+    top = Client().get("/forecasts/4504/").content.decode()
+    every = Client().get("/forecasts/4504/?all=1").content.decode()
+
+    assert "查看全部 3 个职业中类（另有 1 个未列出）" in top
+    assert "（4-01-00-00）" not in top
+    assert "（4-01-00-00）" in every
+    assert "查看全部" not in every
+
+
+@pytest.mark.django_db
+def test_page_without_forecasts_says_what_data_is_missing(localities):
     html = Client().get("/forecasts/2305/").content.decode()
+    industry = Client().get("/forecasts/2305/?level=industry").content.decode()
 
     assert "双鸭山市尚无职业中类预测" in html
-    assert "chanjiao forecast_demand --locality 双鸭山市" in html
+    assert "至少两个完整年度的岗位需求人数" in html
+    assert "平台岗位信息中至少两个完整年度的招聘人数" in industry
+    assert "forecast_demand" not in html
+    assert "compute/" not in html  # no recomputation button for the public
+
+
+@pytest.mark.django_db
+def test_officer_starts_a_recomputation_from_the_page(
+    wuzhou_locality, client_for, wuzhou_officer, django_capture_on_commit_callbacks
+):
+    client = client_for(wuzhou_officer)
+    assert "立即重新计算" in client.get("/forecasts/4504/").content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/forecasts/4504/compute/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/forecasts/4504/"
+
+
+@pytest.mark.django_db
+def test_page_recomputation_is_refused_to_others(wuzhou_locality, client_for, outsider):
+    assert Client().post("/forecasts/4504/compute/").status_code == 403
+    assert client_for(outsider).post("/forecasts/4504/compute/").status_code == 403
+    assert not ForecastRun.objects.exists()
 
 
 @pytest.mark.django_db

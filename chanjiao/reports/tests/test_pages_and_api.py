@@ -1,6 +1,7 @@
 """Dashboard, report downloads and the report data API: versions, permissions, suppression."""
 
 import re
+from urllib.parse import quote
 
 import pytest
 from django.test import Client
@@ -76,7 +77,10 @@ def test_pdf_download_is_an_attachment(analytics_world):
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == 'attachment; filename="4504-2025-yearly-public.pdf"'
+    assert response["Content-Disposition"] == (
+        'attachment; filename="4504-2025-yearly-public.pdf"; '
+        f"filename*=UTF-8''{quote('梧州市2025年度技能人才供需报告（公开版）.pdf')}"
+    )
     assert response.content.startswith(b"%PDF")
 
 
@@ -175,3 +179,13 @@ def test_api_rejects_unknown_version(analytics_world, api_client):
 
     assert response.status_code == 400
     assert "version" in response.json()["message"]
+
+
+@pytest.mark.django_db
+def test_yearly_report_explains_the_forecast_in_plain_chinese(analytics_world):
+    html = _client(None).get("/analytics/reports/4504/2025.html").content.decode()
+
+    assert "根据近几年岗位需求人数的变化趋势推算" in html
+    assert "推算办法" in html
+    for jargon in ("MASE", "ETS", "statsmodels", "回测"):
+        assert jargon not in html, jargon

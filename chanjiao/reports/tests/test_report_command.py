@@ -73,7 +73,7 @@ def test_pdf_charts_are_titled_with_units(report_world, tmp_path):
     text = re.sub(r"\s+", "", _pdf_text(content))
     for title in (*CHART_TITLES, *AXIS_LABELS):
         assert title in text
-    assert "预测回测：共3条序列" in text
+    assert "预测概况：共3个预测对象" in text
 
 
 @pytest.mark.django_db

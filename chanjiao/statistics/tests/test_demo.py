@@ -101,12 +101,26 @@ def test_demo_rows_are_plausible_and_contain_the_warning_cases(demo_locality):
     low_employment = [
         key for key, years in series.items() if all(_rate(years.get(y)) < 0.8 for y in (2024, 2025))
     ]
-    assert len(low_employment) == 1
+    # One low 去向落实率, one low together with a low 专业相关就业率 (two indicators failing).
+    assert len(low_employment) == 2
+    low_related = [
+        key
+        for key, years in series.items()
+        if all(_related(years.get(y)) < 0.5 for y in (2024, 2025))
+    ]
+    assert len(low_related) == 2
+    assert len(set(low_related) & set(low_employment)) == 1
     per_major = defaultdict(set)
     for school, major in series:
         per_major[major].add(school)
     schools = Organization.objects.filter(is_demo=True).schools().count()
     assert max(len(s) for s in per_major.values()) == schools >= 5
+
+
+def _related(stat):
+    if stat is None or not stat.employed or stat.employed_related is None:
+        return 1.0
+    return stat.employed_related / stat.employed
 
 
 def _rate(stat):

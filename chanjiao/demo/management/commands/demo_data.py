@@ -1,4 +1,4 @@
-"""Generate the demonstration data of one locality, or remove every demonstration row."""
+"""Generate the demonstration data of every locality (or one), or remove every demo row."""
 
 import time
 import unicodedata
@@ -6,27 +6,31 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from chanjiao.accounts.models import User
 from chanjiao.common.exceptions import ApplicationError
-from chanjiao.demo.selectors import demo_locality_get
+from chanjiao.demo.selectors import demo_localities_all, demo_locality_get
 from chanjiao.demo.services import (
     DemoSummary,
     counts_shown,
     demo_data_generate,
     demo_data_remove,
     demo_derived_write,
+    locality_accounts,
 )
 
 
 class Command(BaseCommand):
     help = (
-        "生成某地区的演示数据（机构、账号、专业点、学生/毕业生和各类供需信息，全部标记为演示数据），"
-        "或用 --remove 删除全部演示数据。相同地区和种子在同一天总是生成相同的数据，可重复执行"
-        "（供需信息的发布和有效日期按当天推算）。随后生成各项服务的演示数据：办学与就业统计、"
-        "岗位职业识别、供需统计、专业预警、需求预测和推荐结果（--skip-services 跳过）。"
+        "生成演示数据（机构、账号、专业点、学生/毕业生和各类供需信息，全部标记为演示数据）："
+        "不指定 --locality 时为每个已导入的地区各生成一套，互不影响；"
+        "或用 --remove 删除全部演示数据。"
+        "相同地区和种子在同一天总是生成相同的数据，可重复执行（供需信息的发布和有效日期按当天推算）。"
+        "随后生成各项服务的演示数据：办学与就业统计、岗位职业识别、供需统计、专业预警、需求预测和"
+        "推荐结果（--skip-services 跳过）。"
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--locality", help="地区名称，例如 梧州市（生成时必填）")
+        parser.add_argument("--locality", help="只生成这一个地区，例如 梧州市；默认为全部地区")
         parser.add_argument("--seed", type=int, default=1, help="随机种子，默认 1")
         parser.add_argument("--remove", action="store_true", help="删除全部演示数据")
         parser.add_argument(
@@ -36,32 +40,38 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        seed = options["seed"]
         try:
             if options["remove"]:
                 self._report_removal(demo_data_remove())
                 return
-            if not options["locality"]:
-                raise CommandError(
-                    "请用 --locality 指定地区，例如 --locality 梧州市；删除演示数据请用 --remove。"
-                )
-            locality = demo_locality_get(name=options["locality"])
-            summary = demo_data_generate(locality=locality, seed=options["seed"])
-            seed = options["seed"]
-            self.stdout.write(
-                f"演示数据（{locality.name}，种子 {seed}）：新增 {summary.created} 行，"
-                f"更新 {summary.updated} 行，删除 {summary.deleted} 行。现有："
+            localities = (
+                [demo_locality_get(name=options["locality"])]
+                if options["locality"]
+                else demo_localities_all()
             )
-            self._write_counts(summary)
+            summaries = []
+            for locality in localities:
+                summary = demo_data_generate(locality=locality, seed=seed)
+                summaries.append((locality, summary))
+                self.stdout.write(
+                    f"演示数据（{locality.name}，种子 {seed}）：新增 {summary.created} 行，"
+                    f"更新 {summary.updated} 行，删除 {summary.deleted} 行。现有："
+                )
+                self._write_counts(summary)
             if not options["skip_services"]:
-                self._write_services(locality, seed)
+                self._write_services(localities, seed)
         except ApplicationError as error:
             raise CommandError(error.message) from error
-        self._write_accounts(summary)
+        if len(summaries) == 1:
+            self._write_accounts(summaries[0][1])
+        else:
+            self._write_locality_accounts(summaries)
 
-    def _write_services(self, locality: Any, seed: int) -> None:
+    def _write_services(self, localities: list[Any], seed: int) -> None:
         started = time.monotonic()
         results = demo_derived_write(
-            locality=locality,
+            localities=localities,
             seed=seed,
             progress=lambda label: self.stdout.write(f"  正在生成：{label}……"),
         )
@@ -87,9 +97,33 @@ class Command(BaseCommand):
         self._write_row("用户名", "角色", "所属机构")
         for account in summary.accounts:
             self._write_row(account.username, account.role, account.organization)
-        users = summary.count("user")
+        users = User.objects.filter(is_demo=True).count()
         self.stdout.write(
             f"以上为每类角色的一个代表账号；全部 {users} 个演示账号共用密码 {summary.password}，"
+            "可在管理后台按“演示数据”筛选查看。"
+        )
+        self.stdout.write(self.style.SUCCESS("演示数据已就绪。"))
+
+    def _write_locality_accounts(self, summaries: list[tuple[Any, DemoSummary]]) -> None:
+        """One line per locality: its officer, a school admin, an enterprise admin, a student."""
+        password = summaries[0][1].password if summaries else ""
+        self.stdout.write(f"演示账号（密码均为 {password}）：")
+        platform = next(
+            (a for _, s in summaries for a in s.accounts if a.group == "platform"), None
+        )
+        if platform is not None:
+            self.stdout.write(f"  平台管理员：{platform.username}")
+        for locality, summary in summaries:
+            shown = [
+                f"{label} {account.username}（{account.organization}）"
+                if account.organization != "—"
+                else f"{label} {account.username}"
+                for label, account in locality_accounts(summary)
+            ]
+            self.stdout.write(f"  {locality.name}：" + "；".join(shown))
+        users = User.objects.filter(is_demo=True).count()
+        self.stdout.write(
+            f"以上为各地区的代表账号；全部 {users} 个演示账号共用密码 {password}，"
             "可在管理后台按“演示数据”筛选查看。"
         )
         self.stdout.write(self.style.SUCCESS("演示数据已就绪。"))

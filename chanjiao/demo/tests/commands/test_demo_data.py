@@ -46,9 +46,9 @@ def test_prints_counts_and_representative_accounts(wuzhou_locality):
     table = "\n".join(lines)
     for username, role, organization in [
         ("demo_admin", "平台管理员（超级用户）", "—"),
-        ("demo_gov_jyj", "政府管理员", "梧州市教育局"),
-        ("demo_school01_admin", "机构管理员", "梧州职业学院"),
-        ("demo_school01_review", "审核员", "梧州职业学院"),
+        ("demo_wz_gov_jyj", "政府管理员", "梧州市教育局"),
+        ("demo_wz_school01_admin", "机构管理员", "梧州职业学院"),
+        ("demo_wz_school01_review", "审核员", "梧州职业学院"),
     ]:
         assert any(line.split() == [username, role, organization] for line in lines), (
             username,
@@ -89,13 +89,11 @@ def test_without_localities_asks_to_load_them(catalogs):
     assert str(error.value) == "尚未导入任何地区配置，请先运行 chanjiao load_localities。"
 
 
-def test_locality_is_required_to_generate(catalogs):
+def test_without_a_locality_every_locality_needs_loading_first(catalogs):
     with pytest.raises(CommandError) as error:
         _run()
 
-    assert str(error.value) == (
-        "请用 --locality 指定地区，例如 --locality 梧州市；删除演示数据请用 --remove。"
-    )
+    assert str(error.value) == "尚未导入任何地区配置，请先运行 chanjiao load_localities。"
 
 
 def test_remove_deletes_and_reports(wuzhou_locality):
@@ -120,11 +118,12 @@ def test_services_demo_is_written_once_and_removed_with_the_rest(catalogs):
     shown = dict(
         line.strip().split("：", 1) for line in second.splitlines() if "：" in line and "，" in line
     )
-    for label in ("办学与就业统计、人社求人倍率", "岗位职业识别、专业职业推断", "推荐结果"):
+    crosswalk = "岗位职业识别、专业职业推断、职业行业推断"
+    for label in ("办学与就业统计、人社求人倍率", crosswalk, "推荐结果"):
         assert label in shown, second
     # The second run adds nothing: no new school offering, no post left to classify.
     assert "补充的专业点 0" in shown["办学与就业统计、人社求人倍率"]
-    assert "已识别职业的岗位 0" in shown["岗位职业识别、专业职业推断"]
+    assert "已识别职业的岗位 0" in shown[crosswalk]
     assert second.splitlines()[0].endswith("新增 0 行，更新 0 行，删除 0 行。现有：")
     assert MajorYearStat.objects.filter(is_demo=True).exists()
     assert WarningFlag.objects.exists()

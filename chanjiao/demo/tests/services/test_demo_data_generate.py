@@ -174,9 +174,9 @@ def test_gov_admins_belong_to_the_locality_government(wuzhou_locality, wuzhou):
 
     admins = Membership.objects.filter(role=Role.GOV_ADMIN).select_related("organization")
     assert sorted(m.user.username for m in admins) == [
-        "demo_gov_fgw",
-        "demo_gov_jyj",
-        "demo_gov_rsj",
+        "demo_wz_gov_fgw",
+        "demo_wz_gov_jyj",
+        "demo_wz_gov_rsj",
     ]
     assert {(m.organization.org_type, m.organization.region_id) for m in admins} == {
         (OrganizationType.GOVERNMENT, wuzhou.pk)
@@ -292,7 +292,7 @@ def test_students_and_graduates(wuzhou_locality):
         expected = "graduate" if profile.graduation_year <= 2025 else "student"
         assert profile.status == expected
         assert profile.school.org_type in SCHOOL_TYPES
-        assert profile.user.username.startswith("demo_stu")
+        assert profile.user.username.startswith("demo_wz_stu")
     known = {skill for pool in skill_pools().values() for skill in pool}
     skills = [s for p in profiles for s in p.skills.split("、")]
     assert set(skills) <= known
@@ -316,12 +316,12 @@ def test_representative_accounts(wuzhou_locality):
 
     assert [(a.username, a.role) for a in summary.accounts][:7] == [
         ("demo_admin", "平台管理员（超级用户）"),
-        ("demo_gov_jyj", "政府管理员"),
-        ("demo_school01_admin", "机构管理员"),
-        ("demo_school01_info", "信息员"),
-        ("demo_school01_review", "审核员"),
-        ("demo_ent01_admin", "机构管理员"),
-        ("demo_ent01_info", "信息员"),
+        ("demo_wz_gov_jyj", "政府管理员"),
+        ("demo_wz_school01_admin", "机构管理员"),
+        ("demo_wz_school01_info", "信息员"),
+        ("demo_wz_school01_review", "审核员"),
+        ("demo_wz_ent01_admin", "机构管理员"),
+        ("demo_wz_ent01_info", "信息员"),
     ]
     assert sorted(a.role for a in summary.accounts[7:]) == ["在校生", "毕业生"]
     assert summary.accounts[1].organization == "梧州市教育局"

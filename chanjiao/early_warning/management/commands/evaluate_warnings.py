@@ -5,7 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from chanjiao.common.exceptions import ApplicationError
-from chanjiao.early_warning.services import warnings_evaluate
+from chanjiao.early_warning.services import run_not_evaluated, warnings_evaluate
 from chanjiao.localities.selectors import locality_find
 
 
@@ -29,4 +29,6 @@ class Command(BaseCommand):
         )
         for key, count in run.counts.items():
             self.stdout.write(f"  · {key}：{count}")
+        for item in run_not_evaluated(run):
+            self.stdout.write(f"  · 规则 {item['rule']} 未评估：{item['reason']}")
         self.stdout.write(self.style.SUCCESS("评估完成。"))

@@ -1,0 +1,96 @@
+"""Which demonstration rows belong to one locality, so each locality's data lives side by side.
+
+A locality's demo organisations are those in its region (less the regions of other, nested
+localities); its demo accounts carry its tag in their username (``demo_wz_gov_jyj`` for 梧州市),
+the tag being the pinyin initials of the locality's short name, or the whole pinyin where two
+localities share the initials. ``demo_admin``, the platform's demo superuser, belongs to none.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from pypinyin import Style, lazy_pinyin
+
+from chanjiao.accounts.models import User
+from chanjiao.localities.models import Locality
+from chanjiao.organizations.models import Organization
+
+PLATFORM_ADMIN = "demo_admin"
+
+
+def locality_short_name(name: str) -> str:
+    """梧州市 → 梧州, 五华区 → 五华, 北京市 → 北京."""
+    match = re.match(r"(.+?)(市|自治州|地区|盟|县|区)", name)
+    return match.group(1) if match else name
+
+
+def _initials(name: str) -> str:
+    letters = lazy_pinyin(locality_short_name(name), style=Style.FIRST_LETTER)
+    return re.sub(r"[^a-z]", "", "".join(letters).lower()) or "x"
+
+
+def _full(name: str) -> str:
+    return re.sub(r"[^a-z]", "", "".join(lazy_pinyin(locality_short_name(name))).lower()) or "x"
+
+
+def locality_tags() -> dict[int, str]:
+    """Each locality's username tag: its initials, or its full pinyin where initials clash."""
+    localities = list(Locality.objects.order_by("pk").values_list("pk", "name"))
+    initials = {pk: _initials(name) for pk, name in localities}
+    clashing = {tag for tag in initials.values() if list(initials.values()).count(tag) > 1}
+    tags = {
+        pk: (_full(name) if initials[pk] in clashing else initials[pk]) for pk, name in localities
+    }
+    # Two localities whose whole pinyin is the same still get apart by their primary key.
+    seen: dict[str, int] = {}
+    for pk in sorted(tags):
+        if tags[pk] in seen:
+            tags[pk] = f"{tags[pk]}{pk}"
+        seen[tags[pk]] = pk
+    return tags
+
+
+@dataclass(frozen=True)
+class DemoScope:
+    """The demonstration rows of one locality."""
+
+    locality: Locality
+    tag: str
+    nested_region_codes: tuple[str, ...]
+
+    @property
+    def username_prefix(self) -> str:
+        return f"demo_{self.tag}_"
+
+    def organizations(self) -> QuerySet[Organization]:
+        rows = Organization.objects.filter(
+            is_demo=True, region__code__startswith=self.locality.region.code
+        )
+        for code in self.nested_region_codes:
+            rows = rows.exclude(region__code__startswith=code)
+        return rows
+
+    def users(self) -> QuerySet[User]:
+        """The locality's demo accounts, and demo accounts no locality claims any more."""
+        claimed = Q()
+        for tag in locality_tags().values():
+            claimed |= Q(username__startswith=f"demo_{tag}_")
+        orphans = (
+            User.objects.filter(is_demo=True).exclude(claimed).exclude(username=PLATFORM_ADMIN)
+        )
+        mine = User.objects.filter(is_demo=True, username__startswith=self.username_prefix)
+        return mine | orphans
+
+
+def demo_scope(locality: Locality) -> DemoScope:
+    """The scope of a locality's demonstration rows."""
+    nested = tuple(
+        other.region.code
+        for other in Locality.objects.exclude(pk=locality.pk).select_related("region")
+        if other.region.code != locality.region.code
+        and other.region.code.startswith(locality.region.code)
+    )
+    return DemoScope(
+        locality=locality, tag=locality_tags()[locality.pk], nested_region_codes=nested
+    )
