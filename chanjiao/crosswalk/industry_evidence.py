@@ -10,7 +10,6 @@ a major whose 职业面向 or teaching-standard links name the occupation, and w
 
 import csv
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from chanjiao.catalogs.models import Industry, Major, MajorOccupationLink, MajorSystem, Occupation
+from chanjiao.search.text import normalize
 
 PROFILES_FILE = Path(__file__).resolve().parent / "data" / "major_orientations_2022.csv"
 PROFILES_SOURCE = "教育部《职业教育专业简介（2022年修订）》"
@@ -45,10 +45,6 @@ PHRASE_SPLIT = re.compile(r"[、，,；;和及与或]|以及")
 PHRASE_NOISE = re.compile(
     r"(行业领域|行业|产业|领域|相关|有关|大中型|中小型|各类|各级|企业|公司|单位|机构|场所|等|现代|智能|智慧)"
 )
-
-
-def _normalize(text: str) -> str:
-    return unicodedata.normalize("NFKC", text or "").lower()
 
 
 @dataclass
@@ -110,7 +106,7 @@ class IndustryTexts:
         self.group_matrix = self.vectorizer.transform(group_docs)
         named = [r for r in rows if not r.name.startswith("其他")]
         self.name_divisions = [self.division_index[r.code[:2]] for r in named]
-        self.names = [_normalize(r.name) for r in named]
+        self.names = [normalize(r.name) for r in named]
         self.name_matrix = self.vectorizer.transform(self.names)
         self.name_index: dict[str, int] = {}
         self.inside_names: dict[str, int] = {}
@@ -127,19 +123,19 @@ class IndustryTexts:
             for r in rows
             if r.code[:2] == division.code and r is not division
         ]
-        return _normalize(" ".join(parts))
+        return normalize(" ".join(parts))
 
     def _group_doc(self, group: IndustryRow) -> str:
         parts = [group.name, group.name, group.description]
         parts += [f"{r.name} {r.description}" for r in self.classes_by_group[group.code]]
-        return _normalize(" ".join(parts))
+        return normalize(" ".join(parts))
 
     def _division_names(self, division: IndustryRow) -> str:
         names = [division.name] + [g.name for g in self.groups if g.code[:2] == division.code]
-        return _normalize(" ".join(names))
+        return normalize(" ".join(names))
 
     def vectors(self, texts: list[str]):  # noqa: ANN201 - a scipy sparse matrix
-        return self.vectorizer.transform([_normalize(t) for t in texts])
+        return self.vectorizer.transform([normalize(t) for t in texts])
 
     def _index_name(self, name: str, division: int) -> None:
         """Index a name whole and by every part of it (longer names were indexed first)."""
@@ -160,7 +156,7 @@ class IndustryTexts:
 
     def phrase_industries(self, phrases: Iterable[str]) -> dict[str, int | None]:
         """Return the 大类 index each phrase of a major's text names (None: no industry name)."""
-        found = {phrase: self._contained(_normalize(phrase)) for phrase in set(phrases)}
+        found = {phrase: self._contained(normalize(phrase)) for phrase in set(phrases)}
         rest = sorted(phrase for phrase, division in found.items() if division is None)
         if not rest:
             return found
@@ -259,7 +255,7 @@ def major_evidence(
     for row in rows:
         if (major_id := majors.get(row["major_code"])) is None:
             continue
-        named_industries = {industries[p] for p in phrases[row["major_code"]]} - {None}
+        named_industries = (industries[p] for p in phrases[row["major_code"]])
         evidence.industries[major_id].update(i for i in named_industries if i is not None)
         if not evidence.industries[major_id]:
             continue

@@ -144,7 +144,7 @@ def industry_link_add_page(request: HttpRequest, occupation_id: int) -> HttpResp
 @require_POST
 def industry_link_review_page(request: HttpRequest, link_id: int, action: str) -> HttpResponse:
     """Confirm or reject an inferred occupation → industry link (staff)."""
-    if action not in ("confirm", "reject"):
+    if action not in services.REVIEW_DECISIONS:
         raise NotFoundError("不支持的操作。")
     link = _lookup(IndustryLink, "对应关系不存在。", pk=link_id)
     services.industry_link_review(

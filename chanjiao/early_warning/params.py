@@ -8,7 +8,7 @@ read from a parameter in ``%`` is divided by 100.
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeGuard
 
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.early_warning.indicators import EMPLOYMENT_INDICATORS, INDICATORS
@@ -43,7 +43,7 @@ class RuleDataError(ApplicationError):
         self.errors = errors
 
 
-def is_reference(value: Any) -> bool:
+def is_reference(value: Any) -> TypeGuard[dict[str, Any]]:
     """Whether a parameter value points at a locality policy parameter."""
     return isinstance(value, dict) and set(value) == {REFERENCE}
 
@@ -98,7 +98,7 @@ def _number(
 ) -> None:
     value = params.get(name)
     origin = ""
-    if isinstance(value, dict) and is_reference(value):
+    if is_reference(value):
         key = value[REFERENCE]
         if path != "params" or not isinstance(key, str) or not key:
             form = '{"parameter": "参数键"}'
@@ -264,12 +264,6 @@ def params_resolve(
     if check.errors:
         raise RuleDataError(check.errors)
     return {**cleaned, **check.resolved}, check.sources
-
-
-def params_clean(rule_type: str, params: Any) -> dict[str, Any]:
-    """Return a copy of literal parameters with defaults filled in; refuse invalid ones."""
-    resolved, _ = params_resolve(rule_type, params, parameters={})
-    return resolved
 
 
 def params_display(

@@ -1,6 +1,7 @@
 """Reads of the early_warning app: rules, runs, flags (visibility applied) and the summary."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -17,8 +18,23 @@ from chanjiao.early_warning.models import (
     WarningRun,
 )
 from chanjiao.early_warning.permissions import flag_visibility
-from chanjiao.localities.models import Locality
+from chanjiao.localities.models import Locality, PolicyParameter
 from chanjiao.statistics.models import MajorYearStat
+
+
+def policy_parameters_by_locality(
+    *, locality_ids: Iterable[int]
+) -> dict[int, dict[str, PolicyParameter]]:
+    """The policy parameters a rule's numbers may refer to, by locality and key (one query)."""
+    found: dict[int, dict[str, PolicyParameter]] = {}
+    for item in PolicyParameter.objects.filter(locality_id__in=set(locality_ids)):
+        found.setdefault(item.locality_id, {})[item.key] = item
+    return found
+
+
+def policy_parameters_by_key(*, locality: Locality) -> dict[str, PolicyParameter]:
+    """One locality's policy parameters by key."""
+    return {p.key: p for p in PolicyParameter.objects.filter(locality=locality)}
 
 
 def _flags_loaded(qs: QuerySet[WarningFlag]) -> QuerySet[WarningFlag]:

@@ -16,6 +16,8 @@ from chanjiao.early_warning.params import RuleDataError, params_display
 from chanjiao.early_warning.permissions import user_can_manage_warnings
 from chanjiao.early_warning.rule_types import not_evaluated_text
 from chanjiao.early_warning.selectors import (
+    policy_parameters_by_key,
+    policy_parameters_by_locality,
     warning_flag_get_for_user,
     warning_flag_list,
     warning_rule_get,
@@ -29,7 +31,7 @@ from chanjiao.early_warning.services import (
     warnings_evaluate,
 )
 from chanjiao.early_warning.workflow import WARNING_FLAG_WORKFLOW
-from chanjiao.localities.models import Locality, PolicyParameter
+from chanjiao.localities.models import Locality
 from chanjiao.localities.selectors import locality_find
 from chanjiao.workflow.selectors import transitions_available
 
@@ -49,6 +51,9 @@ def flag_list_page(request: HttpRequest) -> HttpResponse:
         for loc in Locality.objects.select_related("region")
         if user_can_manage_warnings(request.user, loc)
     ]
+    with_rules = set(
+        WarningRule.objects.filter(locality__in=managed).values_list("locality_id", flat=True)
+    )
     context = {
         "flags": flags[:500],
         "total": flags.count(),
@@ -58,9 +63,7 @@ def flag_list_page(request: HttpRequest) -> HttpResponse:
         "localities": Locality.objects.order_by("region__code"),
         "managed": managed,
         # A managed locality whose document sets no warning condition has no rule to evaluate.
-        "without_rules": [
-            loc for loc in managed if not WarningRule.objects.filter(locality=loc).exists()
-        ],
+        "without_rules": [loc for loc in managed if loc.pk not in with_rules],
     }
     return render(request, "early_warning/flag_list.html", context)
 
@@ -122,9 +125,7 @@ def rule_list_page(request: HttpRequest) -> HttpResponse:
     value = request.GET.get("locality", "")
     locality = locality_find(value) if value else None
     rules = list(warning_rule_list(locality=locality))
-    parameters: dict[int, dict[str, PolicyParameter]] = {}
-    for item in PolicyParameter.objects.filter(locality_id__in={r.locality_id for r in rules}):
-        parameters.setdefault(item.locality_id, {})[item.key] = item
+    parameters = policy_parameters_by_locality(locality_ids={r.locality_id for r in rules})
     for rule in rules:
         rule.can_edit = user_can_manage_warnings(request.user, rule.locality)  # type: ignore[attr-defined]
         # Each number as the next evaluation will read it, and the profile row it comes from.
@@ -159,7 +160,7 @@ def rule_edit_page(request: HttpRequest, rule_id: int) -> HttpResponse:
         else:
             messages.success(request, f"已保存规则“{rule.name}”。")
             return redirect(f"/warnings/rules/?locality={rule.locality_id}")
-    parameters = {p.key: p for p in PolicyParameter.objects.filter(locality=rule.locality)}
+    parameters = policy_parameters_by_key(locality=rule.locality)
     context = {
         "rule": rule,
         "form": form,

@@ -6,10 +6,11 @@ the public forecast page and name no method, metric or library. The technical no
 and the API and the reports' closing notes carry it.
 """
 
+from chanjiao.forecasting.methods import SHORT_SERIES
 from chanjiao.forecasting.models import ForecastMethod, ForecastRun
 
 # A series with fewer years than this gets the last value carried forward, without a back-test.
-SHORT_HISTORY_YEARS = 3
+SHORT_HISTORY_YEARS = SHORT_SERIES
 
 PLAIN_PARAGRAPHS = (
     "预测内容：各职业中类和各行业门类未来 1—3 年的岗位需求人数。职业中类的历史数据来自"
@@ -72,8 +73,8 @@ def plain_summary_text(run: ForecastRun) -> str:
     """One sentence on how much history stands behind the run, in plain words."""
     if run.mase is None:
         return (
-            f"共 {run.series_count} 个预测对象。历史数据不足 3 年，无法检验哪种办法推得更准，"
-            "均沿用最近一年的人数，结果仅供参考。"
+            f"共 {run.series_count} 个预测对象。历史数据不足 {SHORT_HISTORY_YEARS} 年，"
+            "无法检验哪种办法推得更准，均沿用最近一年的人数，结果仅供参考。"
         )
     return (
         f"共 {run.series_count} 个预测对象，其中 {run.backtested_count} 个有足够长的历史，"

@@ -69,11 +69,13 @@ class PdfFormatter(Formatter):
         html, digest = self._print_html(generator, user=user)
         return stored_pdf(digest=digest, render=lambda: self._pdf(html, digest))
 
-    def stored(
-        self, generator: ReportGenerator, *, user: User | AnonymousUser | None
-    ) -> bytes | None:
-        """Return the PDF ``render`` would give if it is already stored, else None (no render)."""
-        _, digest = self._print_html(generator, user=user)
+    def digest(self, generator: ReportGenerator, *, user: User | AnonymousUser | None) -> str:
+        """The digest naming the stored PDF ``render`` would give (costs the HTML, no render)."""
+        return self._print_html(generator, user=user)[1]
+
+    @staticmethod
+    def stored(digest: str) -> bytes | None:
+        """Return the PDF stored under ``digest`` (see ``digest``), else None (no render)."""
         return stored_pdf_find(digest=digest)
 
     def _print_html(

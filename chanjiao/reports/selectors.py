@@ -329,7 +329,7 @@ def report_year_choice(*, locality: Locality) -> YearChoice:
     """
     current = timezone.localdate().year
     sides = analytics.analytics_year_sides(region=locality.region)
-    both = [y for y, s in sides.items() if "supply" in s and s & {"listings", "labor_market"}]
+    both = analytics.years_with_both_sides(sides)
     if both:
         year = max(both)
         running = "（本年度，数据截至目前）" if year >= current else ""

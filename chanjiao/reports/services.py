@@ -91,17 +91,30 @@ def report_render(
     return RenderedReport(content, formatter.content_type, generator.filename(fmt), generator)
 
 
+def _pdf_formatter() -> PdfFormatter:
+    formatter = FORMATTERS["pdf"]
+    assert isinstance(formatter, PdfFormatter)  # noqa: S101 - FORMATTERS["pdf"] is the PDF one
+    return formatter
+
+
+def report_pdf_digest(*, generator: ReportGenerator, user: User | AnonymousUser | None) -> str:
+    """The digest naming the report's stored PDF; costs the report's HTML (under a second)."""
+    return _pdf_formatter().digest(generator, user=user)
+
+
 def report_pdf_stored(
-    *, generator: ReportGenerator, user: User | AnonymousUser | None
+    *, generator: ReportGenerator, user: User | AnonymousUser | None, digest: str | None = None
 ) -> RenderedReport | None:
     """Return the report's PDF if it is already stored, else None; renders nothing.
 
-    Costs the report's HTML (under a second). ``generator`` comes from ``report_generator_for``
-    (the version the user may have); a PDF served to an officer is audited as ``report_render``.
+    Costs the report's HTML (under a second) unless ``digest`` (``report_pdf_digest``) is given.
+    ``generator`` comes from ``report_generator_for`` (the version the user may have); a PDF
+    served to an officer is audited as ``report_render``.
     """
-    formatter = FORMATTERS["pdf"]
-    assert isinstance(formatter, PdfFormatter)  # noqa: S101 - FORMATTERS["pdf"] is the PDF one
-    content = formatter.stored(generator, user=user)
+    formatter = _pdf_formatter()
+    if digest is None:
+        digest = formatter.digest(generator, user=user)
+    content = formatter.stored(digest)
     if content is None:
         return None
     _audit_internal_read(generator, user=user, fmt="pdf")

@@ -23,6 +23,7 @@ from chanjiao.reports.selectors import report_data, report_year_choice
 from chanjiao.reports.services import (
     RenderedReport,
     report_generator_for,
+    report_pdf_digest,
     report_pdf_job,
     report_pdf_stored,
     report_render,
@@ -83,7 +84,9 @@ def _pdf_stored_or_queued(
 
     The immediate backend (tests, one-off commands) renders at the enqueue, so the PDF is there.
     """
-    stored = report_pdf_stored(generator=generator, user=user)
+    # The HTML (hence the digest) is made once per request, even when the PDF is looked up twice.
+    digest = report_pdf_digest(generator=generator, user=user)
+    stored = report_pdf_stored(generator=generator, user=user, digest=digest)
     if stored is not None:
         return stored
     job = render_report_pdf_task.enqueue(**report_pdf_job(generator))
@@ -92,13 +95,15 @@ def _pdf_stored_or_queued(
     if job.status == TaskResultStatus.FAILED:
         trace = job.errors[-1].traceback if job.errors else ""
         raise RuntimeError(f"Rendering the PDF of {generator.title} failed:\n{trace}")
-    return report_pdf_stored(generator=generator, user=user)
+    return report_pdf_stored(generator=generator, user=user, digest=digest)
 
 
 def _pdf_pending_page(request: HttpRequest, generator: ReportGenerator) -> HttpResponse:
     """202: the PDF is being rendered; the page reloads itself every few seconds."""
-    kwargs: dict[str, object] = {"locality_code": generator.locality.region.code}
-    kwargs["year"] = generator.year
+    kwargs: dict[str, object] = {
+        "locality_code": generator.locality.region.code,
+        "year": generator.year,
+    }
     name = "reports:yearly-report"
     if isinstance(generator, EmploymentBulletinReport):
         name, kwargs["quarter"] = "reports:bulletin-report", generator.quarter

@@ -8,6 +8,7 @@ from chanjiao.analytics.selectors.demand import (
     demand_table,
     fill_state_list,
     supply_table,
+    years_with_both_sides,
 )
 from chanjiao.analytics.selectors.rows import (
     ApportionmentNote,
@@ -31,4 +32,5 @@ __all__ = [
     "fill_state_list",
     "supply_demand_table",
     "supply_table",
+    "years_with_both_sides",
 ]

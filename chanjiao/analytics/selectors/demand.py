@@ -164,12 +164,13 @@ def aligned_years(*, region: Any, source: str | None = None) -> list[int]:
     Supply is compared with demand of the same year only, so these are the years whose
     supply–demand tables carry both sides.
     """
+    return years_with_both_sides(analytics_year_sides(region=region), source=source)
+
+
+def years_with_both_sides(sides: dict[int, set[str]], *, source: str | None = None) -> list[int]:
+    """``aligned_years`` of sides already read by ``analytics_year_sides`` (no query)."""
     sources = {_source_check(source)} if source else set(DemandSource.values)
-    return [
-        year
-        for year, sides in analytics_year_sides(region=region).items()
-        if "supply" in sides and sides & sources
-    ]
+    return [year for year, on in sides.items() if "supply" in on and on & sources]
 
 
 def fill_state_list() -> list[FillState]:

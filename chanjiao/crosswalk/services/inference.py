@@ -8,7 +8,6 @@ review are rewritten: official, curated, confirmed and rejected links are never 
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
 import numpy as np
 from django.db import transaction
@@ -17,6 +16,7 @@ from chanjiao.catalogs.models import Major, MajorOccupationLink, MajorSystem
 from chanjiao.crosswalk.classifier import classifier_model, occupation_scores
 from chanjiao.crosswalk.models import LinkEvidence, LinkStatus, MajorLink
 from chanjiao.crosswalk.services.undergraduate import (
+    Evidence,
     undergraduate_context,
     undergraduate_proposals,
 )
@@ -31,12 +31,6 @@ MAX_LINKS = 6
 SIBLINGS_NAMED = 3
 
 
-@dataclass
-class _Evidence:
-    score: float = 0.0
-    parts: list[str] = field(default_factory=list)
-
-
 def _official_by_major(major_ids: list[int] | None = None) -> dict[int, set[int]]:
     links = MajorOccupationLink.objects.filter(is_active=True)
     if major_ids is not None:
@@ -49,9 +43,9 @@ def _official_by_major(major_ids: list[int] | None = None) -> dict[int, set[int]
 
 def _sibling_evidence(
     major: Major, siblings: list[Major], official: dict[int, set[int]]
-) -> dict[int, _Evidence]:
+) -> dict[int, Evidence]:
     linked = [s for s in siblings if s.pk != major.pk and official.get(s.pk)]
-    found: dict[int, _Evidence] = defaultdict(_Evidence)
+    found: dict[int, Evidence] = defaultdict(Evidence)
     if not linked:
         return found
     counts: Counter[int] = Counter(o for s in linked for o in official[s.pk])
@@ -65,7 +59,7 @@ def _sibling_evidence(
     return found
 
 
-def _name_evidence(major: Major, found: dict[int, _Evidence]) -> None:
+def _name_evidence(major: Major, found: dict[int, Evidence]) -> None:
     model = classifier_model()
     scores = occupation_scores(model, major.name, major.career_directions or major.summary)
     order = np.argsort(-scores, kind="stable")[:NAME_TOP]
@@ -139,7 +133,9 @@ def major_links_infer(
         for m in [*majors, *undergraduate]
         if not official.get(m.pk) and (wanted is None or m.pk in wanted)
     ]
-    context = undergraduate_context(undergraduate) if undergraduate else None
+    # Built only when a 普通本科 major is among the targets: it loads the model and the twins.
+    wants_undergraduate = any(m.system == MajorSystem.UNDERGRADUATE for m in targets)
+    context = undergraduate_context(undergraduate) if wants_undergraduate else None
     written = 0
     for done, major in enumerate(targets, start=1):
         if major.system == MajorSystem.UNDERGRADUATE and context is not None:

@@ -50,6 +50,8 @@ MAX_LINKS = 5
 
 @dataclass
 class Evidence:
+    """A proposed occupation's score and note parts; ``kinds`` only for 普通本科 majors."""
+
     score: float = 0.0
     parts: list[str] = field(default_factory=list)
     kinds: set[str] = field(default_factory=set)
@@ -71,6 +73,8 @@ class UndergraduateContext:
     allowed: np.ndarray
     twins: _Twins | None
     generic_directions: set[str]
+    allowed_ids: set[int]
+    codes: dict[int, str]
 
 
 def _directions(major: Major) -> list[str]:
@@ -111,7 +115,13 @@ def undergraduate_context(majors: list[Major]) -> UndergraduateContext:
     generic = {
         d for d, count in counts.items() if count > DIRECTION_GENERIC_SHARE * with_directions
     }
-    return UndergraduateContext(allowed=allowed, twins=_twins(), generic_directions=generic)
+    return UndergraduateContext(
+        allowed=allowed,
+        twins=_twins(),
+        generic_directions=generic,
+        allowed_ids=set(np.asarray(model.ids)[allowed].tolist()),
+        codes=dict(zip(model.ids, model.codes, strict=True)),
+    )
 
 
 def _masked(scores: np.ndarray, allowed: np.ndarray) -> np.ndarray:
@@ -150,13 +160,12 @@ def _twin_evidence(major: Major, context: UndergraduateContext, found: dict) -> 
     if not order:
         return
     total = float(sum(similarity[i] for i in order))
-    allowed_ids = set(np.asarray(classifier_model().ids)[context.allowed].tolist())
     shares: dict[int, float] = defaultdict(float)
     cited_by: dict[int, list[str]] = defaultdict(list)
     for i in order:
         name = twins.names[i]
         for occupation_id, count in twins.occupations[name].items():
-            if occupation_id not in allowed_ids:
+            if occupation_id not in context.allowed_ids:
                 continue
             shares[occupation_id] += float(similarity[i]) / total * count / twins.majors[name]
             cited_by[occupation_id].append(twins.names[i])
@@ -212,7 +221,7 @@ def undergraduate_proposals(major: Major, context: UndergraduateContext) -> list
     _name_evidence(major, context, found)
     _twin_evidence(major, context, found)
     _direction_evidence(major, context, found)
-    codes = dict(zip(classifier_model().ids, classifier_model().codes, strict=True))
+    codes = context.codes
     # A twin's occupation counts only in a 小类 that the major's own texts point to as well.
     groups = {codes[o][:7] for o, e in found.items() if e.kinds - {"twin"}}
     ranked = sorted(

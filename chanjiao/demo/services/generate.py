@@ -13,7 +13,7 @@ from typing import Any
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import models, transaction
-from django.db.models import ProtectedError, Q
+from django.db.models import ProtectedError
 from django.utils import timezone
 
 from chanjiao.accounts.models import Membership, Role, User
@@ -29,7 +29,6 @@ from chanjiao.demo.services.plan_listings import listings_plan
 from chanjiao.demo.services.scope import PLATFORM_ADMIN, DemoScope, demo_scope
 from chanjiao.demo.services.summary import DemoAccount, DemoSummary, demo_counts
 from chanjiao.listings.kinds import ListingKind
-from chanjiao.listings.models import Listing
 from chanjiao.localities.models import Locality
 from chanjiao.organizations.models import (
     SCHOOL_TYPES,
@@ -391,10 +390,7 @@ class _Writer:
             plans=plans,
             organizations=organizations,
             users=users,
-            existing=Listing.objects.filter(is_demo=True).filter(
-                Q(organization__in=self.scope.organizations())
-                | Q(organization__isnull=True, author__in=self.scope.users())
-            ),
+            existing=self.scope.listings(),
         )
         self.created += sync.created
         self.updated += sync.updated

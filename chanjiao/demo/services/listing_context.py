@@ -23,6 +23,7 @@ from chanjiao.demo.services.listing_timeline import Timeline, statuses_for, time
 from chanjiao.demo.services.majors import area_industries
 from chanjiao.demo.services.occupation_match import occupation_matcher
 from chanjiao.demo.services.samples import Posting, job_postings, place_short_names
+from chanjiao.demo.services.scope import locality_short_name
 from chanjiao.listings.kinds import Education, ListingKind
 from chanjiao.localities.models import Locality
 from chanjiao.organizations.models import SCHOOL_TYPES
@@ -328,9 +329,7 @@ def trade(occupation: Occupation) -> str:
 def short_name(organization: OrganizationPlan, locality: Locality) -> str:
     """An enterprise's name without the city and 有限公司 (梧州俊桃慧家政有限公司 → 俊桃慧家政)."""
     name = re.sub(r"(股份)?有限(责任)?公司$", "", organization.name)
-    city = re.match(r"(.+?)(市|自治州|地区|盟|县|区)", locality.name)
-    prefix = city.group(1) if city else locality.name
-    return name.removeprefix(prefix) or organization.name
+    return name.removeprefix(locality_short_name(locality.name)) or organization.name
 
 
 def school_education(organization: OrganizationPlan) -> str:

@@ -7,12 +7,14 @@ localities share the initials. ``demo_admin``, the platform's demo superuser, be
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 from pypinyin import Style, lazy_pinyin
 
 from chanjiao.accounts.models import User
+from chanjiao.listings.models import Listing
 from chanjiao.localities.models import Locality
 from chanjiao.organizations.models import Organization
 
@@ -25,22 +27,19 @@ def locality_short_name(name: str) -> str:
     return match.group(1) if match else name
 
 
-def _initials(name: str) -> str:
-    letters = lazy_pinyin(locality_short_name(name), style=Style.FIRST_LETTER)
+def _pinyin(name: str, style: Style = Style.NORMAL) -> str:
+    """The short name in pinyin letters only: 梧州市 → wuzhou (or wz with FIRST_LETTER)."""
+    letters = lazy_pinyin(locality_short_name(name), style=style)
     return re.sub(r"[^a-z]", "", "".join(letters).lower()) or "x"
-
-
-def _full(name: str) -> str:
-    return re.sub(r"[^a-z]", "", "".join(lazy_pinyin(locality_short_name(name))).lower()) or "x"
 
 
 def locality_tags() -> dict[int, str]:
     """Each locality's username tag: its initials, or its full pinyin where initials clash."""
     localities = list(Locality.objects.order_by("pk").values_list("pk", "name"))
-    initials = {pk: _initials(name) for pk, name in localities}
-    clashing = {tag for tag in initials.values() if list(initials.values()).count(tag) > 1}
+    initials = {pk: _pinyin(name, Style.FIRST_LETTER) for pk, name in localities}
+    counts = Counter(initials.values())
     tags = {
-        pk: (_full(name) if initials[pk] in clashing else initials[pk]) for pk, name in localities
+        pk: (_pinyin(name) if counts[initials[pk]] > 1 else initials[pk]) for pk, name in localities
     }
     # Two localities whose whole pinyin is the same still get apart by their primary key.
     seen: dict[str, int] = {}
@@ -58,6 +57,8 @@ class DemoScope:
     locality: Locality
     tag: str
     nested_region_codes: tuple[str, ...]
+    # Every locality's tag (this one's included): accounts under none of them are orphans.
+    all_tags: tuple[str, ...]
 
     @property
     def username_prefix(self) -> str:
@@ -74,13 +75,20 @@ class DemoScope:
     def users(self) -> QuerySet[User]:
         """The locality's demo accounts, and demo accounts no locality claims any more."""
         claimed = Q()
-        for tag in locality_tags().values():
+        for tag in self.all_tags:
             claimed |= Q(username__startswith=f"demo_{tag}_")
         orphans = (
             User.objects.filter(is_demo=True).exclude(claimed).exclude(username=PLATFORM_ADMIN)
         )
         mine = User.objects.filter(is_demo=True, username__startswith=self.username_prefix)
         return mine | orphans
+
+    def listings(self) -> QuerySet[Listing]:
+        """The demo items its organisations published, or its people without an organisation."""
+        return Listing.objects.filter(is_demo=True).filter(
+            Q(organization__in=self.organizations())
+            | Q(organization__isnull=True, author__in=self.users())
+        )
 
 
 def demo_scope(locality: Locality) -> DemoScope:
@@ -91,6 +99,10 @@ def demo_scope(locality: Locality) -> DemoScope:
         if other.region.code != locality.region.code
         and other.region.code.startswith(locality.region.code)
     )
+    tags = locality_tags()
     return DemoScope(
-        locality=locality, tag=locality_tags()[locality.pk], nested_region_codes=nested
+        locality=locality,
+        tag=tags[locality.pk],
+        nested_region_codes=nested,
+        all_tags=tuple(tags.values()),
     )

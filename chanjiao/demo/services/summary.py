@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
 
-from chanjiao.accounts.models import Membership, User
+from chanjiao.accounts.models import Membership, Role, User
 from chanjiao.demo.services.scope import PLATFORM_ADMIN, DemoScope
 from chanjiao.listings.kinds import KINDS
 from chanjiao.listings.models import Listing
@@ -49,10 +49,11 @@ def demo_counts(scope: DemoScope | None = None) -> tuple[DemoCount, ...]:
     """Count the demonstration rows now in the database (of one locality's scope), kind by kind."""
     organizations: QuerySet[Organization] = Organization.objects.filter(is_demo=True)
     users: QuerySet[User] = User.objects.filter(is_demo=True)
+    listings: QuerySet[Listing] = Listing.objects.filter(is_demo=True)
     if scope is not None:
         admin = User.objects.filter(is_demo=True, username=PLATFORM_ADMIN)
         organizations, users = scope.organizations(), scope.users() | admin
-    listings = Listing.objects.filter(is_demo=True, author__in=users)
+        listings = scope.listings()
     by_type = dict(organizations.values_list("org_type").annotate(n=Count("pk")).order_by())
     by_status = dict(
         StudentProfile.objects.filter(is_demo=True, user__in=users)
@@ -83,7 +84,7 @@ def demo_counts(scope: DemoScope | None = None) -> tuple[DemoCount, ...]:
     return tuple(counts)
 
 
-_ADMIN_ROLES = {"政府管理员", "机构管理员"}
+_ADMIN_ROLES = {Role.GOV_ADMIN.label, Role.ORG_ADMIN.label}
 _LOCALITY_ACCOUNTS = (
     ("government", "政府管理员"),
     ("school", "学校管理员"),

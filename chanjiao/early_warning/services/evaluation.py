@@ -30,6 +30,7 @@ from chanjiao.early_warning.models import (
 from chanjiao.early_warning.params import MAX_YEARS, RuleDataError, params_resolve
 from chanjiao.early_warning.permissions import user_can_manage_warnings
 from chanjiao.early_warning.rule_types import RULE_FUNCTIONS, Hit
+from chanjiao.early_warning.selectors import policy_parameters_by_key
 from chanjiao.early_warning.workflow import WARNING_FLAG_WORKFLOW
 from chanjiao.localities.models import Locality, PolicyParameter
 from chanjiao.organizations.models import Organization, SchoolMajor
@@ -82,7 +83,7 @@ def _rule_hits(
         params, sources = params_resolve(rule.rule_type, rule.params, parameters=parameters)
     except RuleDataError as error:
         return [], [], "规则参数无法从地区配置读取，暂不能评估：" + "；".join(error.errors)
-    exempt = set(rule.exempt_majors.values_list("pk", flat=True))
+    exempt = {major.pk for major in rule.exempt_majors.all()}  # prefetched
     pairs = [pair for pair in facts.pairs_offered(facts.year) if pair[1] not in exempt]
     outcome = RULE_FUNCTIONS[rule.rule_type](params, facts, pairs)
     hits = outcome.hits
@@ -171,7 +172,7 @@ def warnings_evaluate(
     )
     with_match = any(r.rule_type == RuleType.KEY_INDUSTRY_MATCH for r in rules)
     facts = facts_load(locality=locality, year=year, with_match=with_match)
-    parameters = {p.key: p for p in PolicyParameter.objects.filter(locality=locality)}
+    parameters = policy_parameters_by_key(locality=locality)
     found: dict[tuple[int, int, int], tuple[WarningRule, Hit]] = {}
     not_evaluated: list[dict[str, Any]] = []
     insufficient: list[dict[str, Any]] = []

@@ -15,6 +15,10 @@ from chanjiao.common.exceptions import ApplicationError
 from chanjiao.early_warning.models import Level, WarningRule
 from chanjiao.early_warning.params import RuleDataError, params_errors, params_references
 from chanjiao.early_warning.permissions import user_can_manage_warnings
+from chanjiao.early_warning.selectors import (
+    policy_parameters_by_key,
+    policy_parameters_by_locality,
+)
 from chanjiao.localities.models import Locality, PolicyParameter
 
 DEFAULT_RULES_FILE = Path(__file__).resolve().parents[1] / "data" / "rules.json"
@@ -73,13 +77,6 @@ def _text(
     return value.strip()
 
 
-def _parameters(locality: Locality | None) -> dict[str, PolicyParameter] | None:
-    """The locality's policy parameters by key, which a rule's numbers may refer to."""
-    if locality is None:
-        return None
-    return {p.key: p for p in PolicyParameter.objects.filter(locality=locality)}
-
-
 def _rule_values(
     entry: dict[str, Any],
     path: str,
@@ -122,7 +119,7 @@ def _entries_clean(data: Any) -> list[tuple[Locality, str, dict[str, Any], list[
     localities = {item.name: item for item in Locality.objects.select_related("region")}
     errors: list[str] = []
     cleaned, seen = [], set()
-    parameters: dict[int, dict[str, PolicyParameter]] = {}
+    parameters = policy_parameters_by_locality(locality_ids=[loc.pk for loc in localities.values()])
     for index, entry in enumerate(rows):
         path = f"rules[{index}]"
         if not isinstance(entry, dict):
@@ -137,10 +134,8 @@ def _entries_clean(data: Any) -> list[tuple[Locality, str, dict[str, Any], list[
         elif (entry.get("locality"), key) in seen:
             errors.append(f"{path}.key: 同一地区的规则键“{key}”重复")
         seen.add((entry.get("locality"), key))
-        if locality is not None and locality.pk not in parameters:
-            parameters[locality.pk] = _parameters(locality) or {}
         values = _rule_values(
-            entry, path, errors, parameters.get(locality.pk) if locality else None
+            entry, path, errors, parameters.get(locality.pk, {}) if locality else None
         )
         majors = _majors_by_code(entry.get("exempt_majors", []), f"{path}.exempt_majors", errors)
         cleaned.append((locality, key, values, majors))
@@ -208,10 +203,11 @@ def warning_rules_load_default(*, reset: bool = False) -> RulesLoadResult:
     return warning_rules_load(data=warning_rules_read_file(path=DEFAULT_RULES_FILE), reset=reset)
 
 
-def _references_kept(rule: WarningRule, before: Any, after: Any) -> list[str]:
+def _references_kept(
+    rule: WarningRule, before: Any, after: Any, parameters: dict[str, PolicyParameter]
+) -> list[str]:
     """Refuse replacing a number the rule reads from the locality's profile: edit it there."""
     errors = []
-    parameters = _parameters(rule.locality) or {}
     for name, key in params_references(before).items():
         if isinstance(after, dict) and params_references(after).get(name) == key:
             continue
@@ -233,8 +229,9 @@ def warning_rule_update(*, actor: User, rule: WarningRule, data: Any) -> Warning
     errors = [f"{name}: 该字段不可修改" for name in sorted(set(data) - EDITABLE_FIELDS)]
     before = _snapshot(rule)
     entry = {**before, **{k: v for k, v in data.items() if k in EDITABLE_FIELDS}}
-    errors += _references_kept(rule, before["params"], entry["params"])
-    values = _rule_values(entry, "rule", errors, _parameters(rule.locality))
+    parameters = policy_parameters_by_key(locality=rule.locality)
+    errors += _references_kept(rule, before["params"], entry["params"], parameters)
+    values = _rule_values(entry, "rule", errors, parameters)
     majors = _majors_by_code(entry["exempt_majors"], "exempt_majors", errors)
     if errors:
         raise RuleDataError([e.removeprefix("rule.") for e in errors])
