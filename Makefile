@@ -32,8 +32,7 @@ run: install ## Set up an SQLite demo (catalogues, localities, demo data of ever
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao load_localities
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao load_labor_market_stats
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao load_warning_rules
-	CHANJIAO_HTTPS=0 $(BIN)/chanjiao demo_data $(if $(LOCALITY),--locality $(LOCALITY)) --seed 1
-	CHANJIAO_HTTPS=0 $(BIN)/chanjiao run_periodic_tasks
+	CHANJIAO_HTTPS=0 $(BIN)/chanjiao demo_data $(if $(LOCALITY),--locality $(LOCALITY)) --seed 1 --services-in-background
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao collectstatic --noinput --verbosity 0
 	@$(MAKE) --no-print-directory serve
 

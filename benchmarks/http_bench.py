@@ -4,10 +4,12 @@
     .venv/bin/python benchmarks/http_bench.py                     # builds a demo in a temp dir
     .venv/bin/python benchmarks/http_bench.py --data-dir var      # an existing `make run` data dir
 
-Starts gunicorn with config/gunicorn.conf.py on a free local port and prints, for the main pages
-and APIs: the first request after the start (cold), the median and p95 of the next requests
-(warm), then requests/s and the median at 8 and 32 concurrent clients, the workers' memory, and
-the machine. Only 127.0.0.1 is contacted; every loop is bounded in count and time.
+Starts `chanjiao serve` (gunicorn with config/gunicorn.conf.py, the task worker and the
+scheduler) on a free local port and prints, for the main pages and APIs: the first request after
+the start (cold), the median and p95 of the next requests (warm), then requests/s and the median
+at 8 and 32 concurrent clients, an ordinary page while PDFs are downloaded, a PDF rendered by the
+task worker while the run goes on, the memory of the web workers and of the task worker, and the
+machine. Only 127.0.0.1 is contacted; every loop is bounded in count and time.
 """
 
 import argparse
@@ -92,7 +94,8 @@ def _get(conn: http.client.HTTPConnection, path: str) -> tuple[int, float]:
 
 @contextlib.contextmanager
 def served(data_dir: Path) -> Iterator[tuple[int, int]]:
-    """Serve the platform on a free local port as `make run` does; yield (port, master pid).
+    """Serve the platform on a free local port as `make run` does (`chanjiao serve`: web server,
+    task worker, scheduler); yield (port, pid of serve).
 
     All load comes from one address: the API's per-client rate limits would answer most of it
     with 429 (and keep a per-minute history of every request), so they are off here.
@@ -108,7 +111,7 @@ def served(data_dir: Path) -> Iterator[tuple[int, int]]:
         "CHANJIAO_THROTTLE_CLASSIFY_USER": "none",
     }
     server = subprocess.Popen(  # noqa: S603
-        [str(BIN / "gunicorn"), "-c", "config/gunicorn.conf.py", "config.wsgi:application"],
+        [str(BIN / "chanjiao"), "serve", "--host", "127.0.0.1", "--port", str(port)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -136,17 +139,34 @@ def _wait_ready(port: int, timeout: float) -> float:
     raise SystemExit(f"gunicorn 在 {timeout:.0f} 秒内没有开始服务")
 
 
-def _rss_mib(pid: int) -> list[float]:
-    """Return the resident and proportional set sizes (MiB) of a process's children."""
-    out = []
-    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    for child in children:
-        fields = {}
-        for line in Path(f"/proc/{child}/smaps_rollup").read_text().splitlines()[1:]:
-            key, value = line.split(":", 1)
-            fields[key] = int(value.split()[0])
-        out.append((fields["Rss"] / 1024, fields["Pss"] / 1024))
-    return out
+def _children(pid: int) -> list[int]:
+    return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def _command(pid: int) -> str:
+    return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+
+
+def _memory_mib(pid: int) -> tuple[float, float]:
+    """Return a process's resident and proportional set sizes (MiB)."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+        key, value = line.split(":", 1)
+        fields[key] = int(value.split()[0])
+    return fields["Rss"] / 1024, fields["Pss"] / 1024
+
+
+def _memory_report(serve_pid: int) -> None:
+    """Print the memory of the web workers (children of gunicorn's master) and the task worker."""
+    for child in _children(serve_pid):
+        command = _command(child)
+        if "gunicorn" in command:
+            for index, worker in enumerate(_children(child), 1):
+                rss, pss = _memory_mib(worker)
+                print(f"网站工作进程 {index}：RSS {rss:.0f} MiB，PSS {pss:.0f} MiB")
+        elif "db_worker" in command:
+            rss, pss = _memory_mib(child)
+            print(f"后台任务执行器（生成 PDF 等）：RSS {rss:.0f} MiB，PSS {pss:.0f} MiB")
 
 
 def _load(port: int, path: str, clients: int, seconds: float) -> tuple[float, float, int]:
@@ -217,6 +237,21 @@ def _during_downloads(port: int, pdf_path: str, downloads: int = 4) -> None:
     )
 
 
+def _rendered_by_worker(port: int, pdf_path: str, timeout: float = 240.0) -> None:
+    """Ask for a PDF nobody rendered yet: the request answers 202 at once, the worker renders it."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    status, first = _get(conn, pdf_path)
+    started = time.perf_counter()
+    while status == 202 and time.perf_counter() - started < timeout:
+        time.sleep(1.0)
+        status, _ = _get(conn, pdf_path)
+    conn.close()
+    print(
+        f"未生成过的 {pdf_path}：首个请求 {first * 1000:.0f} ms（状态 202，排队由后台执行器生成），"
+        f"{time.perf_counter() - started:.1f} s 后可下载（状态 {status}）"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, help="an existing `make run` data directory")
@@ -224,6 +259,11 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0, help="duration of each load run")
     parser.add_argument(
         "--report", default=f"/analytics/reports/{LOCALITY}/2025.pdf", help="the PDF to download"
+    )
+    parser.add_argument(
+        "--fresh-report",
+        default=f"/analytics/reports/{LOCALITY}/2025-q2.pdf",
+        help="a PDF not rendered in advance (rendered by the task worker during the run)",
     )
     args = parser.parse_args()
 
@@ -237,12 +277,12 @@ def main() -> None:
             _set_up(data_dir)
         started = time.perf_counter()
         with served(data_dir) as (port, pid):
-            print(f"gunicorn 启动到可服务：{time.perf_counter() - started:.1f} s")
+            print(f"chanjiao serve 启动到可服务：{time.perf_counter() - started:.1f} s")
             _report(port, args)
             print()
             _during_downloads(port, args.report)
-            for index, (rss, pss) in enumerate(_rss_mib(pid), 1):
-                print(f"工作进程 {index}：RSS {rss:.0f} MiB，PSS {pss:.0f} MiB")
+            _rendered_by_worker(port, args.fresh_report)
+            _memory_report(pid)
 
 
 def _report(port: int, args: argparse.Namespace) -> None:

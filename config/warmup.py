@@ -15,10 +15,11 @@ from django.db import DatabaseError, connections
 
 logger = logging.getLogger("chanjiao.warmup")
 
-# Heavy libraries the pages import on demand: charts, PDF reports, forecasts, the classifier.
+# Heavy libraries the pages import on demand: charts, forecasts, the classifier. Not WeasyPrint:
+# PDFs are rendered by the task worker (reports.tasks), never in a web request, so the web workers
+# need not carry it.
 HEAVY_MODULES = (
     "matplotlib.figure",
-    "weasyprint",
     "sklearn.feature_extraction.text",
     "statsmodels.tsa.exponential_smoothing.ets",
     "pandas",

@@ -18,13 +18,18 @@ from django.utils.functional import cached_property
 COUNT_CACHE_SECONDS = 60
 
 
-def cached_count(queryset: QuerySet[Any]) -> int:
-    """Return the queryset's count, as computed at most ``COUNT_CACHE_SECONDS`` ago."""
-    try:
-        sql = str(queryset.query)
-    except EmptyResultSet:
-        return 0
-    key = "list-count:" + hashlib.sha256(sql.encode("utf-8")).hexdigest()
+def cached_count(queryset: QuerySet[Any], key: str = "") -> int:
+    """Return the queryset's count, as computed at most ``COUNT_CACHE_SECONDS`` ago.
+
+    The cache key is the queryset's SQL, or ``key`` when the caller knows what determines the
+    queryset (compiling the SQL only to name the cache entry cost as much as the count).
+    """
+    if not key:
+        try:
+            key = str(queryset.query)
+        except EmptyResultSet:
+            return 0
+    key = "list-count:" + hashlib.sha256(key.encode("utf-8")).hexdigest()
     count = cache.get(key)
     if count is None:
         count = queryset.count()
@@ -33,10 +38,14 @@ def cached_count(queryset: QuerySet[Any]) -> int:
 
 
 class CachedCountPaginator(Paginator):
-    """Django's paginator with the total from ``cached_count``."""
+    """Django's paginator with the total from ``cached_count`` (under ``count_key`` if given)."""
+
+    def __init__(self, object_list: Any, per_page: int, count_key: str = "") -> None:
+        super().__init__(object_list, per_page)
+        self.count_key = count_key
 
     @cached_property
     def count(self) -> int:
         if isinstance(self.object_list, QuerySet):
-            return cached_count(self.object_list)
+            return cached_count(self.object_list, self.count_key)
         return len(self.object_list)

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils import timezone
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -20,9 +21,32 @@ class DefaultPagination(PageNumberPagination):
 
 
 class PublicListPagination(DefaultPagination):
-    """For public lists: the total may be up to a minute old (``chanjiao.common.counting``)."""
+    """For public lists: the total may be up to a minute old (``chanjiao.common.counting``).
 
-    django_paginator_class = CachedCountPaginator
+    The total is kept under the request's path, its filters (the query string less paging), the
+    viewer and the day: what the views' querysets depend on.
+    """
+
+    count_key = ""
+
+    def paginate_queryset(
+        self, queryset: Any, request: Request, view: APIView | None = None
+    ) -> list[Any] | None:
+        params = sorted(
+            (name, value)
+            for name, values in request.query_params.lists()
+            for value in values
+            if name not in (self.page_query_param, self.page_size_query_param)
+        )
+        viewer = f"user:{request.user.pk}" if request.user.is_authenticated else "anonymous"
+        self.count_key = f"{request.path}|{params}|{viewer}|{timezone.localdate()}"
+        return super().paginate_queryset(queryset, request, view)
+
+    # DRF calls ``self.django_paginator_class(queryset, page_size)``; a method passes the key.
+    def django_paginator_class(  # type: ignore[override]
+        self, object_list: Any, per_page: int
+    ) -> CachedCountPaginator:
+        return CachedCountPaginator(object_list, per_page, self.count_key)
 
 
 def get_paginated_response(

@@ -124,7 +124,6 @@ def _run_totals(run: ForecastRun, computed: list[_Computed]) -> None:
     run.save()
 
 
-@transaction.atomic
 def forecast_run_create(
     *,
     locality: Locality,
@@ -137,7 +136,10 @@ def forecast_run_create(
 ) -> ForecastRun | None:
     """Forecast every series of one level and store the run; None when there is no history.
 
-    Only series with at least ``MIN_HISTORY_YEARS`` consecutive complete years take part.
+    Only series with at least ``MIN_HISTORY_YEARS`` consecutive complete years take part. The
+    series are computed (seconds) before the transaction that writes the run opens: on SQLite a
+    write transaction holds the database's one write lock, and a long one made every other
+    writer — pages, the scheduler — wait past their timeout.
     """
     histories = [h for h in map(complete_years, histories) if _long_enough(h)]
     if not histories:
@@ -145,6 +147,24 @@ def forecast_run_create(
     base_year = max(max(h.demand) for h in histories)
     current = [h for h in histories if max(h.demand) == base_year]
     computed = [series_compute(h, horizon=horizon) for h in current]
+    with transaction.atomic():
+        return _run_write(
+            locality=locality, level=level, source=source, base_year=base_year,
+            horizon=horizon, actor=actor, is_demo=is_demo, computed=computed,
+        )  # fmt: skip
+
+
+def _run_write(
+    *,
+    locality: Locality,
+    level: str,
+    source: str,
+    base_year: int,
+    horizon: int,
+    actor: User | None,
+    is_demo: bool,
+    computed: list[_Computed],
+) -> ForecastRun:
     run = ForecastRun.objects.create(
         locality=locality,
         level=level,

@@ -14,11 +14,14 @@ from chanjiao.accounts.permissions import user_organization_ids
 from chanjiao.common.masking import mask_phone
 from chanjiao.listings.kinds import COMMON_LABELS, Education, KindSpec
 from chanjiao.listings.models import Listing, ProfileConsent
+from chanjiao.listings.rows import ListingRow
 
 MASK = "（需授权查看）"
 
 
-def personal_access_ids(user: User | AnonymousUser, listings: Iterable[Listing]) -> set[int]:
+def personal_access_ids(
+    user: User | AnonymousUser, listings: Iterable["Listing | ListingRow"]
+) -> set[int]:
     """Return the ids of the items whose personal data this user may see in full (one query)."""
     items = list(listings)
     if not user.is_authenticated or not items:

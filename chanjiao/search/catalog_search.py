@@ -99,9 +99,13 @@ def _rank(name: str, code: str, aliases: str, q: str) -> int | None:
 
 def catalog_search(*, q: str, types: tuple[str, ...] = (), limit: int = 20) -> list[CatalogEntry]:
     """Find catalogue concepts by name, alias or code; exact and leading matches first."""
-    q = normalize(q).strip()
+    return list(_catalog_search(normalize(q).strip(), tuple(types), limit))
+
+
+@functools.lru_cache(maxsize=4096)  # per process, like the entries it searches
+def _catalog_search(q: str, types: tuple[str, ...], limit: int) -> tuple[CatalogEntry, ...]:
     if not q:
-        return []
+        return ()
     ranked = []
     keys = _search_keys()[0]
     for position in _matching(q):
@@ -112,7 +116,7 @@ def catalog_search(*, q: str, types: tuple[str, ...] = (), limit: int = 20) -> l
         if rank is not None:
             ranked.append((rank, len(entry.name), position, entry))
     ranked.sort(key=lambda item: item[:3])
-    return [entry for *_, entry in ranked[:limit]]
+    return tuple(entry for *_, entry in ranked[:limit])
 
 
 @functools.cache

@@ -7,21 +7,23 @@ with ``Listing.objects.public()`` before they are shown.
 
 import datetime
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
 from chanjiao.catalogs.models import Industry, Major, Occupation, Region
+from chanjiao.common.compiled_queries import rows_by_ids
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.listings.kinds import KINDS, Education
 from chanjiao.listings.models import Listing
 from chanjiao.search.backends import FACETS, SORTS, EngineQuery, Filters, get_backend
 from chanjiao.search.catalog_search import CatalogEntry, catalog_search, corrected_terms
 from chanjiao.search.documents import occupation_code_prefix
-from chanjiao.search.facets import FacetValue, facets_display
+from chanjiao.search.facets import FacetValue, catalog_has, facets_display
 from chanjiao.search.models import SearchEntry
 from chanjiao.search.snippets import SNIPPET_LENGTH, highlight
 from chanjiao.search.text import lexicon
@@ -117,12 +119,15 @@ def _code(name: str, value: str) -> str:
     value = value.strip()
     if not value:
         return ""
-    if name == "region" and Region.objects.filter(code=value).exists():
+    # The catalogues as loaded in this process answer most checks; a miss asks the database.
+    if name == "region" and (
+        catalog_has("region", value) or Region.objects.filter(code=value).exists()
+    ):
         return value
     if name == "industry":
         if value.isalpha():
             value = value.upper()
-        if Industry.objects.filter(code=value).exists():
+        if catalog_has("industry", value) or Industry.objects.filter(code=value).exists():
             return value
     if name == "occupation" and Occupation.objects.filter(code__startswith=value).exists():
         return occupation_code_prefix(value)
@@ -226,9 +231,13 @@ HIT_COLUMNS = (
 )  # fmt: skip
 
 
+def _public_hit_rows(ids: Sequence[int]) -> "QuerySet[Listing, tuple[Any, ...]]":
+    return Listing.objects.public().filter(pk__in=ids).values_list(*HIT_COLUMNS)
+
+
 def _hit_listings(ids: list[int]) -> dict[int, HitListing]:
     """Read the hits still public (re-checked here, in the one query) as plain values."""
-    rows = Listing.objects.public().filter(pk__in=ids).values_list(*HIT_COLUMNS)
+    rows = rows_by_ids(_public_hit_rows, ids)
     out = {}
     for pk, kind, title, description, skills, low, high, published, org, code, name in rows:
         out[pk] = HitListing(

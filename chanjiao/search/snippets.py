@@ -1,19 +1,24 @@
 """Highlighted snippets: HTML-escaped text around the first match, query words in <mark>."""
 
+import functools
 import re
 from collections.abc import Iterable
-
-from django.utils.html import escape
+from html import escape
 
 SNIPPET_LENGTH = 120
 LEAD = 30
 
 
 def _pattern(words: Iterable[str]) -> re.Pattern[str] | None:
-    words = sorted({w for w in words if w}, key=len, reverse=True)
+    return _compiled(frozenset(w for w in words if w))
+
+
+@functools.lru_cache(maxsize=1024)
+def _compiled(words: frozenset[str]) -> re.Pattern[str] | None:
     if not words:
         return None
-    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    return re.compile("|".join(re.escape(w) for w in ordered), re.IGNORECASE)
 
 
 def highlight(text: str, words: Iterable[str], length: int | None = None) -> str:

@@ -30,6 +30,7 @@ ALIAS_BOOST = 0.5
 CHAR_WORD_BOOST = 0.5
 CHAR_WORDS_MAX = 40
 CJK_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
+QUERY_CACHE_SIZE = 4096
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -66,6 +67,7 @@ class Lexicon:
     synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     char_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _queries: dict[str, tuple["QueryTerm", ...]] = field(default_factory=dict, repr=False)
 
     def index_tokens(self, text: str) -> list[str]:
         """Segment a document: every dictionary word in the text, Latin words and numbers."""
@@ -73,7 +75,15 @@ class Lexicon:
         return [w for w in self.tokenizer.cut(normalize(text), cut_all=True) if search(w)]
 
     def query_terms(self, query: str) -> list[QueryTerm]:
-        """Segment a query into terms, each with its synonyms."""
+        """Segment a query into terms, each with its synonyms (remembered per query)."""
+        terms = self._queries.get(query)
+        if terms is None:
+            if len(self._queries) >= QUERY_CACHE_SIZE:
+                self._queries.clear()
+            terms = self._queries[query] = tuple(self._segment(query))
+        return list(terms)
+
+    def _segment(self, query: str) -> list[QueryTerm]:
         seen: dict[str, QueryTerm] = {}
         for part in normalize(query).split():
             for token in self.tokenizer.cut(part, HMM=False):

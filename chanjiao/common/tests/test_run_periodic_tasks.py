@@ -6,10 +6,12 @@ import io
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.db import OperationalError
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from chanjiao.common.jobs import enqueue_once
 from chanjiao.common.models import PeriodicRun
 from chanjiao.common.periodic import periodic_runs_record
 from chanjiao.demo.services.derived import DERIVED_DEMOS
@@ -116,3 +118,53 @@ def test_a_job_still_queued_from_its_last_turn_is_not_queued_again(database_task
 
     assert [row.pk for row in _queued_rows(job.task)] == [first.pk]
     assert f"{job.description}：已加入队列（{first.pk}，RUNNING）" in output.getvalue()
+
+
+def test_a_job_is_never_marked_run_without_being_queued(database_tasks, catalogs, monkeypatch):
+    from chanjiao.common.management.commands import run_periodic_tasks as command
+
+    queued = []
+
+    def enqueue_then_fail(task):
+        if queued:
+            raise OperationalError("database is locked")
+        queued.append(task)
+        return enqueue_once(task)
+
+    monkeypatch.setattr(command, "enqueue_once", enqueue_then_fail)
+
+    with pytest.raises(OperationalError):
+        call_command("run_periodic_tasks", stdout=io.StringIO())
+
+    # The second job's failure rolled back the first one's queue row and every claim.
+    assert len(queued) == 1
+    assert DBTaskResult.objects.count() == 0
+    assert not PeriodicRun.objects.filter(last_started_at__isnull=False).exists()
+
+    monkeypatch.setattr(command, "enqueue_once", enqueue_once)
+    call_command("run_periodic_tasks", stdout=io.StringIO())
+    assert DBTaskResult.objects.count() == len(PERIODIC_TASKS)
+
+
+def test_the_loop_outlives_a_busy_database(catalogs, monkeypatch):
+    from chanjiao.common.management.commands import run_periodic_tasks as command
+
+    calls = []
+
+    def claim(**kwargs):
+        calls.append(kwargs)
+        if len(calls) == 1:
+            raise OperationalError("database is locked")
+        if len(calls) == 2:
+            return []
+        raise KeyboardInterrupt  # Ctrl-C: the third round ends the test
+
+    monkeypatch.setattr(command, "periodic_claim_due", claim)
+    monkeypatch.setattr(command.time, "sleep", lambda seconds: None)
+    out, err = io.StringIO(), io.StringIO()
+
+    call_command("run_periodic_tasks", "--loop", stdout=out, stderr=err)
+
+    assert len(calls) == 3
+    assert "数据库繁忙，本轮调度跳过，10 秒后重试：database is locked" in err.getvalue()
+    assert out.getvalue().strip().endswith("周期任务调度已停止。")

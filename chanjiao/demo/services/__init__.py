@@ -1,6 +1,11 @@
 """Deterministic demonstration data: generate it per locality and seed, or remove it all."""
 
-from chanjiao.demo.services.derived import DERIVED_DEMOS, counts_shown, demo_derived_write
+from chanjiao.demo.services.derived import (
+    DERIVED_DEMOS,
+    counts_shown,
+    demo_derived_background,
+    demo_derived_write,
+)
 from chanjiao.demo.services.generate import DEMO_PASSWORD, demo_data_generate, demo_data_remove
 from chanjiao.demo.services.summary import (
     DemoAccount,
@@ -18,6 +23,7 @@ __all__ = [
     "counts_shown",
     "demo_data_generate",
     "demo_data_remove",
+    "demo_derived_background",
     "demo_derived_write",
     "locality_accounts",
 ]

@@ -26,6 +26,10 @@ class DerivedDemo:
     # Whether demo_write works on its locality only (run once per locality) or recomputes the
     # whole platform's derived rows (run once after every locality's rows are written).
     per_locality: bool = False
+    # Whether `make run` may leave it to the task worker: its periodic job (``covers``) computes
+    # the same rows, and nothing later in this list reads them. Left over, it is not recorded as
+    # run, so the scheduler queues it as soon as the platform starts.
+    background: bool = False
 
 
 DERIVED_DEMOS: tuple[DerivedDemo, ...] = (
@@ -55,11 +59,13 @@ DERIVED_DEMOS: tuple[DerivedDemo, ...] = (
         "人才需求预测",
         covers=("chanjiao.forecasting.tasks.compute_all_forecasts_task",),
         per_locality=True,
+        background=True,
     ),
     DerivedDemo(
         "chanjiao.recommendations.demo",
         "推荐结果",
         covers=("chanjiao.recommendations.tasks.recompute_recommendations_task",),
+        background=True,
     ),
 )
 
@@ -91,18 +97,28 @@ def counts_shown(counts: dict[str, int]) -> str:
     return "，".join(f"{COUNT_LABELS[k]} {v}" for k, v in counts.items() if k in COUNT_LABELS)
 
 
+def demo_derived_background() -> list[str]:
+    """The labels of the services' demos that ``in_background`` leaves to the task worker."""
+    return [demo.label for demo in DERIVED_DEMOS if demo.background]
+
+
 def demo_derived_write(
     *,
     localities: list[Locality],
     seed: int,
     progress: Callable[[str], None] | None = None,
+    in_background: bool = False,
 ) -> list[tuple[str, dict[str, int]]]:
     """Write every service's demo rows, in order; return each label (and locality) with counts.
 
-    A per-locality demo runs for each locality in turn; a platform-wide one runs once.
+    A per-locality demo runs for each locality in turn; a platform-wide one runs once. With
+    ``in_background`` the demos marked ``background`` are skipped and their jobs left due, for
+    the task worker of `chanjiao serve` to compute once the platform is up.
     """
     results = []
     for demo in DERIVED_DEMOS:
+        if in_background and demo.background:
+            continue
         module: Any = import_module(demo.module)
         targets = localities if demo.per_locality else localities[:1]
         for locality in targets:

@@ -189,3 +189,28 @@ def test_major_group_totals_are_never_forecast_or_ranked(wuzhou_locality):
         ("6-18-00-00", {str(y): 200.0 for y in years})
     ]
     assert list(ShortageRank.objects.values_list("series__code", flat=True)) == ["6-18-00-00"]
+
+
+@pytest.mark.django_db
+def test_series_are_computed_before_the_write_transaction_opens(
+    wuzhou_locality, labor_history, monkeypatch
+):
+    from django.db import connection
+
+    from chanjiao.forecasting import services
+
+    outside = len(connection.atomic_blocks)  # the test's own transaction
+    depths = []
+    compute = services.series_compute
+
+    def recording(history, **kwargs):
+        depths.append(len(connection.atomic_blocks))
+        return compute(history, **kwargs)
+
+    monkeypatch.setattr(services, "series_compute", recording)
+
+    forecasts_compute(locality=wuzhou_locality)
+
+    assert len(depths) == 3
+    assert set(depths) == {outside}  # no transaction (no SQLite write lock) held meanwhile
+    assert ForecastRun.objects.get(level="occupation_group").series_count == 3

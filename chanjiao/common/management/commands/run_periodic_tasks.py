@@ -1,9 +1,13 @@
+import contextlib
 import datetime
 import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.db import OperationalError, transaction
 from django.utils.module_loading import import_string
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+from django_tasks.backends.immediate import ImmediateBackend
 
 from chanjiao.common.jobs import enqueue_once
 from chanjiao.common.periodic import periodic_claim_due
@@ -34,13 +38,15 @@ class Command(BaseCommand):
         quiet = loop and int(options["verbosity"]) < 2
         try:
             while True:
-                due = periodic_claim_due(jobs=PERIODIC_TASKS, force=force)
-                for periodic in due:
-                    result = enqueue_once(import_string(periodic.task))
-                    if not (quiet and periodic.every < QUIET_BELOW):
-                        self.stdout.write(
-                            f"{periodic.description}：已加入队列（{result.id}，{result.status}）"
-                        )
+                try:
+                    due = self._tick(force=force, quiet=quiet)
+                except OperationalError as error:
+                    if not loop:
+                        raise
+                    # A busy database (SQLite's one write lock held by a long job) is not a
+                    # reason to stop the schedule: this round is retried at the next tick.
+                    self.stderr.write(f"数据库繁忙，本轮调度跳过，{LOOP_SECONDS} 秒后重试：{error}")
+                    due = []
                 if not due and not loop:
                     self.stdout.write("没有到期的周期任务。")
                 if not loop:
@@ -50,3 +56,20 @@ class Command(BaseCommand):
                 time.sleep(LOOP_SECONDS)
         except KeyboardInterrupt:  # Ctrl-C ends the loop without a traceback
             self.stdout.write("周期任务调度已停止。")
+
+    def _tick(self, *, force: bool, quiet: bool) -> list[Any]:
+        """Claim the due jobs and queue them; with a queue in the database, in one transaction.
+
+        A job is then never marked as run without being queued (a failure rolls both back). The
+        immediate backend runs each job as it is queued, which must not happen in a transaction.
+        """
+        queued = not isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], ImmediateBackend)
+        with transaction.atomic() if queued else contextlib.nullcontext():
+            due = periodic_claim_due(jobs=PERIODIC_TASKS, force=force)
+            for periodic in due:
+                result = enqueue_once(import_string(periodic.task))
+                if not (quiet and periodic.every < QUIET_BELOW):
+                    self.stdout.write(
+                        f"{periodic.description}：已加入队列（{result.id}，{result.status}）"
+                    )
+        return due

@@ -14,6 +14,7 @@ from chanjiao.demo.services import (
     counts_shown,
     demo_data_generate,
     demo_data_remove,
+    demo_derived_background,
     demo_derived_write,
     locality_accounts,
 )
@@ -38,6 +39,12 @@ class Command(BaseCommand):
             action="store_true",
             help="只生成机构、账号和供需信息，不生成统计、预警、预测、推荐等服务的演示数据",
         )
+        parser.add_argument(
+            "--services-in-background",
+            action="store_true",
+            help="需求预测和推荐结果不在此计算，留给平台启动后的后台任务执行器"
+            "（chanjiao serve 启动后立即排队计算，约一两分钟；make run 使用）",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         seed = options["seed"]
@@ -60,7 +67,7 @@ class Command(BaseCommand):
                 )
                 self._write_counts(summary)
             if not options["skip_services"]:
-                self._write_services(localities, seed)
+                self._write_services(localities, seed, options["services_in_background"])
         except ApplicationError as error:
             raise CommandError(error.message) from error
         if len(summaries) == 1:
@@ -68,16 +75,22 @@ class Command(BaseCommand):
         else:
             self._write_locality_accounts(summaries)
 
-    def _write_services(self, localities: list[Any], seed: int) -> None:
+    def _write_services(self, localities: list[Any], seed: int, in_background: bool) -> None:
         started = time.monotonic()
         results = demo_derived_write(
             localities=localities,
             seed=seed,
             progress=lambda label: self.stdout.write(f"  正在生成：{label}……"),
+            in_background=in_background,
         )
         self.stdout.write(f"各项服务的演示数据（用时 {time.monotonic() - started:.0f} 秒）：")
         for label, counts in results:
             self.stdout.write(f"  {label}：{counts_shown(counts)}")
+        if in_background:
+            self.stdout.write(
+                f"  {'、'.join(demo_derived_background())}：平台启动后由后台任务执行器计算"
+                "（约一两分钟），计算完成前相应页面暂无结果。"
+            )
 
     def _write_row(self, username: str, role: str, organization: str) -> None:
         self.stdout.write("  " + _pad(username, 24) + _pad(role, 24) + organization)

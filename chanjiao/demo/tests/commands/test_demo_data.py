@@ -6,6 +6,7 @@ from django.core.management.base import CommandError
 
 from chanjiao.accounts.models import User
 from chanjiao.catalogs.models import Region
+from chanjiao.common.models import PeriodicRun
 from chanjiao.demo.services import DEMO_PASSWORD
 from chanjiao.demo.tests.factories import LocalityFactory
 from chanjiao.early_warning.models import WarningFlag
@@ -136,3 +137,29 @@ def test_services_demo_is_written_once_and_removed_with_the_rest(catalogs):
     assert not Recommendation.objects.exists()
     assert not ForecastRun.objects.filter(is_demo=True).exists()
     assert Organization.objects.exists() is False
+
+
+def test_forecasts_and_recommendations_can_be_left_to_the_task_worker(catalogs):
+    localities_load_default()
+
+    output = _run("--locality", "梧州市", "--services-in-background", services=True)
+
+    assert "  人才需求预测、推荐结果：平台启动后由后台任务执行器计算（约一两分钟），" in output
+    assert "  正在生成：人才需求预测……" not in output.splitlines()
+    assert WarningFlag.objects.exists()
+    assert not ForecastRun.objects.exists()
+    assert not Recommendation.objects.exists()
+    computed = set(PeriodicRun.objects.filter(source="demo").values_list("task", flat=True))
+    assert "chanjiao.analytics.tasks.fill_analytics_task" in computed
+    assert not computed & {
+        "chanjiao.forecasting.tasks.compute_all_forecasts_task",
+        "chanjiao.recommendations.tasks.recompute_recommendations_task",
+    }
+
+    # What the scheduler of `chanjiao serve` does first (here the tasks run at once): the two
+    # jobs left over are due and computed; those the demo computed are not queued again.
+    call_command("run_periodic_tasks", stdout=StringIO())
+
+    assert ForecastRun.objects.exists()
+    assert Recommendation.objects.exists()
+    assert set(PeriodicRun.objects.filter(source="demo").values_list("task", flat=True)) == computed

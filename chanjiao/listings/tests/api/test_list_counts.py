@@ -42,3 +42,20 @@ def test_own_items_are_counted_exactly(recruiter, enterprise, client_for):
     listing_make(kind="job", author=recruiter, organization=enterprise)
 
     assert client.get(URL + "mine/").json()["count"] == 2
+
+
+def test_each_filter_and_viewer_has_its_own_total(
+    api_client, recruiter, enterprise, wuzhou_gov, staff_user, client_for
+):
+    reviewer = reviewer_for(wuzhou_gov)
+    listing_make(kind="job", author=recruiter, organization=enterprise, reviewer=reviewer)
+    listing_make(kind="internship", author=recruiter, organization=enterprise, reviewer=reviewer)
+    listing_make(kind="job", author=recruiter, organization=enterprise)  # a draft
+
+    assert _counts(api_client, URL) == (2, 1)
+    assert _counts(api_client, URL + "?kind=internship") == (1, 1)
+    assert _counts(api_client, URL + "?kind=internship&page_size=1") == (1, 0)  # paging: same
+    assert _counts(api_client, URL + "?page=1") == (2, 0)
+    # Platform staff also see drafts: their total is their own.
+    assert _counts(client_for(staff_user), URL) == (3, 1)
+    assert _counts(api_client, URL) == (2, 0)

@@ -33,3 +33,36 @@ def test_direct_output_equals_the_declared_fields(
     assert serializer.data == declared
     assert list(serializer.data) == list(serializer.fields)
     assert ("李经理" in str(serializer.data)) is full
+
+
+def _model_output(ids, personal_ids):
+    listings = Listing.objects.prefetch_related("majors").in_bulk(ids)
+    context = {"personal_ids": personal_ids}
+    return [ListingOutputSerializer(listings[pk], context=context).data for pk in ids]
+
+
+def test_list_pages_read_as_values_equal_the_model_output(
+    recruiter, enterprise, wuzhou_gov, student, client_for, api_client
+):
+    reviewer = reviewer_for(wuzhou_gov)
+    for kind in ("job", "internship", "cooperation", "mentor", "training_base"):
+        listing_make(kind=kind, author=recruiter, organization=enterprise, reviewer=reviewer)
+    listing_make(kind="jobseeker", author=student)  # personal, no organisation, a draft
+    listing_make(kind="rnd", author=recruiter, organization=enterprise)  # a draft
+
+    public = api_client.get("/api/v1/listings/?ordering=-published_at").json()["results"]
+    assert [item["kind"] for item in public] == [
+        "training_base", "mentor", "cooperation", "internship", "job",
+    ]  # fmt: skip
+    assert public == _model_output([item["id"] for item in public], set())
+    assert public[3]["majors"] == [{"code": "410107", "name": "茶叶生产与加工技术"}]
+
+    mine = client_for(recruiter).get("/api/v1/listings/mine/").json()["results"]
+    assert len(mine) == 6
+    assert mine == _model_output([item["id"] for item in mine], {item["id"] for item in mine})
+    assert "李经理" in str(mine)
+
+    profile = client_for(student).get("/api/v1/listings/mine/").json()["results"]
+    assert profile == _model_output([profile[0]["id"]], {profile[0]["id"]})
+    assert profile[0]["organization"] is None
+    assert profile[0]["publisher"] == student.real_name
