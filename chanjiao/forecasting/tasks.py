@@ -1,6 +1,6 @@
 """Background entry points for talent-demand forecasts (long jobs: one at a time per locality)."""
 
-from chanjiao.common.jobs import single_flight_task
+from chanjiao.common.jobs import job_pending, single_flight_task
 from chanjiao.forecasting.services import forecasts_compute
 from chanjiao.localities.models import Locality
 
@@ -19,3 +19,11 @@ def compute_all_forecasts_task() -> dict[str, int]:
     for locality in Locality.objects.select_related("region").order_by("pk"):
         counts[locality.name] = sum(r.series_count for r in forecasts_compute(locality=locality))
     return counts
+
+
+def forecasts_pending(locality: Locality) -> bool:
+    """Whether a recomputation of the locality's forecasts is queued or running now."""
+    return (
+        job_pending(compute_forecasts_task, locality.pk) is not None
+        or job_pending(compute_all_forecasts_task) is not None
+    )

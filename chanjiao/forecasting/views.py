@@ -22,10 +22,13 @@ from chanjiao.forecasting.selectors import (
     localities_with_forecasts,
 )
 from chanjiao.forecasting.services import forecasts_compute_request
+from chanjiao.forecasting.tasks import forecasts_pending
 from chanjiao.localities.selectors import locality_find
 
 # The shortage ranking shows this many rows unless the visitor asks for all of them.
 SHORTAGE_TOP = 20
+# While the first forecasts are being computed, the page reloads itself this often.
+COMPUTING_REFRESH_SECONDS = 15
 
 
 def forecast_index_page(request: HttpRequest) -> HttpResponse:
@@ -56,8 +59,12 @@ def forecast_locality_page(request: HttpRequest, locality_code: str) -> HttpResp
         "shortage": view.shortage if show_all else view.shortage[:SHORTAGE_TOP],
         "shortage_hidden": 0 if show_all else max(0, len(view.shortage) - SHORTAGE_TOP),
         "can_compute": user_can_compute_forecasts(request.user, locality),
+        "computing": forecasts_pending(locality),
     }
-    return render(request, "forecasting/locality.html", context)
+    response = render(request, "forecasting/locality.html", context)
+    if context["computing"] and view.run is None:
+        response["Refresh"] = str(COMPUTING_REFRESH_SECONDS)  # shows the forecasts once written
+    return response
 
 
 def forecast_technical_page(request: HttpRequest, locality_code: str) -> HttpResponse:

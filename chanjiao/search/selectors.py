@@ -20,6 +20,7 @@ from chanjiao.common.compiled_queries import rows_by_ids
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.listings.kinds import KINDS, Education
 from chanjiao.listings.models import Listing
+from chanjiao.listings.rows import OrganizationRef, Ref
 from chanjiao.search.backends import FACETS, SORTS, EngineQuery, Filters, get_backend
 from chanjiao.search.catalog_search import CatalogEntry, catalog_search, corrected_terms
 from chanjiao.search.documents import occupation_code_prefix
@@ -194,12 +195,6 @@ def _engine_query(params: SearchParams, filters: Filters, offset: int) -> Engine
 
 
 @dataclass(frozen=True)
-class HitRef:
-    code: str
-    name: str
-
-
-@dataclass(frozen=True)
 class HitListing:
     """What a hit shows of its item (the page and the API), read as plain values.
 
@@ -215,8 +210,8 @@ class HitListing:
     salary_min: int | None
     salary_max: int | None
     published_at: datetime.datetime | None
-    organization: HitRef | None
-    region: HitRef
+    organization: OrganizationRef | None
+    region: Ref
 
     def get_kind_display(self) -> str:
         return str(KINDS[self.kind].label)
@@ -227,7 +222,7 @@ class HitListing:
 
 HIT_COLUMNS = (
     "pk", "kind", "title", "description", "skills", "salary_min", "salary_max", "published_at",
-    "organization__name", "region__code", "region__name",
+    "organization_id", "organization__name", "region__code", "region__name",
 )  # fmt: skip
 
 
@@ -239,7 +234,7 @@ def _hit_listings(ids: list[int]) -> dict[int, HitListing]:
     """Read the hits still public (re-checked here, in the one query) as plain values."""
     rows = rows_by_ids(_public_hit_rows, ids)
     out = {}
-    for pk, kind, title, description, skills, low, high, published, org, code, name in rows:
+    for pk, kind, title, description, skills, low, high, published, org_id, org, code, name in rows:
         out[pk] = HitListing(
             pk=pk,
             kind=kind,
@@ -249,8 +244,8 @@ def _hit_listings(ids: list[int]) -> dict[int, HitListing]:
             salary_min=low,
             salary_max=high,
             published_at=published,
-            organization=HitRef(code="", name=org) if org is not None else None,
-            region=HitRef(code=code, name=name),
+            organization=None if org is None else OrganizationRef(pk=org_id, name=org),
+            region=Ref(code=code, name=name),
         )
     return out
 

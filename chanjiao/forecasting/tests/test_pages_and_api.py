@@ -5,6 +5,7 @@ from django.test import Client
 
 from chanjiao.forecasting.models import ForecastRun
 from chanjiao.forecasting.services import forecasts_compute
+from chanjiao.forecasting.tasks import compute_all_forecasts_task
 
 
 @pytest.fixture
@@ -158,6 +159,27 @@ def test_page_without_forecasts_says_what_data_is_missing(localities):
     assert "平台岗位信息中至少两个完整年度的招聘人数" in industry
     assert "forecast_demand" not in html
     assert "compute/" not in html  # no recomputation button for the public
+
+
+@pytest.mark.django_db
+def test_page_says_forecasts_are_being_computed_while_the_job_is_queued(
+    wuzhou_locality, labor_history, client_for, wuzhou_officer, settings
+):
+    # As after `make run`: the job is queued in the database for the worker, not run yet.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    idle = Client().get("/forecasts/4504/")
+    assert "梧州市尚无职业中类预测" in idle.content.decode()
+    assert "Refresh" not in idle
+
+    compute_all_forecasts_task.enqueue()
+    response = client_for(wuzhou_officer).get("/forecasts/4504/")
+
+    html = response.content.decode()
+    assert "梧州市的职业中类预测正在后台计算，通常一两分钟内完成" in html
+    assert "尚无" not in html
+    assert "立即重新计算" not in html  # already on its way
+    assert response["Refresh"] == "15"
+    assert not ForecastRun.objects.exists()
 
 
 @pytest.mark.django_db
