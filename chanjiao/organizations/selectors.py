@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 
 from chanjiao.accounts.models import User
 from chanjiao.common.exceptions import PermissionDeniedError
-from chanjiao.organizations.models import Organization, OrganizationQuerySet
+from chanjiao.organizations.models import Organization, OrganizationQuerySet, VerificationStatus
 from chanjiao.organizations.permissions import user_can_administer_organization
 
 
@@ -14,6 +14,7 @@ def organization_list(
     *,
     fetched_by: User | AnonymousUser,
     org_type: str | None = None,
+    verification: str | None = None,
     region_code: str | None = None,
     query: str | None = None,
     ordering: str = "name",
@@ -22,6 +23,8 @@ def organization_list(
     qs = Organization.objects.select_related("region", "industry")
     if org_type:
         qs = qs.filter(org_type=org_type)
+    if verification in VerificationStatus.values:
+        qs = qs.filter(verification_status=verification)
     if region_code:
         qs = qs.in_region_code(region_code)
     if query:

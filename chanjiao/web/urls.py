@@ -7,6 +7,7 @@ app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
     path("login/", views.PlatformLoginView.as_view(), name="login"),
+    path("locality/", views.choose_locality, name="choose-locality"),
     path("logout/", views.PlatformLogoutView.as_view(), name="logout"),
     path("organizations/", views.organization_list_page, name="organization-list"),
     path(

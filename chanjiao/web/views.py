@@ -9,14 +9,28 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from chanjiao.accounts.models import Role, User
 from chanjiao.accounts.permissions import active_memberships, governed_region_codes
-from chanjiao.catalogs.models import Industry, Major, Occupation, Region
+from chanjiao.catalogs.models import Region
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.common.pages import querystring_without_page
 from chanjiao.common.users import acting_user
-from chanjiao.organizations.models import Organization, OrganizationType
+from chanjiao.listings.kinds import KINDS, ListingKind
+from chanjiao.listings.models import Listing
+from chanjiao.localities.choice import (
+    COOKIE,
+    COOKIE_MAX_AGE,
+    locality_chosen,
+    request_localities,
+)
+from chanjiao.organizations.models import (
+    SCHOOL_TYPES,
+    Organization,
+    OrganizationType,
+    VerificationStatus,
+)
 from chanjiao.organizations.selectors import (
     organization_get_for_user,
     organization_list,
@@ -24,6 +38,15 @@ from chanjiao.organizations.selectors import (
 )
 from chanjiao.organizations.services import organization_verify
 from chanjiao.organizations.workflow import ORGANIZATION_VERIFICATION
+from chanjiao.web.context import request_review_counts, request_unread_count
+from chanjiao.web.navigation import user_personas
+from chanjiao.web.workbench import (
+    EVENT_KINDS,
+    POST_KINDS,
+    latest_listings,
+    recent_count,
+    workbench_tasks,
+)
 from chanjiao.workflow.selectors import transition_actions_available
 
 
@@ -50,32 +73,61 @@ def _role_sections(user: User | AnonymousUser) -> list[dict[str, Any]]:
         if membership.role == Role.GOV_ADMIN:
             codes = governed_region_codes(user)
             section["governed"] = Region.objects.filter(code__in=codes)
-            section["region_organizations"] = Organization.objects.filter(
-                region__code__startswith=org.region.code
-            ).count()
         sections.append(section)
     return sections
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """Landing page for visitors; a workbench per role for signed-in users."""
+    """A search-first home for visitors; the workbench (工作台) of a signed-in user."""
     user = request.user
-    type_counts = organization_type_counts()
+    locality = locality_chosen(request)
     context: dict[str, Any] = {
-        "catalog_counts": {
-            "majors": Major.objects.filter(system="vocational", catalog_version="2021").count(),
-            "occupations": Occupation.objects.count(),
-            "industries": Industry.objects.count(),
-            "regions": Region.objects.count(),
-        },
-        "org_counts": [
-            (label, type_counts.get(value, 0)) for value, label in OrganizationType.choices
-        ],
+        "locality": locality,
+        "kinds": [(key, spec.label) for key, spec in KINDS.items() if key != ListingKind.JOBSEEKER],
+        "latest_posts": latest_listings(locality, POST_KINDS),
+        "latest_events": latest_listings(locality, EVENT_KINDS, limit=5),
+        "recent_count": recent_count(locality),
     }
     if user.is_authenticated:
+        personas = user_personas(user)
+        context["tasks"] = workbench_tasks(
+            user,
+            personas,
+            review_counts=request_review_counts(request),
+            unread=request_unread_count(request),
+        )
         context["sections"] = _role_sections(user)
         context["student_profile"] = getattr(user, "student_profile", None)
+        return render(request, "web/workbench.html", context)
+    type_counts = organization_type_counts()
+    context["org_total"] = sum(type_counts.values())
+    context["schools"] = sum(type_counts.get(t, 0) for t in SCHOOL_TYPES)
+    context["enterprises"] = type_counts.get(OrganizationType.ENTERPRISE, 0)
+    context["live_total"] = Listing.objects.public().count()
     return render(request, "web/home.html", context)
+
+
+def choose_locality(request: HttpRequest) -> HttpResponse:
+    """The locality switcher: remember the chosen region code in a cookie and go back."""
+    code = (request.GET.get("code") or request.POST.get("code") or "").strip()
+    target = request.GET.get("next") or request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    response = redirect(target)
+    known = {loc.region.code: loc for loc in request_localities(request)}
+    if code in known:
+        response.set_cookie(
+            COOKIE, code, max_age=COOKIE_MAX_AGE, samesite="Lax", secure=request.is_secure()
+        )
+        messages.info(request, f"已切换到{known[code].name}。")
+    elif code:
+        messages.error(request, "没有这个地区，请从列表中选择。")
+    else:
+        response.delete_cookie(COOKIE)
+        messages.info(request, "已切换到全部地区。")
+    return response
 
 
 def organization_list_page(request: HttpRequest) -> HttpResponse:
@@ -83,6 +135,7 @@ def organization_list_page(request: HttpRequest) -> HttpResponse:
     qs = organization_list(
         fetched_by=request.user,
         org_type=request.GET.get("type") or None,
+        verification=request.GET.get("verification") or None,
         region_code=request.GET.get("region") or None,
         query=request.GET.get("q") or None,
         ordering=request.GET.get("sort") or "name",
@@ -94,6 +147,7 @@ def organization_list_page(request: HttpRequest) -> HttpResponse:
         {
             "page_obj": page,
             "org_types": OrganizationType.choices,
+            "verification_choices": VerificationStatus.choices,
             "querystring_without_page": querystring_without_page(request),
         },
     )

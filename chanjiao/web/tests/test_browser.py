@@ -53,7 +53,7 @@ def _sign_in(page, base_url, username):
     page.goto(base_url + reverse("web:login"))
     page.fill("#id_username", username)
     page.fill("#id_password", TEST_PASSWORD)
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     page.wait_for_load_state()
 
 

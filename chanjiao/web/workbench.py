@@ -1,0 +1,285 @@
+"""What each kind of user has to do today: counts with links (the workbench, 工作台), and the
+latest items of a locality (the public home and the workbench's feed)."""
+
+import datetime
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from chanjiao.accounts.models import User
+from chanjiao.accounts.permissions import reviewed_region_codes
+from chanjiao.common.users import is_platform_staff
+from chanjiao.early_warning.models import FlagStatus
+from chanjiao.early_warning.selectors import warning_flag_list
+from chanjiao.listings.kinds import ListingKind
+from chanjiao.listings.models import Listing, ListingStatus
+from chanjiao.listings.selectors import (
+    ListingFilters,
+    listing_list_for_organizations,
+)
+from chanjiao.localities.models import Locality
+from chanjiao.organizations.models import Organization, VerificationStatus
+from chanjiao.web.navigation import Persona
+
+EXPIRING_DAYS = 7
+RECENT_DAYS = 7
+POST_KINDS = (ListingKind.JOB, ListingKind.INTERNSHIP)
+EVENT_KINDS = (
+    ListingKind.TRAINING,
+    ListingKind.COOPERATION,
+    ListingKind.RND,
+    ListingKind.TECH_SERVICE,
+    ListingKind.TRAINING_BASE,
+    ListingKind.MENTOR,
+)
+
+
+@dataclass(frozen=True)
+class Task:
+    """One thing to look at: how many, what it is, where to go, and how pressing it is."""
+
+    label: str
+    count: int | None
+    unit: str
+    url: str
+    hint: str = ""
+    # "urgent" (someone waits on this user), "attention", "calm" (nothing to do), "" (plain link).
+    tone: str = ""
+
+
+def _url(name: str, **query: object) -> str:
+    base = reverse(name)
+    return f"{base}?{urlencode(query)}" if query else base
+
+
+def _waiting(count: int) -> str:
+    return "urgent" if count else "calm"
+
+
+def _review_tasks(user: User, counts: dict[str, int]) -> list[Task]:
+    total = counts["total"]
+    reported = counts["reported"]
+    hint = f"其中被举报 {reported} 条，排在最前" if reported else "按提交先后排列"
+    tasks = [
+        Task(
+            "待审核的供需信息",
+            total,
+            "条",
+            _url("listings:review"),
+            hint if total else "暂无待审核信息",
+            _waiting(total),
+        )
+    ]
+    unverified = _unverified_organizations(user)
+    tasks.append(
+        Task(
+            "待认证的机构",
+            unverified,
+            "家",
+            _url("web:organization-list", verification="unverified"),
+            "核实后在机构页点“认证”" if unverified else "辖区机构均已认证",
+            "attention" if unverified else "calm",
+        )
+    )
+    return tasks
+
+
+def _unverified_organizations(user: User) -> int:
+    qs = Organization.objects.filter(verification_status=VerificationStatus.UNVERIFIED)
+    if is_platform_staff(user):
+        return qs.count()
+    codes = reviewed_region_codes(user)
+    if not codes:
+        return 0
+    condition = Q(pk__in=[])
+    for code in codes:
+        condition |= Q(region__code__startswith=code)
+    return qs.filter(condition).count()
+
+
+def _warning_tasks(user: User, *, as_school: bool) -> list[Task]:
+    counts = dict(
+        warning_flag_list(fetched_by=user)
+        .filter(status__in=[FlagStatus.OPEN, FlagStatus.RESPONDED])
+        .prefetch_related(None)
+        .order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+    )
+    open_count = counts.get(FlagStatus.OPEN, 0)
+    responded = counts.get(FlagStatus.RESPONDED, 0)
+    if as_school:
+        return [
+            Task(
+                "待本校回应的专业预警",
+                open_count,
+                "个",
+                _url("early_warning:flag-list", status=FlagStatus.OPEN),
+                "请说明原因与整改措施" if open_count else "暂无需要回应的预警",
+                _waiting(open_count),
+            )
+        ]
+    return [
+        Task(
+            "待学校回应的专业预警",
+            open_count,
+            "个",
+            _url("early_warning:flag-list", status=FlagStatus.OPEN),
+            "可催办或查看依据",
+            "attention" if open_count else "calm",
+        ),
+        Task(
+            "学校已回应、待您处理",
+            responded,
+            "个",
+            _url("early_warning:flag-list", status=FlagStatus.RESPONDED),
+            "阅读回应后关闭预警" if responded else "暂无",
+            _waiting(responded),
+        ),
+    ]
+
+
+def _publisher_tasks(user: User) -> list[Task]:
+    mine = listing_list_for_organizations(fetched_by=user, filters=ListingFilters())
+    mine = mine.prefetch_related(None)
+    counts = dict(mine.order_by().values_list("status").annotate(n=Count("pk")))
+    today = timezone.localdate()
+    expiring = mine.filter(
+        status=ListingStatus.PUBLISHED,
+        valid_until__gte=today,
+        valid_until__lte=today + datetime.timedelta(days=EXPIRING_DAYS),
+    ).count()
+    rejected = counts.get(ListingStatus.REJECTED, 0)
+    submitted = counts.get(ListingStatus.SUBMITTED, 0)
+    drafts = counts.get(ListingStatus.DRAFT, 0)
+    return [
+        Task(
+            "被驳回、待修改的信息",
+            rejected,
+            "条",
+            _url("listings:mine", status=ListingStatus.REJECTED),
+            "按审核意见修改后重新提交" if rejected else "暂无",
+            _waiting(rejected),
+        ),
+        Task(
+            f"{EXPIRING_DAYS} 天内到期的信息",
+            expiring,
+            "条",
+            _url("listings:mine", status=ListingStatus.PUBLISHED),
+            "到期后不再公开，可延长有效期" if expiring else "暂无即将到期的信息",
+            "attention" if expiring else "calm",
+        ),
+        Task(
+            "等待审核的信息",
+            submitted,
+            "条",
+            _url("listings:mine", status=ListingStatus.SUBMITTED),
+            "审核通过后自动公开",
+            "",
+        ),
+        Task(
+            "草稿",
+            drafts,
+            "条",
+            _url("listings:mine", status=ListingStatus.DRAFT),
+            "填写完整后提交审核",
+            "",
+        ),
+    ]
+
+
+def workbench_tasks(
+    user: User,
+    personas: list[Persona],
+    *,
+    review_counts: dict[str, int] | None,
+    unread: int,
+) -> list[Task]:
+    """The tasks of the user's workbench, most pressing kinds first.
+
+    ``review_counts`` (``review_queue_counts``, None for a non-reviewer) and ``unread`` are passed
+    in because the page's menu shows them too and they are read once per request.
+    """
+    tasks: list[Task] = []
+    if review_counts is not None:
+        tasks += _review_tasks(user, review_counts)
+    if Persona.OFFICER in personas or Persona.STAFF in personas:
+        tasks += _warning_tasks(user, as_school=False)
+    if Persona.SCHOOL in personas:
+        tasks += _warning_tasks(user, as_school=True)
+    if Persona.SCHOOL in personas or Persona.ENTERPRISE in personas:
+        tasks += _publisher_tasks(user)
+        tasks.append(
+            Task(
+                "为本单位推荐",
+                None,
+                "",
+                _url("recommendations:index"),
+                "与本单位岗位相符的毕业生，与本校专业相符的岗位",
+            )
+        )
+    if Persona.STUDENT in personas:
+        tasks.append(
+            Task(
+                "为我推荐的岗位与实习",
+                None,
+                "",
+                _url("recommendations:me"),
+                "按你的专业和意向推荐",
+            )
+        )
+    tasks.append(
+        Task(
+            "未读站内信",
+            unread,
+            "封",
+            _url("subscriptions:inbox"),
+            "订阅的新信息与审核结果" if unread else "没有新消息",
+            "attention" if unread else "calm",
+        )
+    )
+    return tasks
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    title: str
+    url: str
+    kind: str
+    organization: str
+    place: str
+    published: datetime.date | None
+
+
+def latest_listings(
+    locality: Locality | None, kinds: tuple[str, ...], *, limit: int = 6
+) -> list[FeedItem]:
+    """The newest public items of these kinds in the locality (everywhere when none is chosen)."""
+    qs = Listing.objects.public().filter(kind__in=kinds)
+    if locality is not None:
+        qs = qs.filter(region__code__startswith=locality.region.code)
+    rows = qs.select_related("organization", "region").order_by("-published_at", "-pk")[:limit]
+    labels = dict(ListingKind.choices)
+    return [
+        FeedItem(
+            title=row.title,
+            url=row.get_absolute_url(),
+            kind=labels.get(row.kind, ""),
+            organization=row.organization.name if row.organization else "",
+            place=row.region.full_name or row.region.name,
+            published=timezone.localdate(row.published_at) if row.published_at else None,
+        )
+        for row in rows
+    ]
+
+
+def recent_count(locality: Locality | None) -> int:
+    """How many public items the locality published in the last week."""
+    since = timezone.now() - datetime.timedelta(days=RECENT_DAYS)
+    qs = Listing.objects.public().filter(published_at__gte=since)
+    if locality is not None:
+        qs = qs.filter(region__code__startswith=locality.region.code)
+    return qs.count()
