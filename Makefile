@@ -9,7 +9,7 @@ LOCALITY ?=
 export CHANJIAO_DATA_DIR ?= $(CURDIR)/var
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run serve test test-sqlite test-postgres lint check schema
+.PHONY: help install install-test run serve test test-sqlite test-postgres lint check schema screenshots
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -70,3 +70,9 @@ lint: install-test ## Lint (ruff), check formatting, type-check (mypy) and check
 check: install ## Django system checks and a migrations check
 	$(BIN)/chanjiao check
 	$(BIN)/chanjiao makemigrations --check --dry-run
+
+screenshots: install-test ## Screenshots of each role's workbench and the ten main pages at 1366 and 390 px wide, into screenshots/
+	rm -rf screenshots
+	CHANJIAO_SCREENSHOTS=$(CURDIR)/screenshots CHANJIAO_REQUIRE_BROWSER=1 $(BIN)/pytest \
+		chanjiao/web/tests/test_portal_browser.py -q || true
+	@echo "截图已保存在 screenshots/（$$(ls screenshots 2>/dev/null | wc -l) 张）；页面问题见上方测试输出。"

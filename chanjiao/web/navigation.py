@@ -20,6 +20,8 @@ class Persona(StrEnum):
     REVIEWER = "reviewer"
     OFFICER = "officer"
     STAFF = "staff"
+    # A member who neither publishes nor reviews (e.g. a school's 审核员, who reads its warnings).
+    MEMBER = "member"
     # Signed in, but neither a student nor in any organisation yet.
     ACCOUNT = "account"
 
@@ -32,6 +34,7 @@ PERSONA_LABELS = {
     Persona.REVIEWER: "审核员",
     Persona.OFFICER: "政府部门",
     Persona.STAFF: "平台运营",
+    Persona.MEMBER: "机构成员",
     Persona.ACCOUNT: "个人用户",
 }
 
@@ -45,15 +48,17 @@ def user_personas(user: User | AnonymousUser) -> list[Persona]:
     found: list[Persona] = []
     for membership in active_memberships(user):
         org_type = membership.organization.org_type
-        if membership.role == Role.GOV_ADMIN:
+        if org_type == OrganizationType.GOVERNMENT and membership.role == Role.GOV_ADMIN:
             found.append(Persona.OFFICER)
-        elif membership.role == Role.REVIEWER:
+        elif org_type == OrganizationType.GOVERNMENT and membership.role == Role.REVIEWER:
             found.append(Persona.REVIEWER)
         elif membership.role in PUBLISHING_ROLES:
             if org_type in SCHOOL_TYPES:
                 found.append(Persona.SCHOOL)
             elif org_type != OrganizationType.GOVERNMENT:
                 found.append(Persona.ENTERPRISE)
+        else:
+            found.append(Persona.MEMBER)
     if getattr(user, "student_profile", None) is not None:
         found.append(Persona.STUDENT)
     if user.is_staff:
@@ -71,6 +76,7 @@ _CODES = {
     "OF": Persona.OFFICER,
     "PS": Persona.STAFF,
     "AC": Persona.ACCOUNT,
+    "MB": Persona.MEMBER,
 }
 
 
@@ -96,21 +102,22 @@ def _item(key: str, label: str, url_name: str, main: str, more: str = "") -> Nav
 
 
 # Persona codes: V visitor, ST student, SC school, EN enterprise (and other publishers),
-# RV reviewer, OF government officer, PS platform staff, AC an account without a role yet.
+# RV reviewer, OF government officer, PS platform staff, MB another member of an organisation,
+# AC an account without a role yet.
 NAV_ITEMS: tuple[NavItem, ...] = (
     _item("home", "首页", "web:home", "V"),
     _item("workbench", "工作台", "web:home", "*"),
     _item("review", "审核队列", "listings:review", "RV OF PS"),
-    _item("listings", "供需信息", "listings:index", "V AC ST SC EN RV OF PS"),
+    _item("listings", "供需信息", "listings:index", "V AC MB ST SC EN RV OF PS"),
     _item("mine", "我的发布", "listings:mine", "SC EN", "PS"),
     _item("import", "批量导入", "listing_import:upload", "", "SC EN"),
     _item("recommend", "为我推荐", "recommendations:index", "ST SC EN"),
-    _item("search", "检索", "search:page", "V AC ST EN", "SC RV OF PS"),
+    _item("search", "检索", "search:page", "V AC MB ST EN", "SC RV OF PS"),
     _item("dashboard", "供需看板", "reports:index", "V OF PS", "SC EN"),
-    _item("warnings", "专业预警", "early_warning:flag-list", "SC OF PS"),
+    _item("warnings", "专业预警", "early_warning:flag-list", "MB SC OF PS"),
     _item("forecasts", "需求预测", "forecasting:index", "OF PS", "V ST SC EN"),
     _item("statistics", "统计数据", "statistics:index", "OF PS", "V SC"),
-    _item("organizations", "机构名录", "web:organization-list", "V AC RV", "ST SC EN OF PS"),
+    _item("organizations", "机构名录", "web:organization-list", "V AC MB RV", "ST SC EN OF PS"),
     _item("localities", "地区政策", "localities:locality-list", "PS", "V OF"),
     _item("majors", "专业目录", "catalogs:major-list", "", "V ST SC OF PS"),
     _item("occupations", "职业分类", "catalogs:occupation-list", "", "V ST EN OF PS"),

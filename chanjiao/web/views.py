@@ -39,12 +39,13 @@ from chanjiao.organizations.selectors import (
 from chanjiao.organizations.services import organization_verify
 from chanjiao.organizations.workflow import ORGANIZATION_VERIFICATION
 from chanjiao.web.context import request_review_counts, request_unread_count
-from chanjiao.web.navigation import user_personas
+from chanjiao.web.navigation import Persona, user_personas
 from chanjiao.web.workbench import (
     EVENT_KINDS,
     POST_KINDS,
     latest_listings,
     recent_count,
+    student_recommendations,
     workbench_tasks,
 )
 from chanjiao.workflow.selectors import transition_actions_available
@@ -98,6 +99,8 @@ def home(request: HttpRequest) -> HttpResponse:
         )
         context["sections"] = _role_sections(user)
         context["student_profile"] = getattr(user, "student_profile", None)
+        if Persona.STUDENT in personas:
+            context["recommended"] = student_recommendations(user)
         return render(request, "web/workbench.html", context)
     type_counts = organization_type_counts()
     context["org_total"] = sum(type_counts.values())

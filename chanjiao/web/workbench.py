@@ -11,8 +11,10 @@ from django.utils import timezone
 
 from chanjiao.accounts.models import User
 from chanjiao.accounts.permissions import reviewed_region_codes
+from chanjiao.common.exceptions import NotFoundError
 from chanjiao.common.users import is_platform_staff
 from chanjiao.early_warning.models import FlagStatus
+from chanjiao.early_warning.permissions import user_school_ids
 from chanjiao.early_warning.selectors import warning_flag_list
 from chanjiao.listings.kinds import ListingKind
 from chanjiao.listings.models import Listing, ListingStatus
@@ -22,6 +24,7 @@ from chanjiao.listings.selectors import (
 )
 from chanjiao.localities.models import Locality
 from chanjiao.organizations.models import Organization, VerificationStatus
+from chanjiao.recommendations.selectors import recommendation_page, student_subject_for_user
 from chanjiao.web.navigation import Persona
 
 EXPIRING_DAYS = 7
@@ -208,7 +211,7 @@ def workbench_tasks(
         tasks += _review_tasks(user, review_counts)
     if Persona.OFFICER in personas or Persona.STAFF in personas:
         tasks += _warning_tasks(user, as_school=False)
-    if Persona.SCHOOL in personas:
+    if Persona.SCHOOL in personas or (Persona.MEMBER in personas and user_school_ids(user)):
         tasks += _warning_tasks(user, as_school=True)
     if Persona.SCHOOL in personas or Persona.ENTERPRISE in personas:
         tasks += _publisher_tasks(user)
@@ -252,6 +255,7 @@ class FeedItem:
     organization: str
     place: str
     published: datetime.date | None
+    reason: str = ""
 
 
 def latest_listings(
@@ -283,3 +287,24 @@ def recent_count(locality: Locality | None) -> int:
     if locality is not None:
         qs = qs.filter(region__code__startswith=locality.region.code)
     return qs.count()
+
+
+def student_recommendations(user: User, *, limit: int = 5) -> list[FeedItem]:
+    """The student's first recommended posts (computed on first view, as the list page does)."""
+    try:
+        ref = student_subject_for_user(user=user)
+    except NotFoundError:
+        return []
+    page = recommendation_page(user=user, ref=ref, limit=limit)
+    return [
+        FeedItem(
+            title=item.title,
+            url=item.url,
+            kind=item.kind_label,
+            organization=item.organization_name,
+            place=item.region_name,
+            published=None,
+            reason="；".join(item.reasons[:2]),
+        )
+        for item in page.items
+    ]

@@ -21,6 +21,7 @@ from chanjiao.listings.tests.factories import listing_make, reviewer_for
 from chanjiao.localities.choice import COOKIE
 from chanjiao.localities.models import Locality
 from chanjiao.localities.services import localities_load_default
+from chanjiao.recommendations.candidates import indexes_forget
 
 pytestmark = pytest.mark.django_db
 
@@ -198,3 +199,23 @@ def test_the_directory_lists_unverified_organisations_for_the_reviewer(
     html = client.get("/organizations/", {"verification": "unverified"}).content.decode()
     assert other_enterprise.name in html
     assert enterprise.name not in html
+
+
+def test_the_student_workbench_lists_posts_recommended_for_their_major(
+    client, student, recruiter, enterprise, wuzhou_officer
+):
+    indexes_forget()  # the recommender's in-process indexes may hold an earlier test's items
+    reviewer = reviewer_for(wuzhou_officer.memberships.get().organization, "wz_reviewer")
+    major = student.student_profile.major
+    listing_make(
+        kind="internship",
+        author=recruiter,
+        organization=enterprise,
+        reviewer=reviewer,
+        overrides={"title": "对口实习岗位", "major_codes": major.code},
+    )
+    client.force_login(student)
+    html = client.get("/").content.decode()
+    recommended = html.split("<h2>为你推荐</h2>", 1)[1].split("</section>", 1)[0]
+    assert "对口实习岗位" in recommended
+    assert "推荐理由：" in recommended
