@@ -44,6 +44,7 @@ from chanjiao.web.workbench import (
     EVENT_KINDS,
     POST_KINDS,
     latest_listings,
+    organization_listings,
     recent_count,
     student_recommendations,
     workbench_tasks,
@@ -165,9 +166,10 @@ def organization_detail_page(request: HttpRequest, organization_id: int) -> Http
     organization = organization_get_for_user(user=request.user, organization_id=organization_id)
     if request.method == "POST":
         return _organization_verification(request, organization)
-    school_majors = organization.school_majors.select_related("major").order_by(
-        "-year", "major__code"
+    school_majors = list(
+        organization.school_majors.select_related("major").order_by("-year", "major__code")[:300]
     )
+    latest_year = school_majors[0].year if school_majors else None
     actions = transition_actions_available(
         workflow=ORGANIZATION_VERIFICATION, obj=organization, actor=request.user
     )
@@ -176,7 +178,10 @@ def organization_detail_page(request: HttpRequest, organization_id: int) -> Http
         "web/organization_detail.html",
         {
             "organization": organization,
-            "school_majors": school_majors[:200],
+            "latest_year": latest_year,
+            "latest_majors": [sm for sm in school_majors if sm.year == latest_year],
+            "earlier_majors": [sm for sm in school_majors if sm.year != latest_year],
+            "listings": organization_listings(organization),
             "verification_actions": actions,
         },
     )

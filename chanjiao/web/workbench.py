@@ -2,6 +2,7 @@
 latest items of a locality (the public home and the workbench's feed)."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -258,14 +259,7 @@ class FeedItem:
     reason: str = ""
 
 
-def latest_listings(
-    locality: Locality | None, kinds: tuple[str, ...], *, limit: int = 6
-) -> list[FeedItem]:
-    """The newest public items of these kinds in the locality (everywhere when none is chosen)."""
-    qs = Listing.objects.public().filter(kind__in=kinds)
-    if locality is not None:
-        qs = qs.filter(region__code__startswith=locality.region.code)
-    rows = qs.select_related("organization", "region").order_by("-published_at", "-pk")[:limit]
+def _feed(rows: Iterable[Listing]) -> list[FeedItem]:
     labels = dict(ListingKind.choices)
     return [
         FeedItem(
@@ -278,6 +272,29 @@ def latest_listings(
         )
         for row in rows
     ]
+
+
+def organization_listings(organization: Organization, *, limit: int = 10) -> list[FeedItem]:
+    """The organisation's newest public items (its profile page)."""
+    rows = (
+        Listing.objects.public()
+        .filter(organization=organization)
+        .select_related("organization", "region")
+        .order_by("-published_at", "-pk")[:limit]
+    )
+    return _feed(rows)
+
+
+def latest_listings(
+    locality: Locality | None, kinds: tuple[str, ...], *, limit: int = 6
+) -> list[FeedItem]:
+    """The newest public items of these kinds in the locality (everywhere when none is chosen)."""
+    qs = Listing.objects.public().filter(kind__in=kinds)
+    if locality is not None:
+        qs = qs.filter(region__code__startswith=locality.region.code)
+    return _feed(
+        qs.select_related("organization", "region").order_by("-published_at", "-pk")[:limit]
+    )
 
 
 def recent_count(locality: Locality | None) -> int:

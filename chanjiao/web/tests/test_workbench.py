@@ -219,3 +219,22 @@ def test_the_student_workbench_lists_posts_recommended_for_their_major(
     recommended = html.split("<h2>为你推荐</h2>", 1)[1].split("</section>", 1)[0]
     assert "对口实习岗位" in recommended
     assert "推荐理由：" in recommended
+
+
+def test_an_organisation_page_lists_its_public_items_and_this_years_majors(
+    client, recruiter, enterprise, wuzhou_officer
+):
+    reviewer = reviewer_for(wuzhou_officer.memberships.get().organization, "wz_reviewer")
+    listing_make(
+        kind="job",
+        author=recruiter,
+        organization=enterprise,
+        reviewer=reviewer,
+        overrides={"title": "制茶师傅"},
+    )
+    listing_make(kind="job", author=recruiter, organization=enterprise, overrides={"title": "草稿"})
+    html = client.get(f"/organizations/{enterprise.pk}/").content.decode()
+    public = html.split("<h2>正在公开的信息</h2>", 1)[1].split("</section>", 1)[0]
+    assert "制茶师傅" in public
+    assert "草稿" not in public
+    assert f"（{enterprise.region.code}）" not in html
