@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.core.paginator import InvalidPage
 from django.db.models import QuerySet
 from django.utils import timezone
 from rest_framework.pagination import PageNumberPagination
@@ -11,6 +12,13 @@ from rest_framework.serializers import Serializer
 from rest_framework.views import APIView
 
 from chanjiao.common.counting import CachedCountPaginator
+from chanjiao.common.exceptions import NotFoundError
+
+
+def invalid_page_text(page_number: Any, pages: int) -> str:
+    """Say why a page number was refused and which ones exist."""
+    asked = f"第 {page_number} 页" if str(page_number).isdigit() else f"“{page_number}”不是页码"
+    return f"页码无效：共 {pages} 页，{asked}。请使用 1 到 {pages} 之间的页码。"
 
 
 class DefaultPagination(PageNumberPagination):
@@ -18,6 +26,28 @@ class DefaultPagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 200
     invalid_page_message = "页码无效。"
+
+    def paginate_queryset(
+        self, queryset: Any, request: Request, view: APIView | None = None
+    ) -> list[Any] | None:
+        """DRF's paging, except that a page past the end says how many pages there are (404)."""
+        page_size = self.get_page_size(request)
+        if not page_size:
+            return None
+        paginator = self.django_paginator_class(queryset, page_size)
+        page_number = self.get_page_number(request, paginator)
+        try:
+            self.page = paginator.page(page_number)
+        except InvalidPage:
+            pages = paginator.num_pages
+            raise NotFoundError(
+                invalid_page_text(str(page_number)[:20], pages),
+                extra={"page": str(page_number)[:20], "pages": pages},
+            ) from None
+        if paginator.num_pages > 1 and self.template is not None:
+            self.display_page_controls = True
+        self.request = request
+        return list(self.page)
 
 
 class PublicListPagination(DefaultPagination):

@@ -281,3 +281,34 @@ class ProfileConsent(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.profile_id} → {self.organization_id}"
+
+
+class ExportJob(TimeStampedModel):
+    """A large export written by the worker; its owner downloads the file when it is ready."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "排队中"
+        RUNNING = "running", "生成中"
+        DONE = "done", "已完成"
+        FAILED = "failed", "失败"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="listing_export_jobs"
+    )
+    scope = models.CharField("导出范围", max_length=10)
+    file_format = models.CharField("文件格式", max_length=5)
+    filters = models.JSONField("筛选条件", default=dict, blank=True)
+    status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.QUEUED)
+    file = models.FileField("文件", upload_to="exports/listings/%Y/%m/", blank=True)
+    filename = models.CharField("文件名", max_length=200, blank=True)
+    rows = models.PositiveIntegerField("行数", default=0)
+    message = models.CharField("说明", max_length=500, blank=True)
+    finished_at = models.DateTimeField("完成时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "导出任务"
+        verbose_name_plural = verbose_name
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.pk} {self.get_status_display()}"

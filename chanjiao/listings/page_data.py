@@ -15,6 +15,7 @@ from django.utils import timezone
 from chanjiao.accounts.models import User
 from chanjiao.accounts.permissions import active_memberships, is_platform_staff
 from chanjiao.listings.api.serializers import ListingFilterSerializer
+from chanjiao.listings.cards import STATUS_TONES, post_cards
 from chanjiao.listings.display import export_columns, listing_cells, personal_access_ids
 from chanjiao.listings.kinds import KindSpec, ListingKind
 from chanjiao.listings.models import Listing, ListingReport, ListingStatus, ReportReason
@@ -321,6 +322,12 @@ def detail_context(
         and _has_personal_data(listing)
         and user_can_see_personal_data(user, listing),
         "personal_rows": personal_rows(personal_data) if personal_data is not None else None,
+        "card": post_cards(user, [listing])[0],
+        "status_tone": STATUS_TONES.get(status, ""),
+        "can_apply": listing.kind in APPLICABLE_KINDS
+        and status == ListingStatus.PUBLISHED
+        and not can_edit
+        and not can_review,
     }
     if can_edit or can_review:
         show_reporters = can_review or is_platform_staff(user)

@@ -111,7 +111,12 @@ def listing_filter(qs: ListingQuerySet, filters: ListingFilters) -> ListingQuery
 
 def _with_relations(qs: ListingQuerySet) -> ListingQuerySet:
     return qs.select_related(
-        "organization", "organization__region", "region", "industry", "occupation", "author"
+        "organization",
+        "organization__region",
+        "region__parent__parent",  # a card names the place with its city and province
+        "industry",
+        "occupation",
+        "author",
     ).prefetch_related("majors")
 
 

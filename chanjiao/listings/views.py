@@ -18,6 +18,7 @@ from chanjiao.common.exceptions import ApplicationError, NotFoundError
 from chanjiao.common.pages import querystring_without_page
 from chanjiao.common.users import acting_user
 from chanjiao.listings import page_data
+from chanjiao.listings.cards import post_cards
 from chanjiao.listings.forms import PublisherForm, listing_web_form
 from chanjiao.listings.kinds import KINDS, Education, KindSpec, kind_spec
 from chanjiao.listings.models import Listing, ListingStatus
@@ -69,7 +70,9 @@ def listing_index_page(request: HttpRequest) -> HttpResponse:
         }
         for key, spec in KINDS.items()
     ]
-    return render(request, "listings/index.html", {"kinds": kinds})
+    latest = list(visible.order_by("-published_at", "-pk")[:6])
+    context = {"kinds": kinds, "latest": post_cards(request.user, latest)}
+    return render(request, "listings/index.html", context)
 
 
 def listing_list_page(request: HttpRequest, kind: str) -> HttpResponse:
@@ -84,8 +87,8 @@ def listing_list_page(request: HttpRequest, kind: str) -> HttpResponse:
     context = {
         "spec": spec,
         "page_obj": page,
-        "columns": page_data.list_columns(spec),
-        "rows": page_data.list_rows(request.user, spec, items),
+        "cards": post_cards(request.user, items),
+        "filtered": len([name for name in raw if name != "ordering"]),
         "raw": raw,
         "filter_errors": errors,
         "filter_fields": page_data.filter_fields(spec),
@@ -215,17 +218,23 @@ def listing_mine_page(request: HttpRequest) -> HttpResponse:
     )
     qs = base.filter(status=status) if status else base
     page = Paginator(qs, PER_PAGE).get_page(request.GET.get("page"))
+    items = list(page.object_list)
+    publishable = [
+        spec for spec in KINDS.values() if page_data.user_can_publish_kind(request.user, spec)
+    ]
     context = {
         "page_obj": page,
-        "items": list(page.object_list),
+        "items": items,
+        "cards": post_cards(request.user, items, with_status=True),
+        "filtered": bool(kind or status or query),
+        "query": query or "",
         "status_counts": [(v, label, counts.get(v, 0)) for v, label in ListingStatus.choices],
         "total": sum(counts.values()),
         "kind": kind,
         "status": status,
         "kinds": [(key, spec.label) for key, spec in KINDS.items()],
-        "publishable": [
-            spec for spec in KINDS.values() if page_data.user_can_publish_kind(request.user, spec)
-        ],
+        "publishable": publishable,
+        "publishes_for_organization": any(not spec.is_personal for spec in publishable),
         "querystring_without_page": querystring_without_page(request),
     }
     return render(request, "listings/mine.html", context)
@@ -243,9 +252,11 @@ def review_queue_page(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(qs, PER_PAGE).get_page(request.GET.get("page"))
     counts = review_queue_counts(fetched_by=acting_user(request))
+    items = list(page.object_list)
     context = {
         "page_obj": page,
-        "items": list(page.object_list),
+        "items": items,
+        "cards": post_cards(request.user, items),
         "counts": counts,
         "kind_counts": [
             (key, spec.label, counts.get(key, 0)) for key, spec in KINDS.items() if counts.get(key)

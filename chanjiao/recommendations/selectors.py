@@ -43,6 +43,11 @@ NON_PERSONAL_LABEL = (
 PERSONAL_LABEL = "个性化推荐：根据专业—职业对应、地区、学历、技能等计算。"
 
 
+# Scores run from about 0.05 to 0.9 (the engine's weights sum to 1); the bands name them.
+MATCH_HIGH = 0.5
+MATCH_MEDIUM = 0.3
+
+
 @dataclass(frozen=True)
 class SubjectRef:
     """A subject the user may read: its stored key, its group and a lazy builder."""
@@ -68,6 +73,17 @@ class RecommendedItem:
     url: str = ""
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)
+    # The recommended post itself (for its card), when the item is a post.
+    listing: Listing | None = None
+
+    @property
+    def match_label(self) -> str:
+        """The score in words: how well the item fits (the score itself means little to people)."""
+        if self.recommendation_id is None:
+            return ""
+        if self.score >= MATCH_HIGH:
+            return "匹配度高"
+        return "匹配度较高" if self.score >= MATCH_MEDIUM else "可能相关"
 
 
 @dataclass
@@ -196,7 +212,8 @@ def _live_listings(ids: list[int], organization_id: int | None) -> dict[int, Lis
     ).values("profile_id")
     # A personal profile shows only while its consent to this organisation stands.
     qs = qs.filter(~Q(kind=ListingKind.JOBSEEKER) | Q(pk__in=consented))
-    return qs.select_related("organization", "region").in_bulk()
+    related = qs.select_related("organization", "region", "author", "occupation")
+    return related.prefetch_related("majors").in_bulk()
 
 
 class _ItemBase(TypedDict):
@@ -243,12 +260,21 @@ def _listing_item(listing: Listing, base: _ItemBase) -> RecommendedItem:
         organization_name=listing.organization.name if listing.organization else "",
         region_name=listing.region.name,
         url=listing.get_absolute_url(),
+        listing=listing,
     )
 
 
 def _non_personal_items(group_name: str, limit: int) -> list[RecommendedItem]:
     kinds = tuple(k for k in GROUPS[group_name].kinds if k[0] != ListingKind.JOBSEEKER)
-    qs = open_listings(kinds).order_by("-published_at", "-pk")[:limit] if kinds else []
+    related = ("organization", "region", "author", "occupation")
+    qs = (
+        open_listings(kinds)
+        .select_related(*related)
+        .prefetch_related("majors")
+        .order_by("-published_at", "-pk")[:limit]
+        if kinds
+        else []
+    )
     return [
         _listing_item(
             x,

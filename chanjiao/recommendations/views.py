@@ -7,13 +7,21 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from chanjiao.common.users import acting_user
+from chanjiao.listings.cards import post_cards
 from chanjiao.recommendations import selectors, services
 from chanjiao.recommendations.menu import subject_links_for_user
 
 
 def _render(request: HttpRequest, ref: selectors.SubjectRef) -> HttpResponse:
-    page = selectors.recommendation_page(user=acting_user(request), ref=ref)
-    return render(request, "recommendations/list.html", {"page": page})
+    user = acting_user(request)
+    page = selectors.recommendation_page(user=user, ref=ref)
+    posts = [item.listing for item in page.items if item.listing is not None]
+    cards = {card.pk: card for card in post_cards(user, posts)}
+    entries = [
+        {"item": item, "card": cards.get(item.listing.pk) if item.listing else None}
+        for item in page.items
+    ]
+    return render(request, "recommendations/list.html", {"page": page, "entries": entries})
 
 
 @login_required

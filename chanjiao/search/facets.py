@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 
 from chanjiao.catalogs.models import Industry, Major, Occupation, Region
 from chanjiao.common.compiled_queries import rows_by_ids
+from chanjiao.listings.cards import PLACEHOLDER_REGION_NAMES
 from chanjiao.listings.kinds import Education, ListingKind
 from chanjiao.organizations.models import Organization
 from chanjiao.search.backends import Filters
@@ -137,13 +138,25 @@ FIXED_LABELS = {
 }
 
 
+def region_label(names: dict[str, str], code: str) -> str:
+    """A region's name as people know it: “市辖区” or “县” under 北京市 is called 北京市."""
+    name = names.get(code, code)
+    while name in PLACEHOLDER_REGION_NAMES and len(code) > 2:
+        code = code[:-2]
+        name = names.get(code, name)
+    return name
+
+
 def catalog_has(catalog: str, code: str) -> bool:
     """Whether the code is in the catalogue as this process loaded it (False: ask the database)."""
     return code in _labels(catalog)
 
 
 def _value_labels(name: str, values: list[str]) -> dict[str, str]:
-    catalog = {"region": "region", "industry": "industry", "occupation": "occupation"}
+    if name == "region":
+        names = _labels("region")
+        return {value: region_label(names, value) for value in values}
+    catalog = {"industry": "industry", "occupation": "occupation"}
     if name in catalog or name == "major":
         return _labels(catalog.get(name, "major"))
     if name in FIXED_LABELS:

@@ -212,6 +212,12 @@ class HitListing:
     published_at: datetime.datetime | None
     organization: OrganizationRef | None
     region: Ref
+    direction: str = ""
+    education: str = ""
+    quantity: int | None = None
+    valid_until: datetime.date | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+    occupation: Ref | None = None
 
     def get_kind_display(self) -> str:
         return str(KINDS[self.kind].label)
@@ -222,7 +228,8 @@ class HitListing:
 
 HIT_COLUMNS = (
     "pk", "kind", "title", "description", "skills", "salary_min", "salary_max", "published_at",
-    "organization_id", "organization__name", "region__code", "region__name",
+    "organization_id", "organization__name", "region__code", "region__name", "direction",
+    "education", "quantity", "valid_until", "details", "occupation__code", "occupation__name",
 )  # fmt: skip
 
 
@@ -234,7 +241,10 @@ def _hit_listings(ids: list[int]) -> dict[int, HitListing]:
     """Read the hits still public (re-checked here, in the one query) as plain values."""
     rows = rows_by_ids(_public_hit_rows, ids)
     out = {}
-    for pk, kind, title, description, skills, low, high, published, org_id, org, code, name in rows:
+    for row in rows:
+        pk, kind, title, description, skills, low, high, published = row[:8]
+        org_id, org, code, name = row[8:12]
+        direction, education, quantity, valid_until, details, occ_code, occ_name = row[12:]
         out[pk] = HitListing(
             pk=pk,
             kind=kind,
@@ -246,6 +256,12 @@ def _hit_listings(ids: list[int]) -> dict[int, HitListing]:
             published_at=published,
             organization=None if org is None else OrganizationRef(pk=org_id, name=org),
             region=Ref(code=code, name=name),
+            direction=direction,
+            education=education,
+            quantity=quantity,
+            valid_until=valid_until,
+            details=details or {},
+            occupation=None if occ_code is None else Ref(code=occ_code, name=occ_name),
         )
     return out
 

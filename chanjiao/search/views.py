@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from chanjiao.common.exceptions import ApplicationError
+from chanjiao.listings.cards import post_cards
 from chanjiao.listings.kinds import KINDS
 from chanjiao.search.backends import FACETS
 from chanjiao.search.params import search_params_from_query
@@ -84,8 +85,11 @@ def search_page(request: HttpRequest) -> HttpResponse:
     except ApplicationError as error:
         context["error"] = error.message
         return render(request, "search/search.html", context, status=400)
+    cards = post_cards(request.user, [hit.listing for hit in page.hits])
     context.update(
         page=page,
+        results=list(zip(cards, page.hits, strict=True)),
+        filtered=any(name not in ("q", "sort", "page") for name in current),
         facet_blocks=_facet_blocks(page, current),
         wider=[
             {

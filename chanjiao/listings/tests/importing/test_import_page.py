@@ -118,7 +118,9 @@ def test_user_without_organisation_is_told_why(outsider):
 
     response = client.get(reverse("listing_import:upload"))
 
-    assert "您还不是任何机构的机构管理员或信息员" in response.content.decode()
+    page = response.content.decode()
+    assert "您目前还不能批量导入。" in page
+    assert "请本单位的机构管理员在平台上把您添加为“信息员”" in page
 
 
 @pytest.mark.parametrize(

@@ -36,5 +36,6 @@ def created_listing(response):
 
 
 def listed_titles(response, kind):
-    """Return the titles of a list page's rows, in order."""
-    return re.findall(rf'<td><a href="/info/{kind}/\d+/">([^<]+)</a>', response.content.decode())
+    """Return the titles of a list page's cards, in order."""
+    pattern = rf'<h3 class="post-card__title"><a href="/info/{kind}/\d+/">([^<]+)</a>'
+    return re.findall(pattern, response.content.decode())
