@@ -42,9 +42,9 @@ from chanjiao.web.context import request_review_counts, request_unread_count
 from chanjiao.web.navigation import Persona, user_personas
 from chanjiao.web.workbench import (
     EVENT_KINDS,
-    POST_KINDS,
     latest_listings,
-    organization_listings,
+    latest_posts,
+    organization_posts,
     recent_count,
     student_recommendations,
     workbench_tasks,
@@ -86,7 +86,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {
         "locality": locality,
         "kinds": [(key, spec.label) for key, spec in KINDS.items() if key != ListingKind.JOBSEEKER],
-        "latest_posts": latest_listings(locality, POST_KINDS),
+        "latest_posts": latest_posts(user, locality),
         "latest_events": latest_listings(locality, EVENT_KINDS, limit=5),
         "recent_count": recent_count(locality),
     }
@@ -181,7 +181,7 @@ def organization_detail_page(request: HttpRequest, organization_id: int) -> Http
             "latest_year": latest_year,
             "latest_majors": [sm for sm in school_majors if sm.year == latest_year],
             "earlier_majors": [sm for sm in school_majors if sm.year != latest_year],
-            "listings": organization_listings(organization),
+            "posts": organization_posts(request.user, organization),
             "verification_actions": actions,
         },
     )

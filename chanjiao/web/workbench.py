@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -17,10 +18,12 @@ from chanjiao.common.users import is_platform_staff
 from chanjiao.early_warning.models import FlagStatus
 from chanjiao.early_warning.permissions import user_school_ids
 from chanjiao.early_warning.selectors import warning_flag_list
+from chanjiao.listings.cards import PostCard, post_cards
 from chanjiao.listings.kinds import ListingKind
 from chanjiao.listings.models import Listing, ListingStatus
 from chanjiao.listings.selectors import (
     ListingFilters,
+    listing_list,
     listing_list_for_organizations,
 )
 from chanjiao.localities.models import Locality
@@ -274,15 +277,23 @@ def _feed(rows: Iterable[Listing]) -> list[FeedItem]:
     ]
 
 
-def organization_listings(organization: Organization, *, limit: int = 10) -> list[FeedItem]:
-    """The organisation's newest public items (its profile page)."""
-    rows = (
-        Listing.objects.public()
-        .filter(organization=organization)
-        .select_related("organization", "region")
-        .order_by("-published_at", "-pk")[:limit]
-    )
-    return _feed(rows)
+def organization_posts(
+    user: User | AnonymousUser, organization: Organization, *, limit: int = 10
+) -> list[PostCard]:
+    """The organisation's newest public items as cards (its profile page)."""
+    qs = listing_list(fetched_by=user, filters=ListingFilters()).published()
+    return post_cards(user, list(qs.filter(organization=organization)[:limit]))
+
+
+def latest_posts(
+    user: User | AnonymousUser, locality: Locality | None, *, limit: int = 6
+) -> list[PostCard]:
+    """The newest jobs and internships the user may see, in the locality, as cards."""
+    qs = listing_list(fetched_by=user, filters=ListingFilters()).published()
+    qs = qs.filter(kind__in=POST_KINDS)
+    if locality is not None:
+        qs = qs.filter(region__code__startswith=locality.region.code)
+    return post_cards(user, list(qs.order_by("-published_at", "-pk")[:limit]))
 
 
 def latest_listings(

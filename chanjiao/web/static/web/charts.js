@@ -55,15 +55,28 @@
     }
   }
 
+  // Category names beside horizontal bars take about a third of the chart's width.
+  function labelWidth(el) {
+    return Math.max(72, Math.min(200, Math.round(el.clientWidth * 0.3)));
+  }
+
+  function fitLabels(option, el) {
+    var axis = option.yAxis;
+    if (!axis || axis.type !== "category" || !axis.axisLabel || !axis.axisLabel.width) return false;
+    axis.axisLabel.width = labelWidth(el);
+    return true;
+  }
+
   function draw(el) {
     var option = readOption(el);
     if (!option) return null;
+    var fits = fitLabels(option, el);
     option.tooltip = option.tooltip || {};
     option.tooltip.formatter = tooltipFormatter(el.getAttribute("data-unit") || "");
     var chart = window.echarts.init(el, null, { renderer: "svg", locale: "ZH" });
     chart.setOption(option);
     el.classList.add("is-drawn");
-    return chart;
+    return { chart: chart, fits: fits };
   }
 
   function visible(el) {
@@ -77,12 +90,13 @@
     var charts = new Map();
     function update(el) {
       if (!visible(el)) return;
-      var chart = charts.get(el);
-      if (chart) {
-        chart.resize();
+      var drawn = charts.get(el);
+      if (drawn) {
+        if (drawn.fits) drawn.chart.setOption({ yAxis: { axisLabel: { width: labelWidth(el) } } });
+        drawn.chart.resize();
       } else {
-        chart = draw(el);
-        if (chart) charts.set(el, chart);
+        drawn = draw(el);
+        if (drawn) charts.set(el, drawn);
       }
     }
     if (window.ResizeObserver) {
