@@ -16,7 +16,7 @@ from django.template.loader import render_to_string
 
 from chanjiao.accounts.models import User
 from chanjiao.reports.generators import ReportGenerator
-from chanjiao.reports.rendered_store import stored_pdf, stored_pdf_find
+from chanjiao.reports.rendered_store import stored_pdf, stored_pdf_exists, stored_pdf_find
 
 DEFAULT_FONT_FILE = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 DEFAULT_BOLD_FONT_FILE = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
@@ -77,6 +77,11 @@ class PdfFormatter(Formatter):
     def stored(digest: str) -> bytes | None:
         """Return the PDF stored under ``digest`` (see ``digest``), else None (no render)."""
         return stored_pdf_find(digest=digest)
+
+    @staticmethod
+    def is_stored(digest: str) -> bool:
+        """Whether a PDF is stored under ``digest`` (nothing read back)."""
+        return stored_pdf_exists(digest=digest)
 
     def _print_html(
         self, generator: ReportGenerator, *, user: User | AnonymousUser | None

@@ -17,6 +17,7 @@ from chanjiao.analytics import charts
 from chanjiao.forecasting.explanations import PLAIN_PARAGRAPHS, plain_summary_text
 from chanjiao.localities.models import Locality
 from chanjiao.localities.permissions import user_is_locality_officer
+from chanjiao.reports.downloads import report_download_name, report_title
 from chanjiao.reports.selectors import BulletinData, ReportData, bulletin_data, report_data
 
 TOP = 10
@@ -49,9 +50,14 @@ class ReportGenerator(ABC):
         return f"{self.locality.region.code}-{self.period_slug}-{self.code}-{version}.{fmt}"
 
     def download_name(self, fmt: str) -> str:
-        """Return the Chinese download name: the title and version, e.g. ``…报告（内部版）.pdf``."""
-        version = "公开版" if self.is_public else "内部版"
-        return f"{self.title}（{version}）.{fmt}"
+        """Return the Chinese download name: the title (``…报告.pdf``, ``…报告（内部版）.pdf``)."""
+        return report_download_name(
+            locality_name=self.locality.name,
+            year=self.year,
+            is_public=self.is_public,
+            fmt=fmt,
+            quarter=getattr(self, "quarter", None),
+        )
 
     @property
     def period_slug(self) -> str:
@@ -120,7 +126,7 @@ class YearlySupplyDemandReport(ReportGenerator):
 
     @property
     def title(self) -> str:
-        return f"{self.locality.name}{self.year}年度技能人才供需报告"
+        return report_title(locality_name=self.locality.name, year=self.year)
 
     def data(self, *, user: User | AnonymousUser | None) -> ReportData:
         return report_data(
@@ -154,7 +160,7 @@ class EmploymentBulletinReport(ReportGenerator):
 
     @property
     def title(self) -> str:
-        return f"{self.locality.name}{self.year}年第{self.quarter}季度就业信息发布"
+        return report_title(locality_name=self.locality.name, year=self.year, quarter=self.quarter)
 
     @property
     def period_slug(self) -> str:

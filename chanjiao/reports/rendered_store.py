@@ -35,6 +35,11 @@ def stored_pdf_find(*, digest: str) -> bytes | None:
     return _read(_path(digest))
 
 
+def stored_pdf_exists(*, digest: str) -> bool:
+    """Whether a PDF is stored for this HTML digest (nothing read)."""
+    return default_storage.exists(_path(digest))
+
+
 def stored_pdf(*, digest: str, render: Callable[[], bytes]) -> bytes:
     """Return the PDF stored for this HTML digest, rendering and storing it first if needed."""
     path = _path(digest)

@@ -121,6 +121,11 @@ def report_pdf_stored(
     return RenderedReport(content, formatter.content_type, generator.filename("pdf"), generator)
 
 
+def report_pdf_is_stored(*, generator: ReportGenerator, digest: str) -> bool:
+    """Whether the PDF of this HTML digest is stored (nothing read, rendered or audited)."""
+    return _pdf_formatter().is_stored(digest)
+
+
 def report_pdf_job(generator: ReportGenerator) -> dict[str, Any]:
     """The arguments of ``render_report_pdf_task`` for this report (JSON, the version resolved).
 

@@ -1,9 +1,12 @@
 """Reads of the statistics app, for its own pages and API and for the analysis apps."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 
 from chanjiao.accounts.models import User
 from chanjiao.catalogs.models import Region
@@ -66,3 +69,61 @@ def labor_market_series(
     if occupation_ids is not None:
         rows = rows.filter(occupation_id__in=list(occupation_ids))
     return rows.order_by("year", "quarter", "region_label", "occupation_label")
+
+
+@dataclass(frozen=True)
+class StatTotals:
+    """Sums of 专业点年度统计 rows: one year, or one major of a year."""
+
+    label: str
+    enrollment: int | None
+    graduates: int | None
+    placed: int | None  # 就业 + 升学, of the rows that report destinations
+    placed_of: int | None  # the graduates of those rows
+
+    @property
+    def placement_rate(self) -> float | None:
+        """去向落实率 in percent: (就业 + 升学) ÷ 毕业生, over the rows reporting destinations."""
+        if not self.placed_of:
+            return None
+        return round(100 * (self.placed or 0) / self.placed_of, 1)
+
+
+_REPORTS_DESTINATIONS = Q(graduates__gt=0) & (
+    Q(employed__isnull=False) | Q(further_study__isnull=False)
+)
+_TOTALS = {
+    "enrollment": Sum("actual_enrollment"),
+    "graduates_sum": Sum("graduates"),
+    "placed": Sum(
+        Coalesce("employed", 0) + Coalesce("further_study", 0), filter=_REPORTS_DESTINATIONS
+    ),
+    "placed_of": Sum("graduates", filter=_REPORTS_DESTINATIONS),
+}
+
+
+def _totals(label: str, row: dict[str, Any]) -> StatTotals:
+    return StatTotals(
+        label, row["enrollment"], row["graduates_sum"], row["placed"], row["placed_of"]
+    )
+
+
+def major_year_totals_by_year(rows: QuerySet[MajorYearStat]) -> list[StatTotals]:
+    """Sum 招生, 毕业生 and 落实去向 per year over ``rows`` (e.g. the rows a user may read)."""
+    sums: Any = rows.order_by().values("year").annotate(**_TOTALS)
+    sums = sums.order_by("year")
+    return [_totals(str(row["year"]), row) for row in sums]
+
+
+def major_year_totals_by_major(
+    rows: QuerySet[MajorYearStat], *, year: int, limit: int
+) -> list[StatTotals]:
+    """The ``limit`` majors with the most graduates in ``year``, with their sums."""
+    sums: Any = (
+        rows.filter(year=year, graduates__isnull=False)
+        .order_by()
+        .values("major__name")
+        .annotate(**_TOTALS)
+    )
+    sums = sums.order_by("-graduates_sum", "major__name")[:limit]
+    return [_totals(row["major__name"], row) for row in sums]

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import content_disposition_header
@@ -17,6 +18,7 @@ from chanjiao.common.exceptions import ApplicationError
 from chanjiao.common.pages import querystring_without_page
 from chanjiao.common.tabular import ImportLimits
 from chanjiao.common.users import acting_user
+from chanjiao.statistics.charts import statistics_charts
 from chanjiao.statistics.destinations import DESTINATION_CLASSES
 from chanjiao.statistics.importing import (
     TEMPLATE_FORMATS,
@@ -26,13 +28,14 @@ from chanjiao.statistics.importing import (
     statistics_template,
 )
 from chanjiao.statistics.importing.reading import MAX_STATISTICS_ROWS
+from chanjiao.statistics.models import MajorYearStat
 from chanjiao.statistics.permissions import (
     user_can_import_labor_market,
     user_can_import_major_years,
 )
 from chanjiao.statistics.selectors import major_year_stats_for_user
 
-PER_PAGE = 50
+PER_PAGE = 20
 ERRORS_SHOWN = 500
 IMPORTS = {"major_year": major_year_stats_import, "labor_market": labor_market_import}
 
@@ -40,7 +43,7 @@ IMPORTS = {"major_year": major_year_stats_import, "labor_market": labor_market_i
 class StatisticsUploadForm(forms.Form):
     kind = forms.ChoiceField(label="数据类型")
     file = forms.FileField(
-        label="文件", help_text="CSV（UTF-8 或 GB18030 编码）或 Excel 工作簿（.xlsx）"
+        label="文件", help_text="CSV（UTF-8 或 GB18030 编码）或 Excel 工作簿（XLSX 格式）"
     )
 
     def __init__(self, *args: Any, kinds: list[tuple[str, str]], **kwargs: Any) -> None:
@@ -64,7 +67,7 @@ def _import_kinds(user: User | AnonymousUser) -> list[tuple[str, str]]:
     return kinds
 
 
-def _rows(request: HttpRequest, filters: StatisticsFilterForm) -> Any:
+def _visible_rows(request: HttpRequest, filters: StatisticsFilterForm) -> QuerySet[MajorYearStat]:
     data = filters.cleaned_data if filters.is_valid() else {}
     arguments: dict[str, Any] = {"region": data.get("region") or None}
     if data.get("school"):
@@ -74,8 +77,7 @@ def _rows(request: HttpRequest, filters: StatisticsFilterForm) -> Any:
     if data.get("major"):
         codes = Major.objects.filter(code=data["major"].strip()).values_list("pk", flat=True)
         arguments["major_ids"] = list(codes)
-    rows = major_year_stats_for_user(user=request.user, **arguments)
-    return Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    return major_year_stats_for_user(user=request.user, **arguments)
 
 
 @login_required
@@ -95,10 +97,12 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
         else:
             context.update(result=result, errors_shown=result.errors[:ERRORS_SHOWN])
     filters = StatisticsFilterForm(request.GET or None)
+    rows = _visible_rows(request, filters)
     limits = ImportLimits.from_settings()
     context.update(
         filters=filters,
-        page_obj=_rows(request, filters),
+        page_obj=Paginator(rows, PER_PAGE).get_page(request.GET.get("page")),
+        charts=statistics_charts(rows),
         querystring_without_page=querystring_without_page(request),
         templates=[(key, template.title) for key, template in TEMPLATES.items()],
         destination_classes=DESTINATION_CLASSES,

@@ -6,11 +6,20 @@ from typing import Any
 
 from django import template
 
-from chanjiao.common.echarts import ChartSpec, echart_option, echart_summary, echart_table
+from chanjiao.common.echarts import (
+    ZOOM_AFTER_HORIZONTAL,
+    ChartSpec,
+    chart_is_horizontal,
+    echart_option,
+    echart_summary,
+    echart_table,
+    format_number,
+)
 
 register = template.Library()
 
 _COUNTER = "chanjiao.common.echarts.counter"
+TALL_AFTER = 8
 
 
 def _chart_id(context: template.Context, option: dict[str, Any]) -> str:
@@ -37,5 +46,24 @@ def echart(context: template.Context, spec: ChartSpec) -> dict[str, Any]:
         "header": header,
         "rows": rows,
         "has_data": spec.has_data,
+        # Many horizontal bars get a taller canvas (charts.css), so each keeps a readable height.
+        "is_tall": chart_is_horizontal(spec)
+        and min(len(spec.categories), ZOOM_AFTER_HORIZONTAL) > TALL_AFTER,
         "empty_text": spec.empty_text or "暂无数据",
     }
+
+
+@register.filter
+def whole_number(value: float | int | None) -> str:
+    """A count for people: rounded, with thousands separators; — when missing."""
+    if value is None or value == "":
+        return format_number(None)
+    return format_number(round(float(value)))
+
+
+@register.filter
+def decimal_number(value: float | int | None) -> str:
+    """A ratio or rate for people: at most two decimals, thousands separators; — when missing."""
+    if value is None or value == "":
+        return format_number(None)
+    return format_number(float(value))

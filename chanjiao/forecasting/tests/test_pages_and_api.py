@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 
+from chanjiao.common.tests.echarts_page import page_charts
 from chanjiao.forecasting.models import ForecastRun
 from chanjiao.forecasting.services import forecasts_compute
 from chanjiao.forecasting.tasks import compute_all_forecasts_task
@@ -113,9 +114,11 @@ def test_page_shows_chart_plain_method_and_ranking(forecasts):
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert ">机械制造基础加工人员需求人数预测（人）</text>" in html
-    assert ">需求人数（人）</text>" in html
-    assert ">95% 预测区间</text>" in html
+    chart = page_charts(html)[0]
+    assert chart.title == "机械制造基础加工人员：需求人数与预测"
+    assert chart.unit == "人"
+    assert chart.series_names == ["实际", "预测", "预测区间", "预测区间"]  # the band: two lines
+    assert chart.header == ["年份", "实际（人）", "预测（人）", "预测区间（人）"]
     assert "根据近几年岗位需求人数的变化趋势推算" in html
     assert "实际人数大约有八成可能落在其中" in html
     assert 'href="/forecasts/4504/technical/?level=occupation_group"' in html

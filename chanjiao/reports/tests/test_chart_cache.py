@@ -1,4 +1,7 @@
-"""Charts are drawn once per change of their data, not on every request."""
+"""Static charts (the reports') are drawn once per change of their data, not on every request.
+
+The dashboard's charts are drawn by the browser (ECharts): it asks matplotlib for nothing.
+"""
 
 import pytest
 from django.test import Client
@@ -8,7 +11,8 @@ from chanjiao.analytics.models import DemandCount
 
 pytestmark = pytest.mark.django_db
 
-URL = "/analytics/4504/?year=2025"
+URL = "/analytics/reports/4504/2025.html"
+DASHBOARD = "/analytics/4504/?year=2025"
 
 
 @pytest.fixture
@@ -26,7 +30,14 @@ def drawings(monkeypatch):
     return count
 
 
-def test_dashboard_draws_its_charts_once_until_the_counts_change(analytics_world, drawings):
+def test_dashboard_draws_no_figure_on_the_server(analytics_world, drawings):
+    response = Client().get(DASHBOARD)
+
+    assert response.status_code == 200
+    assert drawings["figures"] == 0
+
+
+def test_report_draws_its_charts_once_until_the_counts_change(analytics_world, drawings):
     first = Client().get(URL).content
     assert drawings["figures"] == 4
 

@@ -6,6 +6,8 @@ from urllib.parse import quote
 import pytest
 from django.test import Client
 
+from chanjiao.common.tests.echarts_page import page_charts
+
 SCHOOL = "梧州职业学院"
 
 
@@ -22,15 +24,40 @@ def test_dashboard_shows_four_charts_with_units(analytics_world):
 
     assert response.status_code == 200
     html = response.content.decode()
-    svgs = re.findall(r"<svg.*?</svg>", html, flags=re.S)
-    assert len(svgs) == 4
-    for unit_label in ("需求人数（人）", "预测求人倍率（倍）", "预警专业点数（个）", "人数（人）"):
-        assert f">{unit_label}</text>" in html
-    assert ">制造业</text>" in html  # industry section C from 1530 精制茶加工
+    charts = page_charts(html)
+    assert [(c.title, c.unit) for c in charts] == [
+        ("2025年各行业岗位需求人数", "人"),
+        ("紧缺职业：2026年预测求人倍率", "倍"),
+        ("2025年预警专业（专业点数）", "个"),
+        ("2025年分专业人才供需对比", "人"),
+    ]
+    industries = charts[0]
+    assert "制造业" in industries.categories  # industry section C from 1530 精制茶加工
+    assert industries.header == ["行业门类", "需求人数（人）"]
+    assert industries.rows[0] == ["制造业", "310"]
+    # P 教育 (3 openings) and, so that it cannot be worked out from the total, a second row.
+    assert "公开版：另有 2 项人数少于 5，不予公布。" in industries.html
+    # Both majors are hidden in public (one has 3 graduates; the other would follow from a total).
+    assert charts[3].option is None
+    assert "公开版：各项人数少于 5（或可由合计推算），不予公布" in charts[3].html
     assert "公开版" in html
     assert SCHOOL not in html
     assert "/analytics/reports/4504/2025.pdf" in html
-    assert "<script" not in html
+    assert "报告 PDF 在后台生成" in html
+    assert 'src="/static/web/charts.js"' in html
+
+
+@pytest.mark.django_db
+def test_officer_dashboard_shows_supply_against_demand(analytics_world, wuzhou_officer):
+    html = _client(wuzhou_officer).get("/analytics/4504/?year=2025").content.decode()
+
+    chart = page_charts(html)[3]
+    majors = analytics_world["majors"]
+    assert chart.series_names == ["需求人数", "毕业生供给人数"]
+    assert chart.categories == [majors[0].name, majors[1].name]
+    assert chart.rows == [[majors[0].name, "310", "120"], [majors[1].name, "3", "3"]]
+    assert "内部版" in html
+    assert "下载公开版 PDF" in html
 
 
 @pytest.mark.django_db
@@ -79,7 +106,7 @@ def test_pdf_download_is_an_attachment(analytics_world):
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == (
         'attachment; filename="4504-2025-yearly-public.pdf"; '
-        f"filename*=UTF-8''{quote('梧州市2025年度技能人才供需报告（公开版）.pdf')}"
+        f"filename*=UTF-8''{quote('梧州市2025年度技能人才供需报告.pdf')}"
     )
     assert response.content.startswith(b"%PDF")
 

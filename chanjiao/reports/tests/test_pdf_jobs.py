@@ -7,6 +7,7 @@ immediate backend (tests, one-off commands) the job runs at the enqueue and the 
 at once.
 """
 
+import re
 from urllib.parse import quote
 
 import pytest
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 PDF = "/analytics/reports/4504/2025.pdf"
 BULLETIN_PDF = "/analytics/reports/4504/2025-q3.pdf"
-WAITING = "报告 PDF 正在生成，通常需要半分钟，本页会自动刷新；也可稍后再来下载。"
+WAITING = "报告 PDF 已加入后台生成队列。轮到后通常半分钟内生成完成。"
 
 
 @pytest.fixture
@@ -54,7 +55,7 @@ def test_a_pdf_not_rendered_yet_is_queued_once_and_served_after_the_worker_ran(
     first = Client().get(PDF)
 
     assert first.status_code == 202
-    assert first["Refresh"] == "5"
+    assert first["Refresh"] == f"5; url={PDF}?wait=1"
     assert "no-cache" in first["Cache-Control"]
     page = first.content.decode()
     assert WAITING in page
@@ -83,7 +84,7 @@ def test_a_pdf_not_rendered_yet_is_queued_once_and_served_after_the_worker_ran(
     assert done["Content-Type"] == "application/pdf"
     assert done.content.startswith(b"%PDF")
     assert done["Content-Disposition"] == _disposition(
-        "4504-2025-yearly-public.pdf", "梧州市2025年度技能人才供需报告（公开版）.pdf"
+        "4504-2025-yearly-public.pdf", "梧州市2025年度技能人才供需报告.pdf"
     )
     assert len(_jobs()) == 1  # served from storage, nothing queued
 
@@ -123,7 +124,7 @@ def test_a_quarterly_bulletin_pdf_goes_through_the_worker_too(
 
     assert done.status_code == 200
     assert done["Content-Disposition"] == _disposition(
-        "4504-2025q3-bulletin-public.pdf", "梧州市2025年第3季度就业信息发布（公开版）.pdf"
+        "4504-2025q3-bulletin-public.pdf", "梧州市2025年第3季度就业信息发布.pdf"
     )
 
 
@@ -136,3 +137,80 @@ def test_the_immediate_backend_renders_at_the_enqueue_so_the_download_works_at_o
     assert response.content.startswith(b"%PDF")
     assert "Refresh" not in response
     assert not _jobs()
+
+
+def _stage(html: str) -> str:
+    """The step the waiting page marks as current."""
+    match = re.search(r'<li[^>]*aria-current="step"[^>]*>([^<]+)</li>', html)
+    assert match is not None
+    return match.group(1)
+
+
+def test_the_waiting_page_follows_the_job_from_queued_to_done(
+    analytics_world, database_tasks, django_capture_on_commit_callbacks
+):
+    queued = Client().get(PDF)
+    [job] = _jobs()
+    DBTaskResult.objects.filter(pk=job.pk).update(status="RUNNING")
+    running = Client().get(PDF, {"wait": "1"})
+    DBTaskResult.objects.filter(pk=job.pk).update(status="READY")
+    worker_runs_the_queue(django_capture_on_commit_callbacks)
+    done = Client().get(PDF, {"wait": "1"})
+
+    assert (queued.status_code, _stage(queued.content.decode())) == (202, "排队中")
+    assert (running.status_code, _stage(running.content.decode())) == (202, "生成中")
+    assert running["Refresh"] == f"5; url={PDF}?wait=1"
+    assert (done.status_code, _stage(done.content.decode())) == (200, "已完成")
+    assert done["Content-Type"].startswith("text/html")  # the page, the download starts from it
+    assert done["Refresh"] == f"1; url={PDF}"
+    assert f'<a class="button" href="{PDF}">下载 PDF</a>' in done.content.decode()
+    assert len(_jobs()) == 1
+
+
+def test_a_queued_job_says_how_many_wait_before_it(
+    analytics_world, database_tasks, django_capture_on_commit_callbacks
+):
+    Client().get(BULLETIN_PDF)  # another report's job, queued first
+
+    page = Client().get(PDF).content.decode()
+
+    assert "报告 PDF 已加入后台生成队列，前面还有 1 个任务。" in page
+
+
+def test_a_failed_render_says_so_and_offers_a_fresh_try(
+    analytics_world, database_tasks, django_capture_on_commit_callbacks, monkeypatch
+):
+    def broken(**kwargs):
+        raise RuntimeError("font missing")
+
+    monkeypatch.setattr("chanjiao.reports.tasks.report_pdf_prepare", broken)
+    Client().get(PDF)
+    worker_runs_the_queue(django_capture_on_commit_callbacks)
+
+    failed = Client().get(PDF, {"wait": "1"})
+
+    html = failed.content.decode()
+    assert failed.status_code == 200
+    assert _stage(html) == "失败"
+    assert "Refresh" not in failed  # nothing to wait for
+    assert "请点击“重新生成”再试一次" in html
+    assert "如果多次失败，请联系平台管理员" in html
+    assert f'<a class="button" href="{PDF}">重新生成</a>' in html
+    assert [j.status for j in _jobs()] == ["FAILED"]
+
+    again = Client().get(PDF)  # 重新生成
+
+    assert again.status_code == 202
+    assert [j.status for j in _jobs()] == ["FAILED", "READY"]
+
+
+def test_the_waiting_page_keeps_the_version_asked_for(
+    analytics_world, database_tasks, wuzhou_officer
+):
+    officer = Client()
+    officer.force_login(wuzhou_officer)
+
+    page = officer.get(PDF, {"version": "public"})
+
+    assert page["Refresh"] == f"5; url={PDF}?version=public&wait=1"
+    assert "（公开版）" in page.content.decode()
