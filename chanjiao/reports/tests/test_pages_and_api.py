@@ -61,6 +61,15 @@ def test_officer_dashboard_shows_supply_against_demand(analytics_world, wuzhou_o
 
 
 @pytest.mark.django_db
+def test_dashboard_index_offers_each_report_made_in_the_background(analytics_world):
+    html = Client().get("/analytics/").content.decode()
+
+    assert '<a href="/analytics/reports/4504/2025.pdf">下载 PDF（后台生成）</a>' in html
+    assert "报告 PDF 在后台生成" in html
+    assert "尚无供需数据" in html  # the other localities say why they have none
+
+
+@pytest.mark.django_db
 def test_dashboard_index_links_every_locality(localities):
     html = Client().get("/analytics/").content.decode()
 
