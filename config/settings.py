@@ -213,6 +213,51 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Each tag's description starts with its Chinese name, then "：" and what it covers; the
+    # Chinese API page (/api/v1/docs/) shows the groups in this order.
+    "TAGS": [
+        {
+            "name": "listings",
+            "description": "供需信息：招聘、实习、求职、合作项目等信息的发布、审核、举报与导出。",
+        },
+        {"name": "listing-kinds", "description": "信息类型：各类供需信息的字段说明。"},
+        {"name": "search", "description": "检索：全文检索公开信息与目录，搜索框自动补全。"},
+        {"name": "recommendations", "description": "推荐：为学生、机构和学校专业推荐匹配的信息。"},
+        {"name": "subscriptions", "description": "订阅：保存筛选条件，有新信息时站内通知。"},
+        {"name": "notifications", "description": "站内信：通知列表与已读标记。"},
+        {"name": "majors", "description": "专业目录：职业教育与本科专业目录。"},
+        {"name": "major-groups", "description": "专业大类与专业类：专业目录的层级。"},
+        {
+            "name": "occupations",
+            "description": "职业分类：《职业分类大典（2022年版）》的职业，及职位标题的职业归类。",
+        },
+        {"name": "industries", "description": "行业分类：国民经济行业分类（GB/T 4754-2017）。"},
+        {"name": "major-occupation-links", "description": "专业—职业对应：专业目录所列职业面向。"},
+        {"name": "crosswalk", "description": "专业—职业—行业对照：对照关系的查看与人工维护。"},
+        {"name": "regions", "description": "行政区划：统计用区划代码。"},
+        {
+            "name": "localities",
+            "description": "地区配置：各地区政策文件的政策参数、重点产业和点名机构。",
+        },
+        {
+            "name": "organizations",
+            "description": "机构：政府部门、学校、企业的名录、认证、成员与开设专业。",
+        },
+        {
+            "name": "statistics",
+            "description": "统计数据：专业点年度统计与人社供求统计的查询和导入。",
+        },
+        {
+            "name": "analytics",
+            "description": "供需分析：岗位需求、人才供给、供需对比表与年度报告数据。",
+        },
+        {"name": "forecasts", "description": "需求预测：各地区的需求预测与紧缺职业排名。"},
+        {"name": "warnings", "description": "专业预警：预警规则、评估记录、预警及学校回应。"},
+        {"name": "me", "description": "当前用户：登录用户及其角色。"},
+        {"name": "users", "description": "用户：用户信息（个人信息脱敏）。"},
+        {"name": "consents", "description": "授权：个人信息查看授权的撤回。"},
+        {"name": "audit-events", "description": "审计日志：敏感操作的记录（平台管理员）。"},
+    ],
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -1,8 +1,43 @@
 """Root URLs: web pages, the admin, and each app's API under /api/v1/."""
 
+from typing import Any
+
+from django.apps import apps
 from django.contrib import admin
+from django.http import HttpRequest
 from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from chanjiao.common.schema import api_docs_page
+
+admin.site.site_header = "产教融合信息服务平台 · 后台管理"
+admin.site.site_title = "产教融合信息服务平台后台"
+admin.site.index_title = "数据管理"
+# Third-party apps and models name themselves in English; the admin index shows them in Chinese
+# (their models' own names stay: changing those would need migrations in the packages).
+_APP_NAMES = {"axes": "登录防护", "django_tasks_database": "后台任务"}
+_MODEL_NAMES = {
+    ("axes", "AccessAttempt"): "登录尝试",
+    ("axes", "AccessFailureLog"): "登录失败记录",
+    ("axes", "AccessLog"): "登录记录",
+    ("django_tasks_database", "DBTaskResult"): "后台任务结果",
+}
+for _label, _name in _APP_NAMES.items():
+    if _label in apps.app_configs:
+        apps.get_app_config(_label).verbose_name = _name
+_app_list = admin.site.get_app_list
+
+
+def _app_list_in_chinese(request: HttpRequest, app_label: str | None = None) -> list[Any]:
+    listed = _app_list(request, app_label)
+    for app in listed:
+        for model in app["models"]:
+            key = (app["app_label"], model["object_name"])
+            model["name"] = _MODEL_NAMES.get(key, model["name"])
+    return listed
+
+
+admin.site.get_app_list = _app_list_in_chinese  # type: ignore[method-assign]
 
 api_v1: list[URLPattern | URLResolver] = [
     path("", include("chanjiao.catalogs.api.urls")),
@@ -21,7 +56,9 @@ api_v1: list[URLPattern | URLResolver] = [
     path("", include("chanjiao.forecasting.api.urls")),
     path("", include("chanjiao.reports.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    # The Chinese documentation page; the English Swagger UI stays for trying requests out.
+    path("docs/", api_docs_page, name="api-docs"),
+    path("docs/swagger/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-swagger"),
 ]
 
 urlpatterns = [

@@ -247,8 +247,12 @@ class LinkEvidence(models.TextChoices):
 class MajorOccupationLink(TimeStampedModel):
     """A major prepares for an occupation, with the evidence for the link."""
 
-    major = models.ForeignKey(Major, on_delete=models.PROTECT, related_name="occupation_links")
-    occupation = models.ForeignKey(Occupation, on_delete=models.PROTECT, related_name="major_links")
+    major = models.ForeignKey(
+        Major, verbose_name="专业", on_delete=models.PROTECT, related_name="occupation_links"
+    )
+    occupation = models.ForeignKey(
+        Occupation, verbose_name="职业", on_delete=models.PROTECT, related_name="major_links"
+    )
     evidence_type = models.CharField(
         "依据类型", max_length=20, choices=LinkEvidence.choices, db_index=True
     )
@@ -277,7 +281,7 @@ class CatalogLoad(TimeStampedModel):
 
     catalog = models.CharField("目录", max_length=60)
     source_file = models.CharField("源文件", max_length=200)
-    checksum = models.CharField("SHA-256", max_length=64)
+    checksum = models.CharField("文件校验值（SHA-256）", max_length=64)
     rows_read = models.PositiveIntegerField("读取行数")
     created = models.PositiveIntegerField("新增")
     updated = models.PositiveIntegerField("更新")

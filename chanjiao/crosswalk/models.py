@@ -19,7 +19,10 @@ class ListingOccupation(TimeStampedModel):
     """The 大典 occupation of a job or internship post, with the classifier's guess."""
 
     listing = models.OneToOneField(
-        "listings.Listing", on_delete=models.CASCADE, related_name="occupation_classification"
+        "listings.Listing",
+        verbose_name="供需信息",
+        on_delete=models.CASCADE,
+        related_name="occupation_classification",
     )
     occupation = models.ForeignKey(
         "catalogs.Occupation",
@@ -95,10 +98,16 @@ class MajorLink(_CrosswalkLink):
     """A major ↔ occupation link that is not official: inferred or curated by staff."""
 
     major = models.ForeignKey(
-        "catalogs.Major", on_delete=models.PROTECT, related_name="crosswalk_links"
+        "catalogs.Major",
+        verbose_name="专业",
+        on_delete=models.PROTECT,
+        related_name="crosswalk_links",
     )
     occupation = models.ForeignKey(
-        "catalogs.Occupation", on_delete=models.PROTECT, related_name="crosswalk_major_links"
+        "catalogs.Occupation",
+        verbose_name="职业",
+        on_delete=models.PROTECT,
+        related_name="crosswalk_major_links",
     )
 
     class Meta:
@@ -119,10 +128,16 @@ class IndustryLink(_CrosswalkLink):
     """An occupation ↔ industry link: observed in published posts, or curated by staff."""
 
     occupation = models.ForeignKey(
-        "catalogs.Occupation", on_delete=models.PROTECT, related_name="crosswalk_industry_links"
+        "catalogs.Occupation",
+        verbose_name="职业",
+        on_delete=models.PROTECT,
+        related_name="crosswalk_industry_links",
     )
     industry = models.ForeignKey(
-        "catalogs.Industry", on_delete=models.PROTECT, related_name="crosswalk_occupation_links"
+        "catalogs.Industry",
+        verbose_name="行业",
+        on_delete=models.PROTECT,
+        related_name="crosswalk_occupation_links",
     )
     post_count = models.PositiveIntegerField("招聘信息数", default=0)
 

@@ -30,7 +30,10 @@ class WarningRule(TimeStampedModel):
     """One warning rule of a locality, with its parameters and the clause it comes from."""
 
     locality = models.ForeignKey(
-        "localities.Locality", on_delete=models.CASCADE, related_name="warning_rules"
+        "localities.Locality",
+        verbose_name="地区",
+        on_delete=models.CASCADE,
+        related_name="warning_rules",
     )
     key = models.SlugField("规则键", max_length=80)
     name = models.CharField("规则名称", max_length=200)
@@ -63,7 +66,10 @@ class WarningRun(TimeStampedModel):
     """One evaluation of a locality's rules for one year."""
 
     locality = models.ForeignKey(
-        "localities.Locality", on_delete=models.CASCADE, related_name="warning_runs"
+        "localities.Locality",
+        verbose_name="地区",
+        on_delete=models.CASCADE,
+        related_name="warning_runs",
     )
     year = models.PositiveSmallIntegerField("年度")
     started_at = models.DateTimeField("开始时间")
@@ -102,14 +108,26 @@ class WarningFlag(TimeStampedModel):
     """A rule found a school's major in one year; ``evidence`` holds the numbers used."""
 
     locality = models.ForeignKey(
-        "localities.Locality", on_delete=models.CASCADE, related_name="warning_flags"
+        "localities.Locality",
+        verbose_name="地区",
+        on_delete=models.CASCADE,
+        related_name="warning_flags",
     )
-    run = models.ForeignKey(WarningRun, on_delete=models.PROTECT, related_name="flags")
-    rule = models.ForeignKey(WarningRule, on_delete=models.PROTECT, related_name="flags")
+    run = models.ForeignKey(
+        WarningRun, verbose_name="评估批次", on_delete=models.PROTECT, related_name="flags"
+    )
+    rule = models.ForeignKey(
+        WarningRule, verbose_name="预警规则", on_delete=models.PROTECT, related_name="flags"
+    )
     school = models.ForeignKey(
-        "organizations.Organization", on_delete=models.CASCADE, related_name="warning_flags"
+        "organizations.Organization",
+        verbose_name="学校",
+        on_delete=models.CASCADE,
+        related_name="warning_flags",
     )
-    major = models.ForeignKey("catalogs.Major", on_delete=models.PROTECT, related_name="+")
+    major = models.ForeignKey(
+        "catalogs.Major", verbose_name="专业", on_delete=models.PROTECT, related_name="+"
+    )
     year = models.PositiveSmallIntegerField("年度", db_index=True)
     level = models.CharField("预警等级", max_length=10, choices=Level.choices)
     evidence = models.JSONField("证据", default=dict)
@@ -146,7 +164,9 @@ class ResponseKind(models.TextChoices):
 class WarningResponse(TimeStampedModel):
     """A school's answer to a flag, or the officer's note when closing it."""
 
-    flag = models.ForeignKey(WarningFlag, on_delete=models.CASCADE, related_name="responses")
+    flag = models.ForeignKey(
+        WarningFlag, verbose_name="专业预警", on_delete=models.CASCADE, related_name="responses"
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="作者（空为系统）",

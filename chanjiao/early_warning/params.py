@@ -279,6 +279,7 @@ def params_display(
             parameter = parameters.get(str(value[REFERENCE]))
             if parameter is None:
                 row["value"] = f"地区配置中没有参数“{value[REFERENCE]}”，暂不能评估"
+                row["missing"] = True
             else:
                 number = parameter_number(parameter, rate=_is_rate(rule_type, name))
                 row["value"] = _shown_value(rule_type, name, params, number)

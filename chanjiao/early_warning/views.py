@@ -4,12 +4,15 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.common.users import acting_user
+from chanjiao.early_warning.charts import flags_by_year_chart
+from chanjiao.early_warning.describe import warning_rule_sentence
 from chanjiao.early_warning.forms import WarningRuleForm
 from chanjiao.early_warning.models import FlagStatus, Level, RuleType, WarningRule
 from chanjiao.early_warning.params import RuleDataError, params_display
@@ -35,6 +38,13 @@ from chanjiao.localities.models import Locality
 from chanjiao.localities.selectors import locality_find
 from chanjiao.workflow.selectors import transitions_available
 
+FLAGS_PER_PAGE = 50
+# The states as the people concerned read them.
+STATUS_TEXTS: dict[str, str] = {
+    FlagStatus.OPEN: "待学校回应",
+    FlagStatus.RESPONDED: "学校已回应，待政府审阅",
+    FlagStatus.CLOSED: "已关闭",
+}
 FILTERS = ("locality", "year", "level", "status", "school", "major", "rule")
 
 
@@ -54,9 +64,19 @@ def flag_list_page(request: HttpRequest) -> HttpResponse:
     with_rules = set(
         WarningRule.objects.filter(locality__in=managed).values_list("locality_id", flat=True)
     )
+    # The chart spans every year: the same filters less the year.
+    chart_flags = warning_flag_list(fetched_by=request.user, filters={**filters, "year": ""})
+    page = Paginator(flags, FLAGS_PER_PAGE).get_page(request.GET.get("page"))
+    for flag in page.object_list:
+        flag.status_text = STATUS_TEXTS.get(flag.status, flag.get_status_display())  # type: ignore[attr-defined]
+    query = request.GET.copy()
+    query.pop("page", None)
     context = {
-        "flags": flags[:500],
-        "total": flags.count(),
+        "page_obj": page,
+        "flags": page.object_list,
+        "total": page.paginator.count,
+        "chart": flags_by_year_chart(chart_flags),
+        "querystring_without_page": query.urlencode() + "&" if query else "",
         "filters": filters,
         "levels": Level.choices,
         "statuses": FlagStatus.choices,
@@ -96,6 +116,10 @@ def flag_detail_page(request: HttpRequest, flag_id: int) -> HttpResponse:
     context = {
         "flag": flag,
         "evidence": json.dumps(flag.evidence, ensure_ascii=False, indent=2),
+        "sentence": warning_rule_sentence(
+            flag.rule, policy_parameters_by_key(locality=flag.locality)
+        ),
+        "status_text": STATUS_TEXTS.get(flag.status, flag.get_status_display()),
         # The workflow's buttons: exactly the transitions this viewer may take now.
         "can_respond": "respond" in available,
         "can_close": "close" in available,
@@ -132,6 +156,10 @@ def rule_list_page(request: HttpRequest) -> HttpResponse:
         rule.param_rows = params_display(  # type: ignore[attr-defined]
             rule.rule_type, rule.params, parameters.get(rule.locality_id, {})
         )
+        rule.sentence = warning_rule_sentence(  # type: ignore[attr-defined]
+            rule, parameters.get(rule.locality_id, {})
+        )
+        rule.stored_params = json.dumps(rule.params, ensure_ascii=False)  # type: ignore[attr-defined]
         rule.not_evaluable = (  # type: ignore[attr-defined]
             not_evaluated_text(rule.params.get("data", "数据"))
             if rule.rule_type == RuleType.NEEDS_DATA
@@ -151,7 +179,8 @@ def rule_edit_page(request: HttpRequest, rule_id: int) -> HttpResponse:
     rule = warning_rule_get(rule_id=rule_id)
     if not user_can_manage_warnings(request.user, rule.locality):
         return render(request, "early_warning/forbidden.html", {"rule": rule}, status=403)
-    form = WarningRuleForm(request.POST or None, initial=WarningRuleForm.initial_for(rule))
+    parameters = policy_parameters_by_key(locality=rule.locality)
+    form = WarningRuleForm(request.POST or None, rule=rule, parameters=parameters)
     if request.method == "POST" and form.is_valid():
         try:
             warning_rule_update(actor=acting_user(request), rule=rule, data=form.service_data())
@@ -160,10 +189,11 @@ def rule_edit_page(request: HttpRequest, rule_id: int) -> HttpResponse:
         else:
             messages.success(request, f"已保存规则“{rule.name}”。")
             return redirect(f"/warnings/rules/?locality={rule.locality_id}")
-    parameters = policy_parameters_by_key(locality=rule.locality)
     context = {
         "rule": rule,
         "form": form,
+        "sentence": warning_rule_sentence(rule, parameters),
         "param_rows": params_display(rule.rule_type, rule.params, parameters),
+        "stored_params": json.dumps(rule.params, ensure_ascii=False, indent=2),
     }
     return render(request, "early_warning/rule_form.html", context)

@@ -14,11 +14,15 @@ FORM_FIELDS = ["label", "comparison", "value", "value_max", "unit", "clause", "q
 class PolicyParameterForm(forms.Form):
     label = forms.CharField(label="参数名称", required=False, max_length=200)
     comparison = forms.ChoiceField(label="比较方式", choices=Comparison.choices, required=False)
-    value = forms.CharField(label="数值", required=False, max_length=40)
+    value = forms.CharField(
+        label="数值", required=False, max_length=40, help_text="只填数字，如 30、0.5；单位另填"
+    )
     value_max = forms.CharField(
         label="区间上限", required=False, max_length=40, help_text="仅比较方式为“区间”时填写"
     )
-    unit = forms.CharField(label="单位", required=False, max_length=20)
+    unit = forms.CharField(
+        label="单位", required=False, max_length=20, help_text="如 人、年、%、家"
+    )
     clause = forms.CharField(
         label="条款", required=False, max_length=100, help_text="如（六）、二（三）6"
     )
@@ -43,6 +47,8 @@ class PolicyParameterForm(forms.Form):
     def add_service_errors(self, errors: list[str]) -> None:
         """Show the service's ``field: message`` errors next to their fields."""
         for error in errors:
+            # The API's messages name the stored choice; the form shows its Chinese label.
+            error = error.replace(" range（区间）", "“区间”")
             name, _, message = error.partition(": ")
             if name in self.fields:
                 self.add_error(name, message)

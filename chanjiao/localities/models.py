@@ -49,7 +49,9 @@ class Locality(TimeStampedModel):
 class KeyIndustry(TimeStampedModel):
     """An industry the locality's document names as key, mapped to GB/T 4754 codes."""
 
-    locality = models.ForeignKey(Locality, on_delete=models.CASCADE, related_name="key_industries")
+    locality = models.ForeignKey(
+        Locality, verbose_name="地区", on_delete=models.CASCADE, related_name="key_industries"
+    )
     label = models.CharField("文件中的提法", max_length=100)
     industries = models.ManyToManyField(
         "catalogs.Industry", verbose_name="对应国民经济行业", related_name="key_for"
@@ -72,7 +74,9 @@ class KeyIndustry(TimeStampedModel):
 class NamedInstitution(TimeStampedModel):
     """An institution the locality's document names (schools, parks, platforms)."""
 
-    locality = models.ForeignKey(Locality, on_delete=models.CASCADE, related_name="institutions")
+    locality = models.ForeignKey(
+        Locality, verbose_name="地区", on_delete=models.CASCADE, related_name="institutions"
+    )
     name = models.CharField("名称", max_length=200)
     kind = models.CharField("类别", max_length=50)
     clause = models.CharField("条款", max_length=100)
@@ -109,7 +113,9 @@ class Comparison(models.TextChoices):
 class PolicyParameter(TimeStampedModel):
     """A number the locality's policy sets, with the clause it comes from."""
 
-    locality = models.ForeignKey(Locality, on_delete=models.CASCADE, related_name="parameters")
+    locality = models.ForeignKey(
+        Locality, verbose_name="地区", on_delete=models.CASCADE, related_name="parameters"
+    )
     key = models.SlugField("参数键", max_length=80)
     label = models.CharField("参数名称", max_length=200)
     comparison = models.CharField(

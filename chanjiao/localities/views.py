@@ -15,6 +15,7 @@ from chanjiao.localities.selectors import (
     policy_parameter_get,
 )
 from chanjiao.localities.services import policy_parameter_update
+from chanjiao.localities.text import clean_document_text, parameter_sentence
 from chanjiao.localities.validation import LocalityDataError
 
 
@@ -31,8 +32,14 @@ def locality_list_page(request: HttpRequest) -> HttpResponse:
 def locality_detail_page(request: HttpRequest, locality_id: int) -> HttpResponse:
     """One locality: its document, parameters with clause and quote, industries, institutions."""
     locality = locality_get(locality_id=locality_id)
+    parameters = list(locality.parameters.all())
+    for parameter in parameters:
+        parameter.sentence = parameter_sentence(  # type: ignore[attr-defined]
+            label=parameter.label, comparison=parameter.comparison, rule_text=parameter.rule_text
+        )
     context = {
         "locality": locality,
+        "parameters": parameters,
         "can_edit": user_can_manage_locality(request.user, locality),
         "has_document": locality_document_text(locality=locality) is not None,
     }
@@ -45,7 +52,8 @@ def locality_document_page(request: HttpRequest, locality_id: int) -> HttpRespon
     text = locality_document_text(locality=locality)
     if text is None:
         raise Http404("该地区没有随平台发布的文件原文。")
-    return render(request, "localities/document.html", {"locality": locality, "text": text})
+    context = {"locality": locality, "text": clean_document_text(text)}
+    return render(request, "localities/document.html", context)
 
 
 def policy_parameter_edit_page(request: HttpRequest, locality_id: int, key: str) -> HttpResponse:
@@ -68,5 +76,8 @@ def policy_parameter_edit_page(request: HttpRequest, locality_id: int, key: str)
                 return redirect(locality)
     else:
         form = PolicyParameterForm(initial=PolicyParameterForm.initial_for(parameter))
-    context = {"locality": locality, "parameter": parameter, "form": form}
+    sentence = parameter_sentence(
+        label=parameter.label, comparison=parameter.comparison, rule_text=parameter.rule_text
+    )
+    context = {"locality": locality, "parameter": parameter, "form": form, "sentence": sentence}
     return render(request, "localities/parameter_form.html", context)

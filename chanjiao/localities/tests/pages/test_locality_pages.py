@@ -40,7 +40,8 @@ def test_list_page_shows_the_five_localities(client, localities):
 def test_list_page_without_data_says_how_to_load_it(client, catalogs):
     text = client.get(reverse("localities:locality-list")).content.decode()
 
-    assert "chanjiao load_localities" in text
+    assert "尚未导入任何地区的政策配置" in text
+    assert "请联系平台管理员导入" in text
 
 
 def test_detail_page_shows_document_parameters_industries_and_institutions(client, wuzhou_locality):
@@ -154,5 +155,6 @@ def test_form_shows_chinese_errors_and_keeps_the_value(client, wuzhou_officer, w
     text = response.content.decode()
     assert "不是有效的数字" in text
     assert "必填" in text
-    assert "只有比较方式为 range（区间）时才填写区间上限" in text
+    assert "只有比较方式为“区间”时才填写区间上限" in text
+    assert "range（区间）" not in text
     assert PolicyParameter.objects.get(locality=wuzhou_locality, key=KEY).value == 30
