@@ -71,7 +71,7 @@ def test_no_jargon_or_english_is_visible_by_default(forecasts):
     text = _text(html)
     assert [word for word in JARGON if word in text] == []
     assert ENGLISH.findall(text) == []
-    assert "<details class=\"how\" id=\"how\">" in html  # the method, collapsed
+    assert '<details class="how" id="how">' in html  # the method, collapsed
     assert 'href="/forecasts/4504/technical/?level=occupation_group"' in html
 
 
