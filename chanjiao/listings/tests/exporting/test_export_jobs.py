@@ -44,9 +44,10 @@ def test_a_large_export_becomes_a_job_with_a_status_page_and_a_chinese_file_name
     assert export.filename.startswith("供需信息-本机构信息-岗位需求-")
     assert f"filename*=utf-8''{quote(export.filename)}" in download["Content-Disposition"]
     (row,) = as_dicts(read_export(download, "csv"))
-    download.close()
     assert row["联系电话"] == "13812345678"
     assert AuditEvent.objects.filter(action="listing.export").count() == 1
+    # Closing sends request_finished, which closes the test's PostgreSQL connection: query first.
+    download.close()
 
 
 def test_a_waiting_job_refreshes_itself(client, recruiter, large):
@@ -91,5 +92,5 @@ def test_small_exports_still_download_at_once(client, job, recruiter, settings, 
 
     assert response.status_code == 200
     assert len(as_dicts(read_export(response, "csv"))) == 1
-    response.close()
     assert not ExportJob.objects.exists()
+    response.close()  # last: it sends request_finished, which closes the database connection
