@@ -1,8 +1,6 @@
 """A real Chromium (Debian's, driven by Playwright) signs in and opens each main page."""
 
 import datetime
-import os
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -13,40 +11,7 @@ from chanjiao.accounts.tests.factories import TEST_PASSWORD, MembershipFactory, 
 from chanjiao.localities.services import localities_load_default
 from chanjiao.organizations.tests.factories import EnterpriseFactory, GovernmentFactory
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def browser_page(tmp_path):
-    if not CHROMIUM.exists():
-        message = (
-            "未安装 Chromium（/usr/bin/chromium），跳过浏览器测试；"
-            "Debian 上可 apt-get install chromium。"
-        )
-        if os.environ.get("CHANJIAO_REQUIRE_BROWSER") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
-    # Playwright's sync API runs an event loop in this thread; the ORM calls made here are sync.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(locale="zh-CN")
-        yield page
-        browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 def _sign_in(page, base_url, username):

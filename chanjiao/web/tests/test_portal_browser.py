@@ -24,7 +24,6 @@ from chanjiao.accounts.models import Membership, Role, User
 from chanjiao.listings.models import Listing
 from chanjiao.localities.services import localities_load_default
 from chanjiao.organizations.models import Organization
-from chanjiao.web.tests.test_browser import CHROMIUM, CHROMIUM_ARGS
 
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 PASSWORD = "Chanjiao-Demo-2025"
@@ -103,23 +102,6 @@ def wuzhou_demo(catalogs):
     reviewer = User.objects.create_user(REVIEWER, password=PASSWORD, real_name="梧州审核员")
     government = Organization.objects.get(name="梧州市教育局")
     Membership.objects.create(user=reviewer, organization=government, role=Role.REVIEWER)
-
-
-@pytest.fixture
-def chromium():
-    if not CHROMIUM.exists():
-        message = "未安装 Chromium（/usr/bin/chromium），跳过浏览器测试。"
-        if os.environ.get("CHANJIAO_REQUIRE_BROWSER") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 def _check(page, visit: Visit, width: int, height: int, errors: list[str]) -> list[str]:
