@@ -28,6 +28,9 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "chanjiao.common",
@@ -49,6 +52,7 @@ INSTALLED_APPS = [
     "chanjiao.forecasting",
     "chanjiao.reports",
     "chanjiao.demo",
+    "chanjiao.selfservice",
     "chanjiao.web",
 ]
 
@@ -61,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "chanjiao.audit.middleware.AuditContextMiddleware",

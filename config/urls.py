@@ -43,6 +43,8 @@ api_v1: list[URLPattern | URLResolver] = [
     path("", include("chanjiao.catalogs.api.urls")),
     path("", include("chanjiao.organizations.api.urls")),
     path("", include("chanjiao.accounts.api.urls")),
+    path("", include("chanjiao.selfservice.api.urls")),
+    path("", include("chanjiao.students.api.urls")),
     path("", include("chanjiao.localities.api.urls")),
     path("", include("chanjiao.audit.api.urls")),
     path("", include("chanjiao.listings.api.urls")),
@@ -77,5 +79,9 @@ urlpatterns = [
     path("warnings/", include("chanjiao.early_warning.urls")),
     path("forecasts/", include("chanjiao.forecasting.urls")),
     path("analytics/", include("chanjiao.reports.urls")),
+    path("account/security/", include("chanjiao.accounts.urls")),
+    path("account/", include("chanjiao.selfservice.urls")),
+    path("org/", include("chanjiao.organizations.urls")),
+    path("students/", include("chanjiao.students.urls")),
     path("", include("chanjiao.web.urls")),
 ]

@@ -2,11 +2,33 @@
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
 
 from chanjiao.common.models import TimeStampedModel
 
 
+class AdminRole(models.TextChoices):
+    """三员分立 (GB/T 22239-2019 8.1.4.2): the three platform administrator roles, kept apart.
+
+    Only an account with ``is_staff`` holds one; the role, not ``is_staff``, decides what it may do.
+    """
+
+    SYSTEM = "system", "系统管理员"
+    SECURITY = "security", "安全管理员"
+    AUDIT = "audit", "审计管理员"
+
+
 class User(AbstractUser):
+    admin_role = models.CharField(
+        "管理员类别",
+        max_length=10,
+        choices=AdminRole.choices,
+        default=AdminRole.SYSTEM,
+        help_text="仅对平台工作人员（可登录后台）有效：系统管理员运行平台，安全管理员授予和收回权限，"
+        "审计管理员只查看审计日志。",
+    )
+    password_changed_at = models.DateTimeField("密码修改时间", default=timezone.now)
     real_name = models.CharField("姓名", max_length=50, blank=True)
     phone = models.CharField("手机号", max_length=20, blank=True)
     id_number = models.CharField("身份证号", max_length=18, blank=True)
@@ -19,6 +41,14 @@ class User(AbstractUser):
         verbose_name = "用户"
         verbose_name_plural = verbose_name
         permissions = [("view_personal_data", "可查看完整个人信息（手机号、身份证号）")]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~models.Q(email=""),
+                name="user_unique_email",
+                violation_error_message="该电子邮箱已被其他账号使用。",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.real_name or self.username
