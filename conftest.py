@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.db import connection
 from rest_framework.test import APIClient
 
-from chanjiao.accounts.models import Role
+from chanjiao.accounts.models import AdminRole, Role
 from chanjiao.accounts.tests.factories import MembershipFactory, UserFactory
 from chanjiao.catalogs.loading import catalogs_load
 from chanjiao.catalogs.models import Region
@@ -187,7 +187,20 @@ def outsider(catalogs):
 
 @pytest.fixture
 def staff_user(catalogs):
+    """A 系统管理员 (staff with the system administrator role): runs the platform."""
     return UserFactory(username="platform_staff", is_staff=True)
+
+
+@pytest.fixture
+def security_admin(catalogs):
+    """The 安全管理员: grants and withdraws rights (三员分立)."""
+    return UserFactory(username="security_admin", is_staff=True, admin_role=AdminRole.SECURITY)
+
+
+@pytest.fixture
+def audit_admin(catalogs):
+    """The 审计管理员: reads the audit log and nothing else (三员分立)."""
+    return UserFactory(username="audit_admin", is_staff=True, admin_role=AdminRole.AUDIT)
 
 
 @pytest.fixture

@@ -73,6 +73,11 @@ PERIODIC_TASKS: tuple[PeriodicTask, ...] = (
         description="生成各地上一年度技能人才供需报告（PDF 与 HTML）",
     ),
     PeriodicTask(
+        task="chanjiao.organizations.tasks.expire_invitations_task",
+        every=timedelta(hours=1),
+        description="把超过七天未接受的机构邀请标记为已过期",
+    ),
+    PeriodicTask(
         task="chanjiao.common.tasks.prune_task_results_task",
         every=timedelta(days=1),
         description="删除一周前已完成的后台任务记录",

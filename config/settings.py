@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "chanjiao.accounts.middleware.AccountSecurityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "chanjiao.audit.middleware.AuditContextMiddleware",
@@ -117,28 +118,84 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, refusing superusers (command line only).
+    "chanjiao.accounts.backends.PlatformModelBackend",
+    # 三员分立: permissions from the administrator role (authenticates no one).
+    "chanjiao.accounts.admin_roles.AdminRoleBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": env_int("CHANJIAO_PASSWORD_MIN_LENGTH", 10)},
+        # Django's MinimumLengthValidator with a Chinese message.
+        "NAME": "chanjiao.accounts.passwords.ChineseMinimumLengthValidator",
+        "OPTIONS": {"min_length": env_int("CHANJIAO_PASSWORD_MIN_LENGTH", 8)},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # GB/T 22239-2019 8.1.4.1 a (chanjiao/accounts/passwords.py).
+    {
+        "NAME": "chanjiao.accounts.passwords.CharacterClassValidator",
+        "OPTIONS": {"min_classes": env_int("CHANJIAO_PASSWORD_MIN_CLASSES", 3)},
+    },
+    {"NAME": "chanjiao.accounts.passwords.ChineseCommonPasswordValidator"},
+    {
+        "NAME": "chanjiao.accounts.passwords.RepeatedCharacterValidator",
+        "OPTIONS": {"max_run": env_int("CHANJIAO_PASSWORD_MAX_REPEAT", 3)},
+    },
+    {
+        "NAME": "chanjiao.accounts.passwords.PasswordHistoryValidator",
+        "OPTIONS": {"keep": env_int("CHANJIAO_PASSWORD_HISTORY", 5)},
+    },
 ]
+# Privileged accounts (staff, government 政府管理员 and 审核员) change their password this often.
+CHANJIAO_PASSWORD_MAX_AGE_DAYS = env_int("CHANJIAO_PASSWORD_MAX_AGE_DAYS", 90)
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:home"
 
-# Login lockout (django-axes): lock a username+address pair after repeated failures.
+# Login lockout (django-axes; chanjiao/accounts/lockout.py): an account is locked after
+# AXES_FAILURE_LIMIT failures from any addresses, an address after
+# CHANJIAO_LOGIN_ADDRESS_FAILURE_LIMIT failures over any accounts (higher: a school's computer room
+# shares one address). Each lock lasts the next step of CHANJIAO_LOGIN_COOLOFF_MINUTES (one step
+# further for every AXES_FAILURE_LIMIT failures beyond the limit) after the latest failure;
+# failures are forgotten CHANJIAO_LOGIN_FAILURE_MEMORY after the latest one, at a
+# successful sign-in, or (account lock) when the password is reset by e-mail.
+AXES_HANDLER = "chanjiao.accounts.lockout.PlatformAxesHandler"
 AXES_FAILURE_LIMIT = env_int("CHANJIAO_LOGIN_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = timedelta(minutes=env_int("CHANJIAO_LOGIN_COOLOFF_MINUTES", 30))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+CHANJIAO_LOGIN_ADDRESS_FAILURE_LIMIT = env_int("CHANJIAO_LOGIN_ADDRESS_FAILURE_LIMIT", 30)
+CHANJIAO_LOGIN_COOLOFF_MINUTES = [
+    int(m) for m in env_list("CHANJIAO_LOGIN_COOLOFF_MINUTES", ["1", "5", "15", "30"])
+]
+CHANJIAO_LOGIN_FAILURE_MEMORY = timedelta(
+    minutes=env_int("CHANJIAO_LOGIN_FAILURE_MEMORY_MINUTES", 60)
+)
+
+# The cool-off of the lock in force (it grows with the failures).
+AXES_COOLOFF_TIME = "chanjiao.accounts.lockout.lockout_cool_off"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
+# Refused attempts during a lock are not counted: the people sharing a locked address would
+# otherwise make its lock longer by trying again.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "chanjiao.accounts.lockout.lockout_response"
 AXES_LOCKOUT_TEMPLATE = "web/lockout.html"
 AXES_VERBOSE = False
+# The client address: X-Forwarded-For is believed only from these proxies (addresses or CIDR
+# networks, comma separated; empty: REMOTE_ADDR). Used by the lockout and the audit log.
+CHANJIAO_TRUSTED_PROXIES = env_list("CHANJIAO_TRUSTED_PROXIES", [])
+AXES_CLIENT_IP_CALLABLE = "chanjiao.common.client_ip.client_ip"
+
+# Second factor (GB/T 22239-2019 8.1.4.1 d; chanjiao/accounts/two_factor.py): TOTP and recovery
+# codes, required of privileged accounts, optional for others. Wrong codes are limited per
+# account; django-otp's own per-device delay is off (the per-account limit replaces it).
+CHANJIAO_SECOND_FACTOR_REQUIRED = env_bool("CHANJIAO_SECOND_FACTOR_REQUIRED", True)
+CHANJIAO_SECOND_FACTOR_FAILURE_LIMIT = env_int("CHANJIAO_SECOND_FACTOR_FAILURE_LIMIT", 5)
+CHANJIAO_SECOND_FACTOR_FAILURE_WINDOW_MINUTES = env_int(
+    "CHANJIAO_SECOND_FACTOR_FAILURE_WINDOW_MINUTES", 15
+)
+OTP_TOTP_ISSUER = "产教融合平台"
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
 
 # Idle session timeout: the cookie's age is renewed on every request.
 SESSION_COOKIE_AGE = env_int("CHANJIAO_SESSION_IDLE_SECONDS", 30 * 60)

@@ -34,3 +34,7 @@ MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMid
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 # Each test run indexes into its own temporary directory (search tests clear it per test).
 CHANJIAO_SEARCH_INDEX_DIR = Path(tempfile.gettempdir()) / f"chanjiao-search-test-{os.getpid()}"
+# Hundreds of tests sign privileged users in with force_login (no second factor) and travel in
+# time; the account-security tests turn both rules on with override_settings.
+CHANJIAO_SECOND_FACTOR_REQUIRED = False
+CHANJIAO_PASSWORD_MAX_AGE_DAYS = 0

@@ -1,6 +1,10 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.http import HttpRequest
 
+from chanjiao.accounts.admin_roles import user_admin_readonly_fields
 from chanjiao.accounts.models import Membership, User
 from chanjiao.common.masking import mask_id_number, mask_phone
 
@@ -13,16 +17,43 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
-    list_display = ["username", "real_name", "masked_phone", "is_staff", "is_active", "is_demo"]
-    list_filter = ["is_staff", "is_active", "is_demo"]
+    list_display = [
+        "username",
+        "real_name",
+        "masked_phone",
+        "is_staff",
+        "admin_role",
+        "is_active",
+        "is_demo",
+    ]
+    list_filter = ["is_staff", "admin_role", "is_active", "is_demo"]
     search_fields = ["username", "real_name"]
     inlines = [MembershipInline]
     fieldsets = (
-        *(DjangoUserAdmin.fieldsets or ()),
+        (None, {"fields": ("username", "password")}),
+        ("姓名与邮箱", {"fields": ("real_name", "email", "first_name", "last_name")}),
+        # 三员分立: only the security administrator changes these, never on their own account.
+        (
+            "权限",
+            {
+                "fields": (
+                    "is_active",
+                    "is_staff",
+                    "admin_role",
+                    "is_superuser",
+                    "groups",
+                    "user_permissions",
+                )
+            },
+        ),
+        ("时间", {"fields": ("last_login", "date_joined", "password_changed_at")}),
         # Personal numbers are shown masked; the audited reveal API shows them whole.
-        ("个人信息", {"fields": ("real_name", "masked_phone", "masked_id_number", "is_demo")}),
+        ("个人信息", {"fields": ("masked_phone", "masked_id_number", "is_demo")}),
     )
     readonly_fields = ["masked_phone", "masked_id_number"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return [*self.readonly_fields, *user_admin_readonly_fields(request.user, obj)]
 
     @admin.display(description="手机号")
     def masked_phone(self, obj: User) -> str:

@@ -7,5 +7,6 @@ class AccountsConfig(AppConfig):
     verbose_name = "用户与角色"
 
     def ready(self) -> None:
-        # Connects the login/logout signal receivers; models load only once apps are ready.
-        from chanjiao.accounts import auth_events  # noqa: F401
+        # Connects the login/logout signal receivers and registers the deploy checks; models load
+        # only once apps are ready.
+        from chanjiao.accounts import auth_events, checks  # noqa: F401

@@ -83,3 +83,24 @@ class Membership(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.organization}（{self.get_role_display()}）"
+
+
+class PasswordHistory(models.Model):
+    """The hash of a password a user has set, kept so that the last few are not chosen again.
+
+    Written by ``accounts.passwords.PasswordHistoryValidator.password_changed`` each time a
+    password is set; only the newest ``keep`` rows of a user are kept.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="password_history")
+    password = models.CharField("密码摘要", max_length=128)
+    created_at = models.DateTimeField("设置时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "历史密码"
+        verbose_name_plural = verbose_name
+        ordering = ["user_id", "-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "-created_at"], name="password_history_recent")]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,4 +1,4 @@
-"""Creating a person's account: the one path every sign-up (organisation, student, invitation) takes.
+"""Opening a person's account: the one path of every sign-up (organisation, student, invitation).
 
 The password goes through Django's validators (``AUTH_PASSWORD_VALIDATORS``), the username and the
 e-mail are checked for uniqueness with a message that names the field, and the new account is

@@ -5,3 +5,9 @@ class AuditConfig(AppConfig):
     name = "chanjiao.audit"
     label = "audit"
     verbose_name = "审计日志"
+
+    def ready(self) -> None:
+        # Model imports need a ready registry: the admin-change receivers connect here.
+        from chanjiao.audit import admin_changes
+
+        admin_changes.connect()

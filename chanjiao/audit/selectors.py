@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from chanjiao.audit.models import AuditEvent
 from chanjiao.common.exceptions import PermissionDeniedError
-from chanjiao.common.users import is_platform_staff
+from chanjiao.common.users import is_audit_administrator
 
 if TYPE_CHECKING:  # audit sits below accounts: the user model is only named in annotations
     from django.contrib.auth.models import AnonymousUser
@@ -22,9 +22,9 @@ def audit_event_list(
     target_type: str | None = None,
     target_id: str | None = None,
 ) -> QuerySet[AuditEvent]:
-    """Return audit events, newest first; platform staff only."""
-    if not is_platform_staff(fetched_by):
-        raise PermissionDeniedError("只有平台管理员可以查看审计日志。")
+    """Return audit events, newest first; the 审计管理员 only (三员分立)."""
+    if not is_audit_administrator(fetched_by):
+        raise PermissionDeniedError("只有审计管理员可以查看审计日志。")
     qs = AuditEvent.objects.all()
     if action:
         qs = qs.filter(action=action)

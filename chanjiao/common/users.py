@@ -34,6 +34,34 @@ def account_or_none(actor: "User | AnonymousUser | None") -> "User | None":
     return actor
 
 
+# 三员分立 (GB/T 22239-2019 8.1.4.2): a staff account holds exactly one of these administrator
+# roles (``User.admin_role``); the values mirror ``accounts.models.AdminRole``.
+SYSTEM_ADMIN = "system"
+SECURITY_ADMIN = "security"
+AUDIT_ADMIN = "audit"
+
+
+def staff_admin_role(user: "User | AnonymousUser") -> str | None:
+    """Return the administrator role of an active staff account, or None for anyone else."""
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return None
+    return str(getattr(user, "admin_role", SYSTEM_ADMIN) or SYSTEM_ADMIN)
+
+
 def is_platform_staff(user: "User | AnonymousUser") -> bool:
-    """Tell whether the user operates the whole platform (Django staff)."""
-    return bool(user.is_authenticated and user.is_active and user.is_staff)
+    """Tell whether the user operates the whole platform: a 系统管理员 (staff, system role).
+
+    The security and audit administrators are staff too, but run nothing: one grants and withdraws
+    rights, the other reads the audit log.
+    """
+    return staff_admin_role(user) == SYSTEM_ADMIN
+
+
+def is_security_administrator(user: "User | AnonymousUser") -> bool:
+    """Tell whether the user is the 安全管理员 (grants and withdraws rights)."""
+    return staff_admin_role(user) == SECURITY_ADMIN
+
+
+def is_audit_administrator(user: "User | AnonymousUser") -> bool:
+    """Tell whether the user is the 审计管理员 (reads the audit log and nothing else)."""
+    return staff_admin_role(user) == AUDIT_ADMIN

@@ -3,8 +3,9 @@
 from django.contrib.auth.models import AnonymousUser
 
 from chanjiao.accounts.models import User
+from chanjiao.accounts.permissions import is_platform_staff
 
 
 def user_can_curate(user: User | AnonymousUser) -> bool:
     """Tell whether the user may add, remove, confirm or reject crosswalk links."""
-    return bool(user is not None and user.is_authenticated and user.is_active and user.is_staff)
+    return is_platform_staff(user)

@@ -1,10 +1,13 @@
 """Organisations: government offices, schools, enterprises, associations, institutes."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
+from chanjiao.accounts.models import Role
 from chanjiao.common.models import TimeStampedModel
-from chanjiao.organizations.validators import validate_credit_code
+from chanjiao.organizations.validators import validate_credit_code, validate_school_code
 
 
 class OrganizationType(models.TextChoices):
@@ -35,6 +38,7 @@ class VerificationStatus(models.TextChoices):
     UNVERIFIED = "unverified", "未认证"
     VERIFIED = "verified", "已认证"
     REVOKED = "revoked", "已撤销认证"
+    RETURNED = "returned", "已退回"
 
 
 class OrganizationQuerySet(models.QuerySet["Organization"]):
@@ -74,6 +78,18 @@ class Organization(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="organizations",
     )
+    school_code = models.CharField(
+        "学校标识码",
+        max_length=10,
+        null=True,
+        blank=True,
+        unique=True,
+        validators=[validate_school_code],
+        help_text="教育部颁发的10位学校标识码，仅学校填写。",
+    )
+    contact_name = models.CharField("联系人", max_length=50, blank=True)
+    contact_phone = models.CharField("联系电话", max_length=20, blank=True)
+    contact_email = models.EmailField("联系邮箱", blank=True)
     employee_count = models.PositiveIntegerField("职工人数", null=True, blank=True)
     is_above_designated_size = models.BooleanField("规模以上企业", default=False)
     # The verification workflow's state (verify / revoke, with history); ``is_verified`` reads it.
@@ -119,6 +135,10 @@ class Organization(TimeStampedModel):
         errors: dict[str, str] = {}
         if self.credit_code:
             self.credit_code = self.credit_code.strip().upper()
+        if self.school_code:
+            self.school_code = self.school_code.strip()
+            if not self.is_school:
+                errors["school_code"] = "只有学校可以填写学校标识码。"
         if self.org_type == OrganizationType.ENTERPRISE:
             if not self.credit_code:
                 errors["credit_code"] = "企业必须填写统一社会信用代码。"
@@ -157,3 +177,75 @@ class SchoolMajor(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.school} {self.year} {self.major}"
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", "待接受"
+    ACCEPTED = "accepted", "已接受"
+    DECLINED = "declined", "已拒绝"
+    REVOKED = "revoked", "已撤回"
+    EXPIRED = "expired", "已过期"
+
+
+class Invitation(TimeStampedModel):
+    """An offer of a role in an organisation; it becomes a membership only when accepted.
+
+    The token travels in the link only; the row keeps its SHA-256 hash. An invitation with an
+    e-mail may be accepted only by an account with that e-mail; one without is a one-time link.
+    """
+
+    organization = models.ForeignKey(
+        Organization, verbose_name="机构", on_delete=models.CASCADE, related_name="invitations"
+    )
+    role = models.CharField("角色", max_length=20, choices=Role.choices)
+    email = models.EmailField("受邀邮箱", blank=True)
+    token_hash = models.CharField("令牌摘要", max_length=64, unique=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="邀请人",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="invitations_sent",
+    )
+    expires_at = models.DateTimeField("失效时间")
+    status = models.CharField(
+        "状态",
+        max_length=10,
+        choices=InvitationStatus.choices,
+        default=InvitationStatus.PENDING,
+        db_index=True,
+    )
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="接受人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="invitations_accepted",
+    )
+    decided_at = models.DateTimeField("处理时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "成员邀请"
+        verbose_name_plural = verbose_name
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.organization}（{self.role_label}）"
+
+    @property
+    def role_label(self) -> str:
+        return str(dict(Role.choices).get(self.role, self.role))
+
+    @property
+    def is_expired(self) -> bool:
+        return self.status == InvitationStatus.EXPIRED or (
+            self.status == InvitationStatus.PENDING and self.expires_at <= timezone.now()
+        )
+
+    @property
+    def current_status_label(self) -> str:
+        """The status as a person should read it now (a pending one past its time is 已过期)."""
+        if self.is_expired:
+            return InvitationStatus.EXPIRED.label
+        return self.get_status_display()

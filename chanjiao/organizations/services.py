@@ -4,7 +4,7 @@ from typing import Any
 
 from django.db import transaction
 
-from chanjiao.accounts.models import Membership, Role, User
+from chanjiao.accounts.models import User
 from chanjiao.accounts.permissions import (
     is_platform_staff,
     user_governs_region_code,
@@ -16,21 +16,29 @@ from chanjiao.organizations.models import Organization, OrganizationType, School
 from chanjiao.organizations.permissions import (
     user_can_act_for_organization,
     user_can_administer_organization,
+    user_may_create_government_in,
 )
-from chanjiao.organizations.workflow import ORGANIZATION_VERIFICATION
+from chanjiao.organizations.selectors import credit_code_duplicate_message
+from chanjiao.organizations.workflow import ORGANIZATION_VERIFICATION, REVERIFY_REASON
 from chanjiao.workflow.services import transition_apply
 
 EDITABLE_FIELDS = [
     "name",
     "region",
     "credit_code",
+    "school_code",
     "industry",
     "employee_count",
     "is_above_designated_size",
     "address",
     "website",
     "description",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
 ]
+# Changing one of these on a verified organisation sends it back to verification.
+IDENTITY_FIELDS = ("name", "credit_code")
 
 
 def organization_create(*, actor: User, data: dict[str, Any]) -> Organization:
@@ -43,6 +51,17 @@ def organization_create(*, actor: User, data: dict[str, Any]) -> Organization:
             action="organization.create",
             target=None,
             message="只有平台管理员或该地区的政府管理员可以登记机构。",
+        )
+    if (
+        organization.org_type == OrganizationType.GOVERNMENT
+        and organization.region_id
+        and not user_may_create_government_in(actor, organization.region)
+    ):
+        audit_refusal(
+            actor=actor,
+            action="organization.create",
+            target=None,
+            message="您只能为本地区下辖的区县（或下级地区）开设政府部门。",
         )
     with transaction.atomic():
         organization.full_clean()
@@ -59,7 +78,11 @@ def organization_create(*, actor: User, data: dict[str, Any]) -> Organization:
 def organization_update(
     *, actor: User, organization: Organization, data: dict[str, Any]
 ) -> Organization:
-    """Change an organisation's profile; its 机构管理员, a 政府管理员 of its region, or staff."""
+    """Change an organisation's profile; its 机构管理员, a 政府管理员 of its region, or staff.
+
+    A verified organisation whose name or 统一社会信用代码 changes goes back to 未认证 (a
+    ``reverify`` transition in its history) and waits again in its region's verification queue.
+    """
     _check_update_allowed(actor=actor, organization=organization, data=data)
     with transaction.atomic():
         return _organization_update(actor=actor, organization=organization, data=data)
@@ -96,14 +119,29 @@ def _organization_update(
         if name not in EDITABLE_FIELDS:
             raise ApplicationError(f"字段 {name} 不可修改。", extra={"field": name})
         setattr(organization, name, value)
+    if organization.credit_code:
+        organization.credit_code = organization.credit_code.strip().upper()
+    if organization.credit_code and organization.credit_code != before["credit_code"]:
+        duplicate = credit_code_duplicate_message(organization.credit_code, exclude=organization.pk)
+        if duplicate:
+            raise ApplicationError(
+                duplicate, extra={"field": "credit_code", "fields": {"credit_code": [duplicate]}}
+            )
     organization.full_clean()
     organization.save()
+    changes = model_changes(organization, EDITABLE_FIELDS, before)
     audit_event_record(
-        actor=actor,
-        action="organization.update",
-        target=organization,
-        changes=model_changes(organization, EDITABLE_FIELDS, before),
+        actor=actor, action="organization.update", target=organization, changes=changes
     )
+    if organization.is_verified and any(name in changes for name in IDENTITY_FIELDS):
+        organization = transition_apply(
+            workflow=ORGANIZATION_VERIFICATION,
+            obj=organization,
+            name="reverify",
+            actor=actor,
+            reason=REVERIFY_REASON,
+            audit_changes={k: v for k, v in changes.items() if k in IDENTITY_FIELDS},
+        )
     return organization
 
 
@@ -120,6 +158,28 @@ def organization_verify(
         obj=organization,
         name="verify" if is_verified else "revoke",
         actor=actor,
+    )
+
+
+def organization_return(*, actor: User, organization: Organization, reason: str) -> Organization:
+    """Return a pending organisation to its 机构管理员 with the reason (退回); a reviewer only."""
+    reason = (reason or "").strip()
+    if not reason:
+        message = "退回时必须填写原因，说明需要机构补充或更正的内容。"
+        raise ApplicationError(message, extra={"field": "reason", "fields": {"reason": [message]}})
+    return transition_apply(
+        workflow=ORGANIZATION_VERIFICATION,
+        obj=organization,
+        name="return",
+        actor=actor,
+        reason=reason[:500],
+    )
+
+
+def organization_resubmit(*, actor: User, organization: Organization) -> Organization:
+    """Send a returned organisation back to its region's verification queue."""
+    return transition_apply(
+        workflow=ORGANIZATION_VERIFICATION, obj=organization, name="resubmit", actor=actor
     )
 
 
@@ -155,35 +215,3 @@ def school_major_add(
             changes={"planned_enrollment": [None, planned_enrollment]},
         )
     return school_major
-
-
-def membership_add(*, actor: User, organization: Organization, user: User, role: str) -> Membership:
-    """Give a user a role in an organisation; its 机构管理员 or, for 政府管理员 roles, staff."""
-    if role == Role.GOV_ADMIN:
-        if organization.org_type != OrganizationType.GOVERNMENT:
-            raise ApplicationError("政府管理员只能属于政府部门。", extra={"field": "role"})
-        if not is_platform_staff(actor):
-            audit_refusal(
-                actor=actor,
-                action="membership.add",
-                target=organization,
-                message="只有平台管理员可以任命政府管理员。",
-            )
-    elif not user_can_administer_organization(actor, organization):
-        audit_refusal(
-            actor=actor,
-            action="membership.add",
-            target=organization,
-            message="您无权管理该机构的成员。",
-        )
-    with transaction.atomic():
-        membership, _ = Membership.objects.update_or_create(
-            user=user, organization=organization, role=role, defaults={"is_active": True}
-        )
-        audit_event_record(
-            actor=actor,
-            action="membership.add",
-            target=membership,
-            changes={"user": [None, user.get_username()], "role": [None, role]},
-        )
-    return membership

@@ -26,3 +26,10 @@ def validate_credit_code(value: str) -> None:
     expected = credit_code_check_character(code[:17])
     if code[17] != expected:
         raise ValidationError("统一社会信用代码校验位错误，请核对后重新输入。")
+
+
+def validate_school_code(value: str) -> None:
+    """Reject a 学校标识码 that is not exactly 10 digits."""
+    code = (value or "").strip()
+    if not (len(code) == 10 and code.isascii() and code.isdigit()):
+        raise ValidationError("学校标识码应为10位数字。")

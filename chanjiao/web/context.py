@@ -9,8 +9,10 @@ from django.utils.functional import SimpleLazyObject
 from chanjiao.listings.permissions import user_is_reviewer
 from chanjiao.listings.selectors import review_queue_counts
 from chanjiao.localities.choice import locality_chosen, request_localities
+from chanjiao.organizations.selectors import organizations_pending_verification_count
+from chanjiao.students.selectors import student_claims_pending_count
 from chanjiao.subscriptions.selectors import unread_count
-from chanjiao.web.navigation import Navigation, navigation_for
+from chanjiao.web.navigation import Navigation, Persona, navigation_for, user_personas
 
 T = TypeVar("T")
 
@@ -41,9 +43,34 @@ def request_unread_count(request: HttpRequest) -> int:
     return _memo(request, "unread", lambda: unread_count(user) if user.is_authenticated else 0)
 
 
+def request_pending_verifications(request: HttpRequest) -> int:
+    """Organisations waiting for verification in the reviewer's regions (0 for anyone else)."""
+    user = request.user
+    return _memo(
+        request,
+        "pending_verifications",
+        lambda: organizations_pending_verification_count(user) if user.is_authenticated else 0,
+    )
+
+
+def request_pending_claims(request: HttpRequest) -> int:
+    """Students' claims waiting for the schools the user acts for (0 for anyone else)."""
+    user = request.user
+    return _memo(
+        request,
+        "pending_claims",
+        lambda: student_claims_pending_count(user) if user.is_authenticated else 0,
+    )
+
+
 def _navigation(request: HttpRequest) -> Navigation:
     counts = request_review_counts(request)
     badges = {"review": counts["total"]} if counts else {}
+    personas = set(user_personas(request.user))
+    if personas & {Persona.REVIEWER, Persona.OFFICER, Persona.STAFF}:
+        badges["verification"] = request_pending_verifications(request)
+    if Persona.SCHOOL in personas:
+        badges["claims"] = request_pending_claims(request)
     return navigation_for(request.user, request.path, badges)
 
 

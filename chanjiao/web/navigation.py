@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from chanjiao.accounts.models import Role, User
 from chanjiao.accounts.permissions import active_memberships
+from chanjiao.common.users import AUDIT_ADMIN, SECURITY_ADMIN, SYSTEM_ADMIN, staff_admin_role
 from chanjiao.organizations.models import SCHOOL_TYPES, OrganizationType
 
 
@@ -20,6 +21,9 @@ class Persona(StrEnum):
     REVIEWER = "reviewer"
     OFFICER = "officer"
     STAFF = "staff"
+    # 三员分立: the security administrator (rights) and the audit administrator (the audit log).
+    SECURITY = "security"
+    AUDITOR = "auditor"
     # A member who neither publishes nor reviews (e.g. a school's 审核员, who reads its warnings).
     MEMBER = "member"
     # Signed in, but neither a student nor in any organisation yet.
@@ -33,12 +37,19 @@ PERSONA_LABELS = {
     Persona.ENTERPRISE: "企业与机构",
     Persona.REVIEWER: "审核员",
     Persona.OFFICER: "政府部门",
-    Persona.STAFF: "平台运营",
+    Persona.STAFF: "系统管理员",
+    Persona.SECURITY: "安全管理员",
+    Persona.AUDITOR: "审计管理员",
     Persona.MEMBER: "机构成员",
     Persona.ACCOUNT: "个人用户",
 }
 
 PUBLISHING_ROLES = frozenset({Role.ORG_ADMIN, Role.INFO_OFFICER})
+_ADMIN_PERSONAS = {
+    SYSTEM_ADMIN: Persona.STAFF,
+    SECURITY_ADMIN: Persona.SECURITY,
+    AUDIT_ADMIN: Persona.AUDITOR,
+}
 
 
 def user_personas(user: User | AnonymousUser) -> list[Persona]:
@@ -61,8 +72,9 @@ def user_personas(user: User | AnonymousUser) -> list[Persona]:
             found.append(Persona.MEMBER)
     if getattr(user, "student_profile", None) is not None:
         found.append(Persona.STUDENT)
-    if user.is_staff:
-        found.append(Persona.STAFF)
+    role = staff_admin_role(user)
+    if role is not None:
+        found.append(_ADMIN_PERSONAS[role])
     order = list(Persona)
     return sorted(set(found), key=order.index) or [Persona.ACCOUNT]
 
@@ -75,6 +87,8 @@ _CODES = {
     "RV": Persona.REVIEWER,
     "OF": Persona.OFFICER,
     "PS": Persona.STAFF,
+    "SA": Persona.SECURITY,
+    "AU": Persona.AUDITOR,
     "AC": Persona.ACCOUNT,
     "MB": Persona.MEMBER,
 }
@@ -102,12 +116,17 @@ def _item(key: str, label: str, url_name: str, main: str, more: str = "") -> Nav
 
 
 # Persona codes: V visitor, ST student, SC school, EN enterprise (and other publishers),
-# RV reviewer, OF government officer, PS platform staff, MB another member of an organisation,
-# AC an account without a role yet.
+# RV reviewer, OF government officer, PS platform staff (系统管理员), SA security administrator,
+# AU audit administrator, MB another member of an organisation, AC an account without a role yet.
 NAV_ITEMS: tuple[NavItem, ...] = (
     _item("home", "首页", "web:home", "V"),
     _item("workbench", "工作台", "web:home", "*"),
     _item("review", "审核队列", "listings:review", "RV OF PS"),
+    _item("verification", "机构认证", "organizations:verification-queue", "RV OF", "PS"),
+    _item("claims", "学生确认", "students:claims", "SC"),
+    _item("claim", "学校确认", "students:claim", "AC", "ST"),
+    _item("users", "账号与权限", "admin:accounts_user_changelist", "SA"),
+    _item("audit", "审计日志", "admin:audit_auditevent_changelist", "AU"),
     _item("listings", "供需信息", "listings:index", "V AC MB ST SC EN RV OF PS"),
     _item("mine", "我的发布", "listings:mine", "SC EN", "PS"),
     _item("import", "批量导入", "listing_import:upload", "", "SC EN"),
@@ -124,6 +143,9 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     _item("industries", "行业分类", "catalogs:industry-list", "", "V EN OF PS"),
     _item("crosswalk", "专业与职业对应", "crosswalk:index", "", "V ST SC OF PS"),
     _item("regions", "行政区划", "catalogs:region-list", "", "OF PS"),
+    _item("government", "政府部门与官员", "organizations:government", "", "OF PS"),
+    _item("join", "机构入驻", "organizations:register", "", "V"),
+    _item("student_join", "学生注册", "students:register", "", "V"),
     _item("api", "开放接口", "api-docs", "", "V EN OF PS"),
 )
 

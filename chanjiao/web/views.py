@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.models import AnonymousUser
@@ -11,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from chanjiao.accounts.lockout import lockout_notice
 from chanjiao.accounts.models import Role, User
 from chanjiao.accounts.permissions import active_memberships, governed_region_codes
 from chanjiao.catalogs.models import Region
@@ -31,6 +31,7 @@ from chanjiao.organizations.models import (
     OrganizationType,
     VerificationStatus,
 )
+from chanjiao.organizations.permissions import user_can_administer_organization
 from chanjiao.organizations.selectors import (
     organization_get_for_user,
     organization_list,
@@ -38,7 +39,12 @@ from chanjiao.organizations.selectors import (
 )
 from chanjiao.organizations.services import organization_verify
 from chanjiao.organizations.workflow import ORGANIZATION_VERIFICATION
-from chanjiao.web.context import request_review_counts, request_unread_count
+from chanjiao.web.context import (
+    request_pending_claims,
+    request_pending_verifications,
+    request_review_counts,
+    request_unread_count,
+)
 from chanjiao.web.navigation import Persona, user_personas
 from chanjiao.web.workbench import (
     EVENT_KINDS,
@@ -58,8 +64,7 @@ class PlatformLoginView(auth_views.LoginView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["failure_limit"] = settings.AXES_FAILURE_LIMIT
-        context["cooloff_minutes"] = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+        context["lockout_notice"] = lockout_notice()
         return context
 
 
@@ -97,6 +102,8 @@ def home(request: HttpRequest) -> HttpResponse:
             personas,
             review_counts=request_review_counts(request),
             unread=request_unread_count(request),
+            verifications=request_pending_verifications(request),
+            claims=request_pending_claims(request),
         )
         context["sections"] = _role_sections(user)
         context["student_profile"] = getattr(user, "student_profile", None)
@@ -170,9 +177,12 @@ def organization_detail_page(request: HttpRequest, organization_id: int) -> Http
         organization.school_majors.select_related("major").order_by("-year", "major__code")[:300]
     )
     latest_year = school_majors[0].year if school_majors else None
-    actions = transition_actions_available(
+    available = transition_actions_available(
         workflow=ORGANIZATION_VERIFICATION, obj=organization, actor=request.user
     )
+    # Verify and revoke are taken here; returning a registration (with a reason) and the
+    # organisation's own resubmission have their pages (``organizations:verification-queue``).
+    actions = [a for a in available if a["name"] in VERIFICATION_DONE]
     return render(
         request,
         "web/organization_detail.html",
@@ -183,6 +193,8 @@ def organization_detail_page(request: HttpRequest, organization_id: int) -> Http
             "earlier_majors": [sm for sm in school_majors if sm.year != latest_year],
             "posts": organization_posts(request.user, organization),
             "verification_actions": actions,
+            "can_return": any(a["name"] == "return" for a in available),
+            "can_administer": user_can_administer_organization(request.user, organization),
         },
     )
 

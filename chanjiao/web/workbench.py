@@ -7,14 +7,13 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
-from chanjiao.accounts.models import User
-from chanjiao.accounts.permissions import reviewed_region_codes
+from chanjiao.accounts.models import Role, User
+from chanjiao.accounts.permissions import active_memberships
 from chanjiao.common.exceptions import NotFoundError
-from chanjiao.common.users import is_platform_staff
 from chanjiao.early_warning.models import FlagStatus
 from chanjiao.early_warning.permissions import user_school_ids
 from chanjiao.early_warning.selectors import warning_flag_list
@@ -28,7 +27,10 @@ from chanjiao.listings.selectors import (
 )
 from chanjiao.localities.models import Locality
 from chanjiao.organizations.models import Organization, VerificationStatus
+from chanjiao.organizations.selectors import invitations_pending_for_user
 from chanjiao.recommendations.selectors import recommendation_page, student_subject_for_user
+from chanjiao.students.models import ClaimState
+from chanjiao.students.selectors import student_claim_for_user
 from chanjiao.web.navigation import Persona
 
 EXPIRING_DAYS = 7
@@ -42,6 +44,11 @@ EVENT_KINDS = (
     ListingKind.TRAINING_BASE,
     ListingKind.MENTOR,
 )
+
+
+def personas_review_organizations(personas: list[Persona]) -> bool:
+    """Reviewers, officers and platform staff verify organisations."""
+    return bool({Persona.REVIEWER, Persona.OFFICER, Persona.STAFF} & set(personas))
 
 
 @dataclass(frozen=True)
@@ -66,7 +73,7 @@ def _waiting(count: int) -> str:
     return "urgent" if count else "calm"
 
 
-def _review_tasks(user: User, counts: dict[str, int]) -> list[Task]:
+def _review_tasks(counts: dict[str, int]) -> list[Task]:
     total = counts["total"]
     reported = counts["reported"]
     hint = f"其中被举报 {reported} 条，排在最前" if reported else "按提交先后排列"
@@ -80,31 +87,87 @@ def _review_tasks(user: User, counts: dict[str, int]) -> list[Task]:
             _waiting(total),
         )
     ]
-    unverified = _unverified_organizations(user)
-    tasks.append(
-        Task(
-            "待认证的机构",
-            unverified,
-            "家",
-            _url("web:organization-list", verification="unverified"),
-            "核实后在机构页点“认证”" if unverified else "辖区机构均已认证",
-            "attention" if unverified else "calm",
-        )
-    )
     return tasks
 
 
-def _unverified_organizations(user: User) -> int:
-    qs = Organization.objects.filter(verification_status=VerificationStatus.UNVERIFIED)
-    if is_platform_staff(user):
-        return qs.count()
-    codes = reviewed_region_codes(user)
-    if not codes:
-        return 0
-    condition = Q(pk__in=[])
-    for code in codes:
-        condition |= Q(region__code__startswith=code)
-    return qs.filter(condition).count()
+def _verification_task(waiting: int) -> Task:
+    return Task(
+        "待认证的机构",
+        waiting,
+        "家",
+        _url("organizations:verification-queue"),
+        "核实登记信息后认证，或写明原因退回" if waiting else "辖区机构均已认证",
+        "attention" if waiting else "calm",
+    )
+
+
+def _claim_tasks(user: User, personas: list[Persona]) -> list[Task]:
+    """A person's claim to a school: file one, wait for it, or correct a returned one."""
+    claim = student_claim_for_user(user)
+    if claim is None:
+        if Persona.ACCOUNT not in personas:
+            return []
+        return [
+            Task(
+                "认领学校，成为本校学生",
+                None,
+                "",
+                _url("students:claim"),
+                "选择学校、专业和毕业年份，学校确认后即可获得岗位推荐",
+                "attention",
+            )
+        ]
+    if claim.state == ClaimState.PENDING:
+        hint = f"已提交给{claim.school.name}，请等待学校确认"
+        return [Task("学校确认中", None, "", _url("students:claim"), hint, "calm")]
+    if claim.state == ClaimState.RETURNED:
+        hint = f"退回原因：{claim.return_reason}；修改后可重新提交"
+        return [Task("学校退回了你的认领", None, "", _url("students:claim"), hint, "urgent")]
+    return []
+
+
+def _membership_tasks(user: User) -> list[Task]:
+    """Invitations waiting for the user; members and verification of the organisations they run."""
+    tasks = [
+        Task(
+            f"{invitation.organization.name}邀请您加入",
+            None,
+            "",
+            reverse("web:organization-detail", args=[invitation.organization_id]),
+            f"担任{invitation.get_role_display()}；请打开邀请邮件中的链接接受或拒绝",
+            "attention",
+        )
+        for invitation in invitations_pending_for_user(user).select_related("organization")[:3]
+    ]
+    for membership in active_memberships(user):
+        organization = membership.organization
+        if membership.role != Role.ORG_ADMIN:
+            continue
+        if organization.verification_status != VerificationStatus.VERIFIED:
+            tasks.append(
+                Task(
+                    f"本单位认证：{organization.get_verification_status_display()}",
+                    None,
+                    "",
+                    reverse("organizations:profile", args=[organization.pk]),
+                    "已退回的，按退回原因修改后重新提交"
+                    if organization.verification_status == VerificationStatus.RETURNED
+                    else "所在地审核员核实后即可认证",
+                    "urgent"
+                    if organization.verification_status == VerificationStatus.RETURNED
+                    else "calm",
+                )
+            )
+        tasks.append(
+            Task(
+                "成员与邀请",
+                None,
+                "",
+                reverse("organizations:members", args=[organization.pk]),
+                f"邀请同事加入{organization.name}，调整成员角色",
+            )
+        )
+    return tasks
 
 
 def _warning_tasks(user: User, *, as_school: bool) -> list[Task]:
@@ -204,15 +267,44 @@ def workbench_tasks(
     *,
     review_counts: dict[str, int] | None,
     unread: int,
+    verifications: int = 0,
+    claims: int = 0,
 ) -> list[Task]:
     """The tasks of the user's workbench, most pressing kinds first.
 
-    ``review_counts`` (``review_queue_counts``, None for a non-reviewer) and ``unread`` are passed
-    in because the page's menu shows them too and they are read once per request.
+    ``review_counts`` (``review_queue_counts``, None for a non-reviewer), ``unread``, the
+    organisations waiting for verification and the students' claims waiting for the school are
+    passed in because the page's menu shows them too and they are read once per request.
     """
     tasks: list[Task] = []
     if review_counts is not None:
-        tasks += _review_tasks(user, review_counts)
+        tasks += _review_tasks(review_counts)
+    if personas_review_organizations(personas):
+        tasks.append(_verification_task(verifications))
+    if Persona.SCHOOL in personas:
+        tasks.append(
+            Task(
+                "待确认的学生",
+                claims,
+                "人",
+                _url("students:claims"),
+                "学生注册时选择了本校，请核对后确认或退回" if claims else "暂无待确认的学生",
+                _waiting(claims),
+            )
+        )
+    tasks += _membership_tasks(user)
+    if Persona.ACCOUNT in personas or Persona.STUDENT in personas:
+        tasks += _claim_tasks(user, personas)
+    if Persona.OFFICER in personas:
+        tasks.append(
+            Task(
+                "政府部门与官员",
+                None,
+                "",
+                _url("organizations:government"),
+                "为下级地区开设政府部门，邀请政府管理员和审核员",
+            )
+        )
     if Persona.OFFICER in personas or Persona.STAFF in personas:
         tasks += _warning_tasks(user, as_school=False)
     if Persona.SCHOOL in personas or (Persona.MEMBER in personas and user_school_ids(user)):

@@ -46,10 +46,14 @@ def test_login_success_and_failure_are_recorded(client, recruiter):
     [
         ("anonymous", None, 403),
         ("officer", "wuzhou_officer", 403),
-        ("staff", "staff_user", 200),
+        ("system administrator", "staff_user", 403),
+        ("security administrator", "security_admin", 403),
+        ("audit administrator", "audit_admin", 200),
     ],
 )
-def test_audit_api_is_for_platform_staff(request, api_client, client_for, _case, persona, expected):
+def test_audit_api_is_for_the_audit_administrator_only(
+    request, api_client, client_for, _case, persona, expected
+):
     client = client_for(request.getfixturevalue(persona)) if persona else api_client
     audit_event_record(actor=None, action="test.visible")
     response = client.get("/api/v1/audit-events", {"action": "test.visible"})

@@ -54,6 +54,33 @@ def test_plain_http_demo_settings_are_reported_by_check_deploy(tmp_path):
     assert "security.W008" in result.stderr + result.stdout
 
 
+@pytest.mark.parametrize(
+    ("weakening", "check_id"),
+    [
+        ({"CHANJIAO_SECOND_FACTOR_REQUIRED": "0"}, "chanjiao.W001"),
+        ({"CHANJIAO_BEHIND_PROXY": "1"}, "chanjiao.W002"),
+    ],
+)
+def test_weakened_identity_settings_are_reported_by_check_deploy(tmp_path, weakening, check_id):
+    env = {
+        "PATH": os.environ["PATH"],
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DJANGO_SECRET_KEY": "p" * 20 + "-production-secret-" + "q9Z" * 10,
+        "DJANGO_ALLOWED_HOSTS": "chanjiao.example.gov.cn",
+        "CHANJIAO_DATA_DIR": str(tmp_path),
+        **weakening,
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "chanjiao", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert check_id in result.stderr + result.stdout
+
+
 def test_rest_framework_defaults_are_closed():
     assert [p.__name__ for p in api_settings.DEFAULT_PERMISSION_CLASSES] == ["IsAuthenticated"]
     assert BasicAuthentication not in api_settings.DEFAULT_AUTHENTICATION_CLASSES

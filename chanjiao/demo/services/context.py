@@ -55,7 +55,8 @@ class PersonPlan:
     phone: str
     id_number: str
     date_joined: datetime
-    is_superuser: bool = False
+    # A platform administrator's role (三员分立); None for everyone else.
+    admin_role: str | None = None
     organization_key: str | None = None
     role: str | None = None
     school_key: str | None = None

@@ -16,7 +16,7 @@ from django.db import models, transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 
-from chanjiao.accounts.models import Membership, Role, User
+from chanjiao.accounts.models import AdminRole, Membership, Role, User
 from chanjiao.audit.services import audit_event_record
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.demo.services.context import DemoPlan, OrganizationPlan, PersonPlan
@@ -26,7 +26,12 @@ from chanjiao.demo.services.listings_writer import demo_listings_delete, demo_li
 from chanjiao.demo.services.plan import demo_plan_build
 from chanjiao.demo.services.plan_listing_archive import archived_jobs
 from chanjiao.demo.services.plan_listings import listings_plan
-from chanjiao.demo.services.scope import PLATFORM_ADMIN, DemoScope, demo_scope
+from chanjiao.demo.services.scope import PLATFORM_ACCOUNTS, DemoScope, demo_scope
+from chanjiao.demo.services.second_factor import (
+    demo_second_factors_ensure,
+    demo_totp_secret,
+    person_is_privileged,
+)
 from chanjiao.demo.services.summary import DemoAccount, DemoSummary, demo_counts
 from chanjiao.listings.kinds import ListingKind
 from chanjiao.localities.models import Locality
@@ -78,6 +83,7 @@ def demo_data_generate(*, locality: Locality, seed: int) -> DemoSummary:
     writer.link_named_institutions(plan.organizations, organizations)
     users = writer.sync_users(plan.people)
     writer.sync_memberships(plan.people, users, organizations)
+    demo_second_factors_ensure(plan.people, users, {o.key: o.org_type for o in plan.organizations})
     writer.sync_school_majors(plan.organizations, organizations)
     writer.sync_students(plan.people, users, organizations)
     writer.sync_listings(plan, locality, seed, users, organizations)
@@ -156,8 +162,8 @@ def _representative_accounts(plan: DemoPlan) -> tuple[DemoAccount, ...]:
     seen: set[tuple[str, str]] = set()
     for person in plan.people:
         organization = organizations.get(person.organization_key or person.school_key or "")
-        if person.is_superuser:
-            kind, role = ("platform", ""), "平台管理员（超级用户）"
+        if person.admin_role:
+            kind, role = ("platform", person.admin_role), AdminRole(person.admin_role).label
         elif person.role and organization is not None:
             kind = (_account_group(organization.org_type), person.role)
             role = Role(person.role).label
@@ -170,12 +176,16 @@ def _representative_accounts(plan: DemoPlan) -> tuple[DemoAccount, ...]:
             kind, role = ("student", status.value), status.label
         if kind[0] and kind not in seen:
             seen.add(kind)
+            org_type = organization.org_type if organization else None
             accounts.append(
                 DemoAccount(
                     person.username,
                     role,
                     organization.name if organization else "—",
                     group=kind[0],
+                    totp_secret=demo_totp_secret(person.username)
+                    if person_is_privileged(person, org_type)
+                    else "",
                 )
             )
     return tuple(accounts)
@@ -254,7 +264,8 @@ class _Writer:
     def sync_users(self, people: list[PersonPlan]) -> dict[str, User]:
         existing = {
             u.username: u
-            for u in self.scope.users() | User.objects.filter(is_demo=True, username=PLATFORM_ADMIN)
+            for u in self.scope.users()
+            | User.objects.filter(is_demo=True, username__in=PLATFORM_ACCOUNTS)
         }
         password = _password_hash(u.password for u in existing.values())
         desired = {
@@ -267,8 +278,9 @@ class _Writer:
                     "phone": person.phone,
                     "id_number": person.id_number,
                     "date_joined": person.date_joined,
-                    "is_staff": person.is_superuser,
-                    "is_superuser": person.is_superuser,
+                    "is_staff": person.admin_role is not None,
+                    "is_superuser": False,
+                    "admin_role": person.admin_role or AdminRole.SYSTEM,
                     "is_active": True,
                     "is_demo": True,
                 },

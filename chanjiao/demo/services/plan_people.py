@@ -1,4 +1,4 @@
-"""Planning the demonstration people: the platform admin, organisation staff and students."""
+"""Planning the demonstration people: the platform administrators, organisation staff, students."""
 
 import random
 import re
@@ -17,7 +17,7 @@ from chanjiao.demo.services.context import (
 )
 from chanjiao.demo.services.majors import OFFERING_YEARS
 from chanjiao.demo.services.samples import GENERAL_POOL, skill_pools
-from chanjiao.demo.services.scope import PLATFORM_ADMIN
+from chanjiao.demo.services.scope import PLATFORM_ACCOUNTS
 from chanjiao.organizations.models import SCHOOL_TYPES, OrganizationType
 
 # (years of study, age at enrolment)
@@ -59,21 +59,25 @@ def people_plan(
     context: PlanContext, rng: random.Random, organizations: list[OrganizationPlan]
 ) -> list[PersonPlan]:
     """Plan the platform admin, each organisation's staff and the students of the schools."""
-    people = [_platform_admin()]
+    people = _platform_admins()
     people += _staff(context, rng, organizations)
     people += _students(context, rng, [o for o in organizations if o.offerings])
     return people
 
 
-def _platform_admin() -> PersonPlan:
-    return PersonPlan(
-        username=PLATFORM_ADMIN,
-        real_name="演示平台管理员",
-        phone="",
-        id_number="",
-        date_joined=PLATFORM_LAUNCH,
-        is_superuser=True,
-    )
+def _platform_admins() -> list[PersonPlan]:
+    """The three administrators of 三员分立 (system, security, audit); none is a superuser."""
+    return [
+        PersonPlan(
+            username=username,
+            real_name=f"演示{role.label}",
+            phone="",
+            id_number="",
+            date_joined=PLATFORM_LAUNCH,
+            admin_role=role.value,
+        )
+        for username, role in PLATFORM_ACCOUNTS.items()
+    ]
 
 
 def _staff(

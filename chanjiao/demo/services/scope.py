@@ -3,7 +3,8 @@
 A locality's demo organisations are those in its region (less the regions of other, nested
 localities); its demo accounts carry its tag in their username (``demo_wz_gov_jyj`` for 梧州市),
 the tag being the pinyin initials of the locality's short name, or the whole pinyin where two
-localities share the initials. ``demo_admin``, the platform's demo superuser, belongs to none.
+localities share the initials. The platform's three demo administrators (三员分立: ``demo_admin``,
+``demo_security``, ``demo_audit``) belong to none.
 """
 
 import re
@@ -13,12 +14,18 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from pypinyin import Style, lazy_pinyin
 
-from chanjiao.accounts.models import User
+from chanjiao.accounts.models import AdminRole, User
 from chanjiao.listings.models import Listing
 from chanjiao.localities.models import Locality
 from chanjiao.organizations.models import Organization
 
 PLATFORM_ADMIN = "demo_admin"
+# The platform's demo administrators and their roles (``accounts.models.AdminRole``).
+PLATFORM_ACCOUNTS = {
+    PLATFORM_ADMIN: AdminRole.SYSTEM,
+    "demo_security": AdminRole.SECURITY,
+    "demo_audit": AdminRole.AUDIT,
+}
 
 
 def locality_short_name(name: str) -> str:
@@ -78,7 +85,9 @@ class DemoScope:
         for tag in self.all_tags:
             claimed |= Q(username__startswith=f"demo_{tag}_")
         orphans = (
-            User.objects.filter(is_demo=True).exclude(claimed).exclude(username=PLATFORM_ADMIN)
+            User.objects.filter(is_demo=True)
+            .exclude(claimed)
+            .exclude(username__in=PLATFORM_ACCOUNTS)
         )
         mine = User.objects.filter(is_demo=True, username__startswith=self.username_prefix)
         return mine | orphans

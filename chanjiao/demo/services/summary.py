@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Count, QuerySet
 
 from chanjiao.accounts.models import Membership, Role, User
-from chanjiao.demo.services.scope import PLATFORM_ADMIN, DemoScope
+from chanjiao.demo.services.scope import PLATFORM_ACCOUNTS, DemoScope
 from chanjiao.listings.kinds import KINDS
 from chanjiao.listings.models import Listing
 from chanjiao.organizations.models import Organization, OrganizationType, SchoolMajor
@@ -26,6 +26,8 @@ class DemoAccount:
     organization: str
     # platform, government, school, enterprise or student: what the account stands for
     group: str = ""
+    # The base32 TOTP secret of a privileged account (second factor); empty for the others.
+    totp_secret: str = ""
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ def demo_counts(scope: DemoScope | None = None) -> tuple[DemoCount, ...]:
     users: QuerySet[User] = User.objects.filter(is_demo=True)
     listings: QuerySet[Listing] = Listing.objects.filter(is_demo=True)
     if scope is not None:
-        admin = User.objects.filter(is_demo=True, username=PLATFORM_ADMIN)
+        admin = User.objects.filter(is_demo=True, username__in=PLATFORM_ACCOUNTS)
         organizations, users = scope.organizations(), scope.users() | admin
         listings = scope.listings()
     by_type = dict(organizations.values_list("org_type").annotate(n=Count("pk")).order_by())

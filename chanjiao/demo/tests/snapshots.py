@@ -23,7 +23,7 @@ def demo_snapshot() -> dict[str, list[tuple]]:
         ),
         "users": sorted(
             User.objects.filter(is_demo=True).values_list(
-                "username", "real_name", "phone", "id_number", "date_joined", "is_superuser"
+                "username", "real_name", "phone", "id_number", "date_joined", "admin_role"
             )
         ),
         "memberships": sorted(

@@ -8,24 +8,63 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from chanjiao.accounts.models import Role, User
+from chanjiao.accounts.registration import AccountInput
 from chanjiao.accounts.selectors import membership_list
 from chanjiao.catalogs.models import Major
 from chanjiao.common.exceptions import PermissionDeniedError
 from chanjiao.common.pagination import get_paginated_response
 from chanjiao.common.users import acting_user
 from chanjiao.organizations.api.serializers import (
+    GovernmentBodyInputSerializer,
+    InvitationAccountInputSerializer,
+    InvitationCreatedSerializer,
+    InvitationInputSerializer,
+    InvitationOutputSerializer,
+    InvitationPublicSerializer,
     MembershipOutputSerializer,
+    MembershipRoleInputSerializer,
     OrganizationInputSerializer,
     OrganizationOutputSerializer,
+    OrganizationRegisterInputSerializer,
+    OrganizationReturnInputSerializer,
+    QueueOrganizationSerializer,
     SchoolMajorOutputSerializer,
+    VerificationRecordSerializer,
 )
-from chanjiao.organizations.models import OrganizationType
-from chanjiao.organizations.permissions import user_can_administer_organization
-from chanjiao.organizations.selectors import organization_get_for_user, organization_list
+from chanjiao.organizations.government import government_body_create
+from chanjiao.organizations.invitations import (
+    invitation_accept,
+    invitation_create,
+    invitation_decline,
+    invitation_register_and_accept,
+    invitation_revoke,
+)
+from chanjiao.organizations.members import (
+    membership_get_for_organization,
+    membership_remove,
+    membership_role_change,
+)
+from chanjiao.organizations.models import Invitation, OrganizationType
+from chanjiao.organizations.permissions import (
+    user_can_administer_organization,
+    user_can_manage_members,
+    user_can_verify_organization,
+)
+from chanjiao.organizations.registration import organization_register
+from chanjiao.organizations.selectors import (
+    government_bodies_managed,
+    invitation_get_by_token,
+    invitations_pending_for_user,
+    organization_get_for_user,
+    organization_history,
+    organization_invitations_pending,
+    organization_list,
+    organizations_pending_verification,
+)
 from chanjiao.organizations.services import (
-    membership_add,
     organization_create,
+    organization_resubmit,
+    organization_return,
     organization_update,
     organization_verify,
     school_major_add,
@@ -190,18 +229,14 @@ class SchoolMajorListApi(APIView):
 
 
 class MembershipListApi(APIView):
-    class InputSerializer(serializers.Serializer):
-        username = serializers.CharField()
-        role = serializers.ChoiceField(
-            choices=Role.choices, error_messages={"invalid_choice": "角色 {input} 无效。"}
-        )
+    """The members of an organisation. Nobody is added here: people join by invitation."""
 
     @extend_schema(
         responses=MembershipOutputSerializer(many=True), summary="机构成员（个人信息已脱敏）"
     )
     def get(self, request: Request, organization_id: int) -> Response:
         organization = organization_get_for_user(user=request.user, organization_id=organization_id)
-        if not user_can_administer_organization(request.user, organization):
+        if not user_can_manage_members(request.user, organization):
             raise PermissionDeniedError("只有机构管理员可以查看成员名单。")
         return get_paginated_response(
             serializer_class=MembershipOutputSerializer,
@@ -210,18 +245,249 @@ class MembershipListApi(APIView):
             view=self,
         )
 
+
+# Sign-up and verification ------------------------------------------------------------------------
+
+ACCOUNT_FIELDS = ("username", "password", "email", "real_name", "phone")
+
+
+class OrganizationRegisterApi(APIView):
+    permission_classes = [AllowAny]
+
     @extend_schema(
-        request=InputSerializer, responses=MembershipOutputSerializer, summary="添加机构成员"
+        request=OrganizationRegisterInputSerializer,
+        responses=OrganizationOutputSerializer,
+        summary="机构入驻（注册机构及其机构管理员账号）",
+    )
+    def post(self, request: Request) -> Response:
+        serializer = OrganizationRegisterInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        account = AccountInput(**{name: data.pop(name) for name in ACCOUNT_FIELDS})
+        organization, _user = organization_register(organization=data, account=account)
+        return Response(
+            OrganizationOutputSerializer(organization).data, status=status.HTTP_201_CREATED
+        )
+
+
+class VerificationQueueApi(APIView):
+    @extend_schema(
+        responses=QueueOrganizationSerializer(many=True),
+        summary="待认证机构（本地区，先到先审）",
+    )
+    def get(self, request: Request) -> Response:
+        return get_paginated_response(
+            serializer_class=QueueOrganizationSerializer,
+            queryset=organizations_pending_verification(acting_user(request)),
+            request=request,
+            view=self,
+        )
+
+
+class OrganizationReturnApi(APIView):
+    @extend_schema(
+        request=OrganizationReturnInputSerializer,
+        responses=OrganizationOutputSerializer,
+        summary="退回机构认证申请（须填写原因）",
     )
     def post(self, request: Request, organization_id: int) -> Response:
         organization = organization_get_for_user(user=request.user, organization_id=organization_id)
-        serializer = self.InputSerializer(data=request.data)
+        serializer = OrganizationReturnInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        user = get_object_or_404(User, username=serializer.validated_data["username"])
-        membership = membership_add(
+        organization = organization_return(
             actor=acting_user(request),
             organization=organization,
-            user=user,
+            reason=serializer.validated_data["reason"],
+        )
+        return Response(OrganizationOutputSerializer(organization).data)
+
+
+class OrganizationResubmitApi(APIView):
+    @extend_schema(
+        request=None, responses=OrganizationOutputSerializer, summary="更正后重新提交认证"
+    )
+    def post(self, request: Request, organization_id: int) -> Response:
+        organization = organization_get_for_user(user=request.user, organization_id=organization_id)
+        organization = organization_resubmit(actor=acting_user(request), organization=organization)
+        return Response(OrganizationOutputSerializer(organization).data)
+
+
+class OrganizationHistoryApi(APIView):
+    @extend_schema(responses=VerificationRecordSerializer(many=True), summary="机构认证记录")
+    def get(self, request: Request, organization_id: int) -> Response:
+        organization = organization_get_for_user(user=request.user, organization_id=organization_id)
+        user = acting_user(request)
+        if not (
+            user_can_administer_organization(user, organization)
+            or user_can_verify_organization(user, organization)
+        ):
+            raise PermissionDeniedError("只有该机构的管理员或该地区的审核员可以查看认证记录。")
+        records = organization_history(organization)
+        return Response(VerificationRecordSerializer(records, many=True).data)
+
+
+# Members and invitations -------------------------------------------------------------------------
+
+
+def _organization_for_members(request: Request, organization_id: int) -> Any:
+    return organization_get_for_user(user=request.user, organization_id=organization_id)
+
+
+class MembershipDetailApi(APIView):
+    @extend_schema(
+        request=MembershipRoleInputSerializer,
+        responses=MembershipOutputSerializer,
+        summary="更改成员角色",
+    )
+    def patch(self, request: Request, organization_id: int, membership_id: int) -> Response:
+        organization = _organization_for_members(request, organization_id)
+        membership = membership_get_for_organization(
+            organization=organization, membership_id=membership_id
+        )
+        serializer = MembershipRoleInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        membership = membership_role_change(
+            actor=acting_user(request),
+            membership=membership,
             role=serializer.validated_data["role"],
         )
+        return Response(MembershipOutputSerializer(membership).data)
+
+    @extend_schema(request=None, responses={204: None}, summary="移出机构成员")
+    def delete(self, request: Request, organization_id: int, membership_id: int) -> Response:
+        organization = _organization_for_members(request, organization_id)
+        membership = membership_get_for_organization(
+            organization=organization, membership_id=membership_id
+        )
+        membership_remove(actor=acting_user(request), membership=membership)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class InvitationListApi(APIView):
+    @extend_schema(responses=InvitationOutputSerializer(many=True), summary="机构待接受的邀请")
+    def get(self, request: Request, organization_id: int) -> Response:
+        organization = _organization_for_members(request, organization_id)
+        if not user_can_manage_members(request.user, organization):
+            raise PermissionDeniedError("只有机构管理员可以查看邀请。")
+        return get_paginated_response(
+            serializer_class=InvitationOutputSerializer,
+            queryset=organization_invitations_pending(organization),
+            request=request,
+            view=self,
+        )
+
+    @extend_schema(
+        request=InvitationInputSerializer,
+        responses=InvitationCreatedSerializer,
+        summary="邀请成员（发邮件，或生成一次性链接）",
+    )
+    def post(self, request: Request, organization_id: int) -> Response:
+        organization = _organization_for_members(request, organization_id)
+        serializer = InvitationInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        created = invitation_create(
+            actor=acting_user(request),
+            organization=organization,
+            role=serializer.validated_data["role"],
+            email=serializer.validated_data["email"],
+            site_url=request.build_absolute_uri("/"),
+        )
+        body = dict(InvitationOutputSerializer(created.invitation).data)
+        body["link"] = request.build_absolute_uri(created.path)  # the only copy of the token
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+class InvitationDetailApi(APIView):
+    @extend_schema(request=None, responses=InvitationOutputSerializer, summary="撤回邀请")
+    def delete(self, request: Request, organization_id: int, invitation_id: int) -> Response:
+        organization = _organization_for_members(request, organization_id)
+        invitation = get_object_or_404(
+            Invitation.objects.select_related("organization__region"),
+            pk=invitation_id,
+            organization=organization,
+        )
+        invitation = invitation_revoke(actor=acting_user(request), invitation=invitation)
+        return Response(InvitationOutputSerializer(invitation).data)
+
+
+class MyInvitationsApi(APIView):
+    @extend_schema(
+        responses=InvitationOutputSerializer(many=True), summary="发给我的邀请（待接受）"
+    )
+    def get(self, request: Request) -> Response:
+        return get_paginated_response(
+            serializer_class=InvitationOutputSerializer,
+            queryset=invitations_pending_for_user(acting_user(request)),
+            request=request,
+            view=self,
+        )
+
+
+class InvitationTokenApi(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(responses=InvitationPublicSerializer, summary="查看邀请（机构与角色）")
+    def get(self, request: Request, token: str) -> Response:
+        return Response(InvitationPublicSerializer(invitation_get_by_token(token)).data)
+
+
+class InvitationAcceptApi(APIView):
+    @extend_schema(request=None, responses=MembershipOutputSerializer, summary="接受邀请")
+    def post(self, request: Request, token: str) -> Response:
+        membership = invitation_accept(actor=acting_user(request), token=token)
+        return Response(MembershipOutputSerializer(membership).data)
+
+
+class InvitationDeclineApi(APIView):
+    @extend_schema(request=None, responses=InvitationPublicSerializer, summary="拒绝邀请")
+    def post(self, request: Request, token: str) -> Response:
+        invitation = invitation_decline(actor=acting_user(request), token=token)
+        return Response(InvitationPublicSerializer(invitation).data)
+
+
+class InvitationRegisterApi(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        request=InvitationAccountInputSerializer,
+        responses=MembershipOutputSerializer,
+        summary="注册账号并接受邀请",
+    )
+    def post(self, request: Request, token: str) -> Response:
+        serializer = InvitationAccountInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        membership = invitation_register_and_accept(
+            token=token, account=AccountInput(**serializer.validated_data)
+        )
         return Response(MembershipOutputSerializer(membership).data, status=status.HTTP_201_CREATED)
+
+
+# Government bodies -------------------------------------------------------------------------------
+
+
+class GovernmentBodyListApi(APIView):
+    @extend_schema(responses=OrganizationOutputSerializer(many=True), summary="我管理的政府部门")
+    def get(self, request: Request) -> Response:
+        return get_paginated_response(
+            serializer_class=OrganizationOutputSerializer,
+            queryset=government_bodies_managed(acting_user(request)),
+            request=request,
+            view=self,
+        )
+
+    @extend_schema(
+        request=GovernmentBodyInputSerializer,
+        responses=OrganizationOutputSerializer,
+        summary="开设政府部门（平台管理员；或为下辖地区开设）",
+    )
+    def post(self, request: Request) -> Response:
+        serializer = GovernmentBodyInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        organization = government_body_create(
+            actor=acting_user(request),
+            name=serializer.validated_data["name"],
+            region=serializer.validated_data["region"],
+        )
+        return Response(
+            OrganizationOutputSerializer(organization).data, status=status.HTTP_201_CREATED
+        )

@@ -78,7 +78,7 @@ def test_officer_signs_in_and_opens_each_main_page(browser_page, live_server, ca
 
 
 def test_staff_opens_the_admin(browser_page, live_server, catalogs):
-    UserFactory(username="browser_staff", is_staff=True, is_superuser=True)
+    UserFactory(username="browser_staff", is_staff=True)
     page = browser_page
     _sign_in(page, live_server.url, "browser_staff")
     response = page.goto(live_server.url + "/admin/")

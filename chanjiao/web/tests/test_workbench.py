@@ -88,7 +88,8 @@ def test_the_officer_workbench_counts_what_waits_for_review(
     assert tasks["待审核的供需信息"] == 2
     assert tasks["待认证的机构"] == 1
     assert re.search(r'审核队列 <span class="badge"[^>]*>2</span>', html)
-    assert _menu(html)[:3] == ["工作台", "审核队列", "供需信息"]
+    assert re.search(r'机构认证 <span class="badge"[^>]*>1</span>', html)
+    assert _menu(html)[:4] == ["工作台", "审核队列", "机构认证", "供需信息"]
 
 
 def test_the_school_workbench_counts_warnings_to_answer_and_items_to_fix(

@@ -115,31 +115,56 @@ class Command(BaseCommand):
             f"以上为每类角色的一个代表账号；全部 {users} 个演示账号共用密码 {summary.password}，"
             "可在管理后台按“演示数据”筛选查看。"
         )
+        self._write_second_factors(summary.accounts)
         self.stdout.write(self.style.SUCCESS("演示数据已就绪。"))
 
     def _write_locality_accounts(self, summaries: list[tuple[Any, DemoSummary]]) -> None:
         """One line per locality: its officer, a school admin, an enterprise admin, a student."""
         password = summaries[0][1].password if summaries else ""
         self.stdout.write(f"演示账号（密码均为 {password}）：")
-        platform = next(
-            (a for _, s in summaries for a in s.accounts if a.group == "platform"), None
+        platform_accounts = list(
+            {
+                a.username: a for _, s in summaries for a in s.accounts if a.group == "platform"
+            }.values()
         )
-        if platform is not None:
-            self.stdout.write(f"  平台管理员：{platform.username}")
+        if platform_accounts:
+            self.stdout.write(
+                "  平台：" + "；".join(f"{a.role} {a.username}" for a in platform_accounts)
+            )
         for locality, summary in summaries:
-            shown = [
+            lines = [
                 f"{label} {account.username}（{account.organization}）"
                 if account.organization != "—"
                 else f"{label} {account.username}"
                 for label, account in locality_accounts(summary)
             ]
-            self.stdout.write(f"  {locality.name}：" + "；".join(shown))
+            self.stdout.write(f"  {locality.name}：" + "；".join(lines))
         users = User.objects.filter(is_demo=True).count()
         self.stdout.write(
             f"以上为各地区的代表账号；全部 {users} 个演示账号共用密码 {password}，"
             "可在管理后台按“演示数据”筛选查看。"
         )
+        privileged = platform_accounts + [
+            account
+            for _, summary in summaries
+            for _, account in locality_accounts(summary)
+            if account.totp_secret
+        ]
+        self._write_second_factors(privileged)
         self.stdout.write(self.style.SUCCESS("演示数据已就绪。"))
+
+    def _write_second_factors(self, accounts: Any) -> None:
+        """The TOTP secrets of the privileged accounts shown, so a newcomer can sign in."""
+        privileged = [a for a in accounts if a.totp_secret]
+        if not privileged:
+            return
+        self.stdout.write(
+            "平台管理员、政府管理员和审核员登录时还要输入动态口令（二次验证）。"
+            "把下面的密钥添加到手机上的身份验证器（如 Microsoft Authenticator、腾讯身份验证器），"
+            "或运行 chanjiao demo_totp 用户名 查看当前口令："
+        )
+        for account in privileged:
+            self.stdout.write("  " + _pad(account.username, 24) + account.totp_secret)
 
 
 def _pad(text: str, width: int) -> str:

@@ -8,6 +8,7 @@ from chanjiao.accounts.models import User
 from chanjiao.catalogs.models import Region
 from chanjiao.common.models import PeriodicRun
 from chanjiao.demo.services import DEMO_PASSWORD
+from chanjiao.demo.services.second_factor import demo_totp_secret
 from chanjiao.demo.tests.factories import LocalityFactory
 from chanjiao.early_warning.models import WarningFlag
 from chanjiao.forecasting.models import ForecastRun
@@ -46,7 +47,8 @@ def test_prints_counts_and_representative_accounts(wuzhou_locality):
     assert f"演示账号（密码均为 {DEMO_PASSWORD}）：" in lines
     table = "\n".join(lines)
     for username, role, organization in [
-        ("demo_admin", "平台管理员（超级用户）", "—"),
+        ("demo_admin", "系统管理员", "—"),
+        ("demo_audit", "审计管理员", "—"),
         ("demo_wz_gov_jyj", "政府管理员", "梧州市教育局"),
         ("demo_wz_school01_admin", "机构管理员", "梧州职业学院"),
         ("demo_wz_school01_review", "审核员", "梧州职业学院"),
@@ -55,8 +57,13 @@ def test_prints_counts_and_representative_accounts(wuzhou_locality):
             username,
             table,
         )
-    account_rows = [line for line in lines if line.strip().startswith("demo_")]
-    assert len(account_rows) == 9
+    demo_rows = [line.split() for line in lines if line.strip().startswith("demo_")]
+    assert len([row for row in demo_rows if len(row) == 3]) == 11
+    # The second factor's secret of each privileged account shown, for a newcomer to sign in.
+    assert [row for row in demo_rows if len(row) == 2] == [
+        [name, demo_totp_secret(name)]
+        for name in ["demo_admin", "demo_security", "demo_audit", "demo_wz_gov_jyj"]
+    ]
     assert (
         f"以上为每类角色的一个代表账号；全部 {users} 个演示账号共用密码 {DEMO_PASSWORD}，"
         "可在管理后台按“演示数据”筛选查看。"

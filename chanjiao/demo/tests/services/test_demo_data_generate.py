@@ -1,8 +1,10 @@
+import base64
 import re
 from collections import Counter
 
 import pytest
 from django.contrib.auth.password_validation import validate_password
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from chanjiao.accounts.models import Membership, Role, User
 from chanjiao.accounts.tests.factories import UserFactory
@@ -12,6 +14,8 @@ from chanjiao.common.exceptions import ApplicationError
 from chanjiao.demo.services import DEMO_PASSWORD, demo_data_generate, demo_data_remove
 from chanjiao.demo.services.identity import id_number_check_digit
 from chanjiao.demo.services.samples import skill_pools
+from chanjiao.demo.services.scope import PLATFORM_ACCOUNTS
+from chanjiao.demo.services.second_factor import demo_totp_secret
 from chanjiao.demo.tests.factories import LocalityFactory
 from chanjiao.demo.tests.snapshots import demo_snapshot
 from chanjiao.localities.models import NamedInstitution
@@ -120,7 +124,7 @@ def test_every_row_is_demo_data_inside_the_locality(wuzhou_locality):
     assert all(o.description.startswith("演示数据") for o in organizations)
     assert {u.is_demo for u in User.objects.all()} == {True}
     assert {p.is_demo for p in StudentProfile.objects.all()} == {True}
-    people = User.objects.exclude(username="demo_admin")
+    people = User.objects.exclude(username__in=PLATFORM_ACCOUNTS)
     assert {u.id_number[:6] for u in people} <= WUZHOU_DISTRICTS
     assert {m.organization.is_demo for m in Membership.objects.select_related("organization")} == {
         True
@@ -150,7 +154,7 @@ def test_credit_codes_are_valid_and_carry_the_region(wuzhou_locality):
 def test_people_have_plausible_names_phones_and_id_numbers(wuzhou_locality):
     demo_data_generate(locality=wuzhou_locality, seed=1)
 
-    people = list(User.objects.exclude(username="demo_admin"))
+    people = list(User.objects.exclude(username__in=PLATFORM_ACCOUNTS))
     for person in people:
         assert re.fullmatch(r"[\u4e00-\u9fff]{2,3}", person.real_name)
         assert re.fullmatch(r"1[3-9]\d{9}", person.phone)
@@ -200,15 +204,24 @@ def test_gives_each_organisation_its_staff(wuzhou_locality):
             else ["org_admin"]
         )
         assert sorted(roles[organization.name]) == expected
-    admin = User.objects.get(username="demo_admin")
-    assert (admin.is_staff, admin.is_superuser, admin.memberships.count()) == (True, True, 0)
+    # 三员分立: three administrators, none a superuser (superusers sign in on the command line only)
+    admins = {
+        u.username: (u.is_staff, u.is_superuser, u.admin_role, u.memberships.count())
+        for u in User.objects.filter(username__in=["demo_admin", "demo_security", "demo_audit"])
+    }
+    assert admins == {
+        "demo_admin": (True, False, "system", 0),
+        "demo_security": (True, False, "security", 0),
+        "demo_audit": (True, False, "audit", 0),
+    }
 
 
 def test_all_accounts_share_the_documented_password(wuzhou_locality):
     demo_data_generate(locality=wuzhou_locality, seed=1)
 
     admin = User.objects.get(username="demo_admin")
-    validate_password(DEMO_PASSWORD, user=admin)
+    # The rules a new password must meet (a fresh account: no password history to compare).
+    validate_password(DEMO_PASSWORD, user=User(username=admin.username))
     assert admin.check_password(DEMO_PASSWORD)
     assert User.objects.exclude(password=admin.password).count() == 0
 
@@ -298,7 +311,9 @@ def test_students_and_graduates(wuzhou_locality):
     assert set(skills) <= known
     assert all(2 <= len(p.skills.split("、")) <= 6 for p in profiles)
     assert summary.count("graduate") + summary.count("student") == len(profiles)
-    assert summary.count("user") == 1 + summary.count("membership") + len(profiles)
+    assert summary.count("user") == len(PLATFORM_ACCOUNTS) + summary.count("membership") + len(
+        profiles
+    )
 
 
 def test_records_the_generation_in_the_audit_log(wuzhou_locality):
@@ -314,8 +329,10 @@ def test_records_the_generation_in_the_audit_log(wuzhou_locality):
 def test_representative_accounts(wuzhou_locality):
     summary = demo_data_generate(locality=wuzhou_locality, seed=1)
 
-    assert [(a.username, a.role) for a in summary.accounts][:7] == [
-        ("demo_admin", "平台管理员（超级用户）"),
+    assert [(a.username, a.role) for a in summary.accounts][:9] == [
+        ("demo_admin", "系统管理员"),
+        ("demo_security", "安全管理员"),
+        ("demo_audit", "审计管理员"),
         ("demo_wz_gov_jyj", "政府管理员"),
         ("demo_wz_school01_admin", "机构管理员"),
         ("demo_wz_school01_info", "信息员"),
@@ -323,9 +340,19 @@ def test_representative_accounts(wuzhou_locality):
         ("demo_wz_ent01_admin", "机构管理员"),
         ("demo_wz_ent01_info", "信息员"),
     ]
-    assert sorted(a.role for a in summary.accounts[7:]) == ["在校生", "毕业生"]
-    assert summary.accounts[1].organization == "梧州市教育局"
-    assert summary.accounts[2].organization == "梧州职业学院"
+    assert sorted(a.role for a in summary.accounts[9:]) == ["在校生", "毕业生"]
+    assert summary.accounts[3].organization == "梧州市教育局"
+    # The privileged accounts carry the secret of their second factor; the others none.
+    secrets = {a.username: a.totp_secret for a in summary.accounts if a.totp_secret}
+    assert secrets == {
+        name: demo_totp_secret(name)
+        for name in ["demo_admin", "demo_security", "demo_audit", "demo_wz_gov_jyj"]
+    }
+    officer = User.objects.get(username="demo_wz_gov_jyj")
+    device = TOTPDevice.objects.get(user=officer, confirmed=True)
+    assert base64.b32encode(device.bin_key).decode() == secrets["demo_wz_gov_jyj"]
+    assert not TOTPDevice.objects.filter(user__username="demo_wz_school01_admin").exists()
+    assert summary.accounts[4].organization == "梧州职业学院"
     assert summary.password == DEMO_PASSWORD
 
 

@@ -11,7 +11,7 @@ from chanjiao.accounts.models import Membership, Role, User
 from chanjiao.catalogs.models import Region
 from chanjiao.demo.services import demo_data_generate
 from chanjiao.demo.services.plan_listing_archive import ARCHIVE_SHARES
-from chanjiao.demo.services.scope import demo_scope, locality_tags
+from chanjiao.demo.services.scope import PLATFORM_ACCOUNTS, demo_scope, locality_tags
 from chanjiao.demo.tests.factories import KeyIndustryFactory, LocalityFactory
 from chanjiao.listings.models import Listing, ListingStatus
 
@@ -56,7 +56,9 @@ def test_each_locality_has_its_own_officers(wuzhou_locality, shuangyashan_locali
     by_region = {(m.user.username, m.organization.region.code) for m in officers}
     assert ("demo_wz_gov_jyj", "4504") in by_region
     assert ("demo_sys_gov_jyj", "2305") in by_region
-    prefixes = {u.username.split("_")[1] for u in User.objects.exclude(username="demo_admin")}
+    prefixes = {
+        u.username.split("_")[1] for u in User.objects.exclude(username__in=PLATFORM_ACCOUNTS)
+    }
     assert prefixes == {"wz", "sys"}
 
 
@@ -65,8 +67,8 @@ def test_the_summary_counts_one_locality(wuzhou_locality, shuangyashan_locality)
     second = demo_data_generate(locality=shuangyashan_locality, seed=1)
 
     assert first.count("government") == second.count("government") == 3
-    # Each counts its own accounts and the platform's demo admin.
-    both = first.count("user") + second.count("user") - 1
+    # Each counts its own accounts and the platform's three demo administrators.
+    both = first.count("user") + second.count("user") - len(PLATFORM_ACCOUNTS)
     assert both == User.objects.filter(is_demo=True).count()
 
 
@@ -108,4 +110,4 @@ def test_the_command_makes_every_locality_and_prints_an_officer_each(
     assert set(officer_lines) == {"梧州市", "双鸭山市"}
     assert "demo_wz_gov_jyj（梧州市教育局）" in officer_lines["梧州市"]
     assert "demo_sys_gov_jyj（双鸭山市教育局）" in officer_lines["双鸭山市"]
-    assert "  平台管理员：demo_admin" in lines
+    assert "  平台：系统管理员 demo_admin；安全管理员 demo_security；审计管理员 demo_audit" in lines

@@ -7,7 +7,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin_client(client, localities):
-    client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
+    client.force_login(UserFactory(username="system_admin", is_staff=True))
     return client
 
 
