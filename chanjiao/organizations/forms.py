@@ -264,7 +264,11 @@ class InvitationForm(forms.Form):
 
     def __init__(self, *args: Any, roles: Iterable[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        roles = list(roles)
         self.fields["role"].choices = role_choices(roles)  # type: ignore[attr-defined]
+        # Most invitations are for someone who publishes; an administrator is chosen on purpose.
+        if Role.INFO_OFFICER in roles:
+            self.fields["role"].initial = Role.INFO_OFFICER
 
 
 class RoleChangeForm(forms.Form):

@@ -320,7 +320,7 @@ class RosterUploadForm(forms.Form):
     )
     file = forms.FileField(
         label="花名册文件",
-        help_text="CSV（UTF-8 或 GB18030 编码）或 Excel 工作簿（.xlsx）",
+        help_text="CSV（UTF-8 或 GB18030 编码）或 Excel 工作簿",
         error_messages={"required": "请选择要上传的文件。"},
     )
 

@@ -46,6 +46,7 @@ class Visit:
 def _visits() -> list[Visit]:
     job = Listing.objects.public().filter(kind="job").order_by("-published_at", "pk").first()
     assert job is not None
+    enterprise = Membership.objects.get(user__username="demo_wz_ent01_admin").organization
     return [
         # The ten main pages.
         Visit("01-home", None, "/", "产教融合信息服务平台"),
@@ -66,6 +67,69 @@ def _visits() -> list[Visit]:
         Visit("wb-school-member", "demo_wz_school01_review", "/", "工作台", main=False),
         Visit("wb-officer", "demo_wz_gov_jyj", "/", "工作台", main=False),
         Visit("wb-staff", "demo_admin", "/", "工作台", main=False),
+        # Joining and one's own account (issue 14).
+        Visit("join-login", None, reverse("web:login"), "登录", main=False),
+        Visit("join-org", None, reverse("organizations:register"), "入驻", main=False),
+        Visit("join-student", None, reverse("students:register"), "注册", main=False),
+        Visit("join-claim", "demo_wz_stu0001", reverse("students:claim"), "学校", main=False),
+        Visit(
+            "join-claims", "demo_wz_school01_admin", reverse("students:claims"), "学生", main=False
+        ),
+        Visit(
+            "join-roster",
+            "demo_wz_school01_admin",
+            reverse("students:roster-import"),
+            "名册",
+            main=False,
+        ),
+        Visit(
+            "join-members",
+            "demo_wz_ent01_admin",
+            reverse("organizations:members", args=[enterprise.pk]),
+            "成员",
+            main=False,
+        ),
+        Visit(
+            "join-org-profile",
+            "demo_wz_ent01_admin",
+            reverse("organizations:profile", args=[enterprise.pk]),
+            enterprise.name[:4],
+            main=False,
+        ),
+        Visit(
+            "join-verification",
+            REVIEWER,
+            reverse("organizations:verification-queue"),
+            "认证",
+            main=False,
+        ),
+        Visit(
+            "join-government",
+            "demo_wz_gov_jyj",
+            reverse("organizations:government"),
+            "政府",
+            main=False,
+        ),
+        Visit("account", "demo_wz_stu0001", reverse("selfservice:account"), "账号", main=False),
+        Visit(
+            "account-logins", "demo_wz_stu0001", reverse("selfservice:logins"), "登录", main=False
+        ),
+        Visit(
+            "account-data", "demo_wz_stu0001", reverse("selfservice:data"), "个人信息", main=False
+        ),
+        Visit(
+            "account-delete", "demo_wz_stu0001", reverse("selfservice:delete"), "注销", main=False
+        ),
+        Visit(
+            "account-security", "demo_wz_stu0001", reverse("accounts:security"), "安全", main=False
+        ),
+        Visit(
+            "account-2fa-setup",
+            "demo_wz_stu0001",
+            reverse("accounts:two-factor-setup"),
+            "验证",
+            main=False,
+        ),
     ]
 
 
