@@ -30,6 +30,7 @@ from chanjiao.common.tabular import (
     ImportLimits,
     ImportResult,
     header_key,
+    header_match,
     header_problem,
     table_open,
 )
@@ -122,20 +123,8 @@ def _header_read(cells: list[str], row: int) -> dict[str, tuple[int, str]]:
     for column in ROSTER_COLUMNS:
         for name in (column.label, *column.aliases):
             lookup[header_key(name)] = column
-    positions: dict[str, tuple[int, str]] = {}
-    problems: list[dict[str, object]] = []
-    for index, raw in enumerate(cells):
-        text = raw.strip()
-        if not text:
-            continue
-        found = lookup.get(header_key(text))
-        if found is None:
-            problems.append(header_problem(row, text, f"未知的列名“{text}”，请使用模板中的列名。"))
-        elif found.key in positions:
-            message = f"列“{text}”与列“{positions[found.key][1]}”重复。"
-            problems.append(header_problem(row, text, message))
-        else:
-            positions[found.key] = (index, text)
+    matched, problems = header_match(lookup, lambda c: c.key, cells, row)
+    positions = {column.key: (index, text) for index, column, text in matched}
     missing = [c.label for c in ROSTER_COLUMNS if c.required and c.key not in positions]
     if missing:
         problems.append(header_problem(row, "", "缺少必填列：" + "、".join(missing) + "。"))

@@ -6,7 +6,7 @@ rows as text within ``ImportLimits``; ``headers`` matches a header row to declar
 stays with each importer (listings, statistics, crosswalk titles).
 """
 
-from chanjiao.common.tabular.headers import HeaderError, header_key, header_problem
+from chanjiao.common.tabular.headers import HeaderError, header_key, header_match, header_problem
 from chanjiao.common.tabular.issues import ImportIssue, ImportResult, import_errors_csv
 from chanjiao.common.tabular.limits import ImportFileError, ImportLimits
 from chanjiao.common.tabular.readers import ImportTable, Row, table_open
@@ -20,6 +20,7 @@ __all__ = [
     "ImportTable",
     "Row",
     "header_key",
+    "header_match",
     "header_problem",
     "import_errors_csv",
     "table_open",

@@ -6,10 +6,13 @@ its field name, compared after ``header_key`` (NFKC, no BOM, no required mark, l
 
 import re
 import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
 
 from chanjiao.common.tabular.limits import ImportFileError
 
 REQUIRED_MARKS = re.compile(r"\s*(\*|（必填）|\(必填\))$")
+C = TypeVar("C")
 
 
 def header_key(text: str) -> str:
@@ -21,6 +24,33 @@ def header_key(text: str) -> str:
 def header_problem(row: int, column: str, message: str) -> dict[str, object]:
     """One problem of a header row, in the shape ``HeaderError`` lists."""
     return {"row": row, "column": column, "message": message}
+
+
+def header_match(
+    lookup: Mapping[str, C], key_of: Callable[[C], str], cells: Sequence[str], row: int
+) -> tuple[list[tuple[int, C, str]], list[dict[str, object]]]:
+    """Match each non-empty header cell to a column of ``lookup`` (keyed by ``header_key``).
+
+    Return ``(index, column, cell text)`` for each matched cell, and a problem for each unknown
+    cell and each cell repeating a column already matched (``key_of`` names a column).
+    """
+    matched: list[tuple[int, C, str]] = []
+    seen: dict[str, str] = {}
+    problems: list[dict[str, object]] = []
+    for index, raw in enumerate(cells):
+        text = raw.strip()
+        if not text:
+            continue
+        column = lookup.get(header_key(text))
+        if column is None:
+            problems.append(header_problem(row, text, f"未知的列名“{text}”，请使用模板中的列名。"))
+        elif key_of(column) in seen:
+            message = f"列“{text}”与列“{seen[key_of(column)]}”重复。"
+            problems.append(header_problem(row, text, message))
+        else:
+            seen[key_of(column)] = text
+            matched.append((index, column, text))
+    return matched, problems
 
 
 class HeaderError(ImportFileError):

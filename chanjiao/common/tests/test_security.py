@@ -17,39 +17,36 @@ from chanjiao.common.masking import mask_id_number, mask_phone
 pytestmark = pytest.mark.django_db
 
 
-def test_check_deploy_reports_no_issues_under_production_settings(tmp_path):
-    env = {
+PRODUCTION = {
+    "DJANGO_SECRET_KEY": "p" * 20 + "-production-secret-" + "q9Z" * 10,
+    "DJANGO_ALLOWED_HOSTS": "chanjiao.example.gov.cn",
+}
+
+
+def _check_deploy(tmp_path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """``chanjiao check --deploy`` in a fresh process with these settings (warnings fail it)."""
+    base = {
         "PATH": os.environ["PATH"],
         "DJANGO_SETTINGS_MODULE": "config.settings",
-        "DJANGO_SECRET_KEY": "p" * 20 + "-production-secret-" + "q9Z" * 10,
-        "DJANGO_ALLOWED_HOSTS": "chanjiao.example.gov.cn",
         "CHANJIAO_DATA_DIR": str(tmp_path),
     }
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "chanjiao", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env,
+        env={**base, **env},
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_check_deploy_reports_no_issues_under_production_settings(tmp_path):
+    result = _check_deploy(tmp_path, PRODUCTION)
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
 
 
 def test_plain_http_demo_settings_are_reported_by_check_deploy(tmp_path):
-    env = {
-        "PATH": os.environ["PATH"],
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "CHANJIAO_HTTPS": "0",
-        "CHANJIAO_DATA_DIR": str(tmp_path),
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "chanjiao", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = _check_deploy(tmp_path, {"CHANJIAO_HTTPS": "0"})
     assert result.returncode != 0
     assert "security.W008" in result.stderr + result.stdout
 
@@ -62,23 +59,13 @@ def test_plain_http_demo_settings_are_reported_by_check_deploy(tmp_path):
     ],
 )
 def test_weakened_identity_settings_are_reported_by_check_deploy(tmp_path, weakening, check_id):
-    env = {
-        "PATH": os.environ["PATH"],
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "DJANGO_SECRET_KEY": "p" * 20 + "-production-secret-" + "q9Z" * 10,
-        "DJANGO_ALLOWED_HOSTS": "chanjiao.example.gov.cn",
-        "CHANJIAO_DATA_DIR": str(tmp_path),
-        **weakening,
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "chanjiao", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = _check_deploy(tmp_path, {**PRODUCTION, **weakening})
     assert result.returncode != 0
     assert check_id in result.stderr + result.stdout
+    # With a trusted proxy configured the proxy warning goes away.
+    if check_id == "chanjiao.W002":
+        trusted = {**PRODUCTION, **weakening, "CHANJIAO_TRUSTED_PROXIES": "10.0.0.0/8"}
+        assert _check_deploy(tmp_path, trusted).returncode == 0
 
 
 def test_rest_framework_defaults_are_closed():

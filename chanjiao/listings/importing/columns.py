@@ -12,7 +12,7 @@ from functools import cache
 
 from django import forms
 
-from chanjiao.common.tabular.headers import HeaderError, header_key, header_problem
+from chanjiao.common.tabular.headers import HeaderError, header_key, header_match, header_problem
 from chanjiao.listings.validation import CodeField, CodeListField, listing_form_class
 
 EXTERNAL_ID = "external_id"
@@ -110,21 +110,8 @@ class HeaderMap:
 def header_map(kind: str, header: list[str], row: int) -> HeaderMap:
     """Map the header cells to fields; refuse unknown, repeated and missing required columns."""
     lookup = _header_lookup(kind)
-    positions: list[tuple[int, ImportColumn, str]] = []
-    problems: list[dict[str, object]] = []
-    seen: dict[str, str] = {}
-    for index, text in enumerate(header):
-        if not text:
-            continue
-        column = lookup.get(header_key(text))
-        if column is None:
-            problems.append(header_problem(row, text, f"未知的列名“{text}”，请使用模板中的列名。"))
-        elif column.name in seen:
-            message = f"列“{text}”与列“{seen[column.name]}”重复。"
-            problems.append(header_problem(row, text, message))
-        else:
-            seen[column.name] = text
-            positions.append((index, column, text))
+    positions, problems = header_match(lookup, lambda c: c.name, header, row)
+    seen = {column.name: text for _, column, text in positions}
     missing = [c.label for c in import_columns(kind) if c.required and c.name not in seen]
     if missing:
         message = "缺少必填列：" + "、".join(missing) + "。"

@@ -10,7 +10,13 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from chanjiao.common.tabular import HeaderError, ImportIssue, header_key, header_problem
+from chanjiao.common.tabular import (
+    HeaderError,
+    ImportIssue,
+    header_key,
+    header_match,
+    header_problem,
+)
 
 NUMBER_NOISE = re.compile(r"[,，\s]")
 
@@ -55,20 +61,8 @@ def header_read(
     for column in columns:
         lookup[column.key.lower()] = column
         lookup[header_key(column.label)] = column
-    positions: dict[str, tuple[int, str]] = {}
-    problems: list[dict[str, object]] = []
-    for index, raw in enumerate(cells):
-        text = raw.strip()
-        if not text:
-            continue
-        found = lookup.get(header_key(text))
-        if found is None:
-            problems.append(header_problem(row, text, f"未知的列名“{text}”，请使用模板中的列名。"))
-        elif found.key in positions:
-            message = f"列“{text}”与列“{positions[found.key][1]}”重复。"
-            problems.append(header_problem(row, text, message))
-        else:
-            positions[found.key] = (index, text)
+    matched, problems = header_match(lookup, lambda c: c.key, cells, row)
+    positions = {column.key: (index, text) for index, column, text in matched}
     missing = [c.label for c in columns if c.required and c.key not in positions]
     for group in one_of:
         if not any(key in positions for key in group):
