@@ -15,7 +15,7 @@ from django.db import transaction
 
 from chanjiao.accounts.models import User
 from chanjiao.audit.services import audit_event_record
-from chanjiao.common.exceptions import ApplicationError
+from chanjiao.common.exceptions import ApplicationError, field_refusal
 
 USERNAME_PATTERN_HELP = "用户名为 3—30 位字母、数字或下划线，以字母开头。"
 
@@ -31,10 +31,6 @@ class AccountInput:
     phone: str = ""
 
 
-def _field_error(field: str, message: str) -> ApplicationError:
-    return ApplicationError(message, extra={"fields": {field: [message]}, "field": field})
-
-
 def account_input_check(data: AccountInput) -> None:
     """Refuse input that cannot open an account, naming the field and the reason."""
     username = data.username.strip()
@@ -44,18 +40,18 @@ def account_input_check(data: AccountInput) -> None:
         and username[0].isalpha()
         and all(ch.isascii() and (ch.isalnum() or ch == "_") for ch in username)
     ):
-        raise _field_error("username", USERNAME_PATTERN_HELP)
+        raise field_refusal("username", USERNAME_PATTERN_HELP)
     if User.objects.filter(username__iexact=username).exists():
-        raise _field_error("username", "该用户名已被使用，请换一个。")
+        raise field_refusal("username", "该用户名已被使用，请换一个。")
     if not data.real_name.strip():
-        raise _field_error("real_name", "请填写真实姓名。")
+        raise field_refusal("real_name", "请填写真实姓名。")
     email = data.email.strip()
     try:
         validate_email(email)
     except ValidationError:
-        raise _field_error("email", "请填写有效的电子邮箱，用于找回密码和接收通知。") from None
+        raise field_refusal("email", "请填写有效的电子邮箱，用于找回密码和接收通知。") from None
     if User.objects.filter(email__iexact=email).exists():
-        raise _field_error("email", "该电子邮箱已注册过账号，请直接登录或找回密码。")
+        raise field_refusal("email", "该电子邮箱已注册过账号，请直接登录或找回密码。")
     candidate = User(username=username, email=email, real_name=data.real_name.strip())
     try:
         validate_password(data.password, user=candidate)

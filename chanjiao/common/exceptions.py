@@ -14,6 +14,11 @@ class ApplicationError(Exception):
         self.extra = extra or {}
 
 
+def field_refusal(field: str, message: str) -> ApplicationError:
+    """A refusal naming one field; pages show the message beside it, the API in ``extra``."""
+    return ApplicationError(message, extra={"fields": {field: [message]}, "field": field})
+
+
 class PermissionDeniedError(ApplicationError):
     """The acting user may not do this to this row."""
 

@@ -19,7 +19,7 @@ from django.utils import timezone
 from chanjiao.accounts.models import Membership, User
 from chanjiao.accounts.registration import AccountInput, account_input_check, account_register
 from chanjiao.audit.services import audit_event_record, audit_refusal
-from chanjiao.common.exceptions import ApplicationError, ConflictError
+from chanjiao.common.exceptions import ConflictError, field_refusal
 from chanjiao.organizations.models import Invitation, InvitationStatus, Organization
 from chanjiao.organizations.permissions import invitable_roles, user_can_manage_members
 from chanjiao.organizations.selectors import invitation_get_by_token
@@ -46,10 +46,6 @@ def invitation_path(token: str) -> str:
     return reverse("organizations:invitation", kwargs={"token": token})
 
 
-def _field_error(field: str, message: str) -> ApplicationError:
-    return ApplicationError(message, extra={"field": field, "fields": {field: [message]}})
-
-
 def invitation_create(
     *,
     actor: User,
@@ -74,14 +70,14 @@ def invitation_create(
     allowed = invitable_roles(organization)
     if role not in allowed:
         if organization.org_type == "government":
-            raise _field_error("role", "政府部门只能邀请政府管理员或审核员。")
-        raise _field_error("role", "该机构只能邀请机构管理员、信息员或审核员。")
+            raise field_refusal("role", "政府部门只能邀请政府管理员或审核员。")
+        raise field_refusal("role", "该机构只能邀请机构管理员、信息员或审核员。")
     email = (email or "").strip()
     if email:
         try:
             validate_email(email)
         except ValidationError:
-            raise _field_error("email", "请填写有效的电子邮箱。") from None
+            raise field_refusal("email", "请填写有效的电子邮箱。") from None
     token = token_new()
     with transaction.atomic():
         invitation = Invitation.objects.create(

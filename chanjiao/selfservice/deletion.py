@@ -14,13 +14,12 @@ from django_otp import devices_for_user
 from chanjiao.accounts.models import Membership, Role, User
 from chanjiao.audit.models import AuditResult
 from chanjiao.audit.services import audit_event_record, audit_refusal
-from chanjiao.common.exceptions import ConflictError
+from chanjiao.common.exceptions import ConflictError, field_refusal
 from chanjiao.listings.kinds import ListingKind, kind_spec
 from chanjiao.listings.models import Listing, ProfileConsent
 from chanjiao.listings.services import listing_close, listing_update, profile_consent_withdraw
 from chanjiao.listings.workflow import CLOSABLE, EDITABLE_BY_AUTHOR
 from chanjiao.organizations.models import Organization
-from chanjiao.selfservice.profile import field_error
 from chanjiao.students.models import StudentProfile
 from chanjiao.subscriptions.models import Notification, Subscription
 
@@ -116,7 +115,7 @@ def _check(*, actor: User, password: str) -> None:
         audit_event_record(
             actor=actor, action="account.delete", target=actor, result=AuditResult.FAILED
         )
-        raise field_error("password", "当前密码不正确，账号未注销。")
+        raise field_refusal("password", "当前密码不正确，账号未注销。")
     refusal = account_delete_refusal(actor)
     if refusal:
         audit_refusal(actor=actor, action="account.delete", message=refusal, target=actor)

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 
 from chanjiao.accounts.models import User
 from chanjiao.audit.services import audit_event_record, changes_between
-from chanjiao.common.exceptions import ApplicationError
+from chanjiao.common.exceptions import field_refusal
 from chanjiao.common.masking import mask_phone
 
 PROFILE_FIELDS = ("real_name", "email", "phone")
@@ -27,29 +27,24 @@ class ProfileInput:
     phone: str
 
 
-def field_error(field: str, message: str) -> ApplicationError:
-    """Return a refusal that names the field (pages show it beside the field)."""
-    return ApplicationError(message, extra={"fields": {field: [message]}, "field": field})
-
-
 def profile_input_check(*, user: User, data: ProfileInput) -> ProfileInput:
     """Return the input trimmed; refuse a bad value with a Chinese message naming the field."""
     real_name = data.real_name.strip()
     email = data.email.strip()
     phone = data.phone.strip()
     if not real_name:
-        raise field_error("real_name", "请填写姓名。")
+        raise field_refusal("real_name", "请填写姓名。")
     if len(real_name) > 50:
-        raise field_error("real_name", "姓名不能超过 50 个字。")
+        raise field_refusal("real_name", "姓名不能超过 50 个字。")
     if email:
         try:
             validate_email(email)
         except ValidationError:
-            raise field_error("email", "电子邮箱格式不正确，请检查后重新填写。") from None
+            raise field_refusal("email", "电子邮箱格式不正确，请检查后重新填写。") from None
         if User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists():
-            raise field_error("email", EMAIL_TAKEN)
+            raise field_refusal("email", EMAIL_TAKEN)
     if phone and not PHONE_PATTERN.fullmatch(phone):
-        raise field_error("phone", "手机号应为以 1 开头的 11 位数字。")
+        raise field_refusal("phone", "手机号应为以 1 开头的 11 位数字。")
     return ProfileInput(real_name=real_name, email=email, phone=phone)
 
 
@@ -79,7 +74,7 @@ def profile_update(*, actor: User, data: ProfileInput) -> User:
             with transaction.atomic():
                 user.save(update_fields=list(PROFILE_FIELDS))
         except IntegrityError:
-            raise field_error("email", EMAIL_TAKEN) from None
+            raise field_refusal("email", EMAIL_TAKEN) from None
         audit_event_record(
             actor=user, action="account.profile_update", target=user, changes=changes
         )

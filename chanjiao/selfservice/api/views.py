@@ -10,7 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from chanjiao.common.exceptions import ApplicationError
+from chanjiao.common.exceptions import ApplicationError, field_refusal
 from chanjiao.common.masking import mask_id_number, mask_phone
 from chanjiao.common.pagination import DefaultPagination
 from chanjiao.common.users import acting_user
@@ -21,7 +21,7 @@ from chanjiao.selfservice.deletion import CONFIRMATION_TEXT, account_delete
 from chanjiao.selfservice.forms import ChangePasswordForm
 from chanjiao.selfservice.logins import login_events, login_record
 from chanjiao.selfservice.passwords import password_change
-from chanjiao.selfservice.profile import ProfileInput, field_error, profile_update
+from chanjiao.selfservice.profile import ProfileInput, profile_update
 
 
 def _account_data(user: Any) -> dict[str, Any]:
@@ -137,7 +137,7 @@ class MeDeleteApi(APIView):
         data = s.MeAccountDeleteInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         if data.validated_data["confirmation"].strip() != CONFIRMATION_TEXT:
-            raise field_error(
+            raise field_refusal(
                 "confirmation", f"请准确输入“{CONFIRMATION_TEXT}”四个字，以确认注销。"
             )
         summary = account_delete(
