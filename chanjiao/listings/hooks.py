@@ -9,9 +9,17 @@ classified once the change is committed, and subscribers hear of a published ite
 The periodic jobs in config/schedules.py catch up on anything a failed task left behind.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from chanjiao.common.hooks import Hooks
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+    from django.utils.safestring import SafeString
+
+    from chanjiao.listings.models import Listing
 
 
 @dataclass(frozen=True)
@@ -40,9 +48,40 @@ class ProfileConsentsChanged:
     profile_ids: list[int]
 
 
+@dataclass(frozen=True)
+class ListingTransitioned:
+    """A listing took a workflow step inside the current transaction (approve, reject, close…).
+
+    ``actor_id`` is None for the scheduler or the console. Handlers that must act with the change
+    (closing the post's open applications) register plain; those that tell people (the
+    publisher's inbox) register ``on_commit=True``.
+    """
+
+    listing_id: int
+    action: str
+    from_status: str
+    to_status: str
+    reason: str
+    actor_id: int | None
+
+
 listing_change_handlers: Hooks[ListingsChanged] = Hooks("listings changed")
 listing_published_handlers: Hooks[ListingPublished] = Hooks("listing published")
 profile_consent_handlers: Hooks[ProfileConsentsChanged] = Hooks("profile consents changed")
+listing_transition_handlers: Hooks[ListingTransitioned] = Hooks("listing transitioned")
+
+# Boxes that higher apps add to an item's detail page (the "apply" box of applications, the
+# "contact the school" box of contact requests): each returns HTML for this viewer, or "".
+# Listings renders them in registration order without knowing what they are.
+DetailPanel = Callable[["HttpRequest", "Listing"], "SafeString | str"]
+detail_panels: list[DetailPanel] = []
+
+
+def detail_panel_register(panel: DetailPanel) -> DetailPanel:
+    """Add a box to every item's detail page (once, however often ``ready()`` runs)."""
+    if panel not in detail_panels:
+        detail_panels.append(panel)
+    return panel
 
 
 def listings_changed(listing_ids: list[int], *, classify_now: bool = True) -> None:
@@ -63,3 +102,25 @@ def listing_published(listing_id: int) -> None:
 def profile_consents_changed(profile_ids: list[int]) -> None:
     """A consent was granted or withdrawn: the lists that may show these profiles are stale."""
     profile_consent_handlers.send(ProfileConsentsChanged(profile_ids=list(profile_ids)))
+
+
+def listing_transitioned(
+    *,
+    listing_id: int,
+    action: str,
+    from_status: str,
+    to_status: str,
+    reason: str,
+    actor_id: int | None,
+) -> None:
+    """A workflow step was taken: apps that follow an item's state react (see the class)."""
+    listing_transition_handlers.send(
+        ListingTransitioned(
+            listing_id=listing_id,
+            action=action,
+            from_status=from_status,
+            to_status=to_status,
+            reason=reason,
+            actor_id=actor_id,
+        )
+    )

@@ -17,6 +17,7 @@ from chanjiao.accounts.permissions import active_memberships, is_platform_staff
 from chanjiao.listings.api.serializers import ListingFilterSerializer
 from chanjiao.listings.cards import STATUS_TONES, post_cards
 from chanjiao.listings.display import export_columns, listing_cells, personal_access_ids
+from chanjiao.listings.hooks import detail_panels
 from chanjiao.listings.kinds import KindSpec, ListingKind
 from chanjiao.listings.models import Listing, ListingReport, ListingStatus, ReportReason
 from chanjiao.listings.permissions import (
@@ -337,4 +338,6 @@ def detail_context(
             listing.reports.filter(status=ListingReport.Status.OPEN).select_related("reporter")
         )
     context.update(_consent_context(request, listing))
+    # Boxes the apps above add (apply, contact the school), in their registration order.
+    context["extra_panels"] = [html for panel in detail_panels if (html := panel(request, listing))]
     return context

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.listings.history import listing_event_record
-from chanjiao.listings.hooks import listing_published
+from chanjiao.listings.hooks import listing_published, listing_transitioned
 from chanjiao.listings.models import Listing, ListingReport, ListingStatus
 from chanjiao.listings.permissions import (
     user_can_edit_listing,
@@ -100,6 +100,14 @@ def _record_event(applied: Applied[Listing]) -> None:
         action=applied.transition.action_name,
         from_status=applied.from_state,
         reason=applied.reason,
+    )
+    listing_transitioned(
+        listing_id=applied.obj.pk,
+        action=applied.transition.action_name,
+        from_status=applied.from_state,
+        to_status=applied.obj.status,
+        reason=applied.reason,
+        actor_id=applied.actor.pk if applied.actor is not None else None,
     )
 
 

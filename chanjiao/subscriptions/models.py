@@ -63,6 +63,16 @@ class Subscription(TimeStampedModel):
         return "；".join(parts) or "全部信息"
 
 
+class NoticeCategory(models.TextChoices):
+    """What a message is about; a user chooses per category whether it also comes by e-mail."""
+
+    SUBSCRIPTION = "subscription", "订阅的新信息"
+    LISTING = "listing", "我发布的信息（审核、到期）"
+    APPLICATION = "application", "投递与应聘"
+    CONTACT = "contact", "联系学校请求"
+    EVENT = "event", "招聘活动"
+
+
 class Notification(models.Model):
     """One message in a user's inbox."""
 
@@ -88,6 +98,14 @@ class Notification(models.Model):
     title = models.CharField("标题", max_length=200)
     body = models.TextField("内容", blank=True)
     url = models.CharField("链接", max_length=500, blank=True)
+    category = models.CharField(
+        "类别",
+        max_length=20,
+        choices=NoticeCategory.choices,
+        default=NoticeCategory.SUBSCRIPTION,
+    )
+    # Set for a message that must reach a person once only (e.g. "expires in 3 days" per post).
+    dedupe_key = models.CharField("去重键", max_length=200, blank=True)
     is_read = models.BooleanField("已读", default=False)
     created_at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
 
@@ -101,8 +119,30 @@ class Notification(models.Model):
                 fields=["subscription", "listing"],
                 condition=Q(subscription__isnull=False, listing__isnull=False),
                 name="notification_once_per_subscription_listing",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["user", "dedupe_key"],
+                condition=~Q(dedupe_key=""),
+                name="notification_once_per_key",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+
+class NoticeSettings(models.Model):
+    """A user's choice of which inbox messages also come by e-mail (opt-in, none by default)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notice_settings"
+    )
+    email_categories = models.JSONField("邮件提醒的类别", default=list, blank=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "提醒设置"
+        verbose_name_plural = verbose_name
+
+    def __str__(self) -> str:
+        return f"{self.user_id}"
