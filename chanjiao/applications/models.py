@@ -105,6 +105,8 @@ class Application(TimeStampedModel):
     state_message = models.CharField("给投递人的说明", max_length=500, blank=True)
     submitted_at = models.DateTimeField("投递时间", default=timezone.now, db_index=True)
     viewed_at = models.DateTimeField("首次查看时间", null=True, blank=True)
+    # Kept once set, so the outcome counts still see an invitation after a later decision.
+    invited_at = models.DateTimeField("邀请面试时间", null=True, blank=True)
     decided_at = models.DateTimeField("处理完成时间", null=True, blank=True)
     consent_granted_at = models.DateTimeField("授权时间", default=timezone.now)
     consent_withdrawn_at = models.DateTimeField("授权撤回时间", null=True, blank=True)
