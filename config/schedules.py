@@ -78,6 +78,11 @@ PERIODIC_TASKS: tuple[PeriodicTask, ...] = (
         description="把超过七天未接受的机构邀请标记为已过期",
     ),
     PeriodicTask(
+        task="chanjiao.subscriptions.tasks.notify_expiring_listings_task",
+        every=timedelta(days=1),
+        description="向发布者发送到期提醒（3 天后到期的已发布信息，每条每个到期日一次）",
+    ),
+    PeriodicTask(
         task="chanjiao.common.tasks.prune_task_results_task",
         every=timedelta(days=1),
         description="删除一周前已完成的后台任务记录",

@@ -318,6 +318,18 @@ SPECTACULAR_SETTINGS = {
         },
         {"name": "forecasts", "description": "需求预测：各地区的需求预测与紧缺职业排名。"},
         {"name": "warnings", "description": "专业预警：预警规则、评估记录、预警及学校回应。"},
+        {
+            "name": "applications",
+            "description": "投递：求职者投递岗位，招聘单位查看投递、邀请面试、录用或告知不合适。",
+        },
+        {
+            "name": "contact-requests",
+            "description": "联系学校：用人单位请学校推荐某专业某届毕业生，学校接受或婉拒。",
+        },
+        {
+            "name": "events",
+            "description": "招聘活动：招聘会、双选会、小型面试会的发布、报名与成效。",
+        },
         {"name": "me", "description": "当前用户：登录用户及其角色。"},
         {"name": "users", "description": "用户：用户信息（个人信息脱敏）。"},
         {"name": "consents", "description": "授权：个人信息查看授权的撤回。"},

@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from chanjiao.catalogs.hooks import major_panels
 from chanjiao.catalogs.models import Industry, MajorLevel, Occupation, Region
 from chanjiao.catalogs.selectors import (
     DEFAULT_MAJOR_CATALOG,
@@ -113,6 +114,7 @@ def major_detail_page(request: HttpRequest, major_id: int) -> HttpResponse:
         "replaces": major.replaces_sorted,  # type: ignore[attr-defined]
         "sources": [MAJOR_SOURCES[catalog]] if catalog in MAJOR_SOURCES else [],
         "link_source": LINK_SOURCE,
+        "extra_panels": [html for panel in major_panels if (html := panel(request, major))],
     }
     return render(request, "catalogs/major_detail.html", context)
 

@@ -18,7 +18,7 @@ from chanjiao.listings.api.serializers import ListingFilterSerializer
 from chanjiao.listings.cards import STATUS_TONES, post_cards
 from chanjiao.listings.display import export_columns, listing_cells, personal_access_ids
 from chanjiao.listings.hooks import detail_panels
-from chanjiao.listings.kinds import KindSpec, ListingKind
+from chanjiao.listings.kinds import KindSpec
 from chanjiao.listings.models import Listing, ListingReport, ListingStatus, ReportReason
 from chanjiao.listings.permissions import (
     user_can_edit_listing,
@@ -30,7 +30,6 @@ from chanjiao.listings.selectors import (
     ORDERING_LABELS,
     ListingFilters,
     listing_history,
-    listing_list_for_organizations,
 )
 from chanjiao.listings.workflow import EDITABLE_BY_AUTHOR, LISTING_WORKFLOW
 from chanjiao.organizations.models import Organization, OrganizationType
@@ -253,23 +252,13 @@ def _has_personal_data(listing: Listing) -> bool:
     return listing.spec.is_personal or bool(listing.contact_name or listing.contact_phone)
 
 
-def _own_published_profiles(user: User) -> list[Listing]:
-    filters = ListingFilters(kind=ListingKind.JOBSEEKER, status=ListingStatus.PUBLISHED)
-    return list(
-        listing_list_for_organizations(fetched_by=user, filters=filters).filter(author=user)
-    )
-
-
 def _consent_organizations(user: User | AnonymousUser, query: str) -> list[Organization]:
     orgs = organization_list(fetched_by=user, query=query.strip() or None)
     return list(orgs.exclude(org_type=OrganizationType.GOVERNMENT)[:100])
 
 
-APPLICABLE_KINDS = frozenset({ListingKind.JOB, ListingKind.INTERNSHIP})
-
-
 def _consent_context(request: HttpRequest, listing: Listing) -> dict[str, Any]:
-    """The person's consents on their own profile, or their profiles to send to a post."""
+    """The person's consents on their own job-seeker profile (applying is the applications box)."""
     user = request.user
     if listing.spec.is_personal and listing.author_id == user.pk:
         query = request.GET.get("org_q", "")
@@ -279,12 +268,6 @@ def _consent_context(request: HttpRequest, listing: Listing) -> dict[str, Any]:
             "org_query": query,
             "consent_organizations": _consent_organizations(user, query),
         }
-    if (
-        listing.kind in APPLICABLE_KINDS
-        and listing.status == ListingStatus.PUBLISHED
-        and user.is_authenticated
-    ):
-        return {"my_profiles": _own_published_profiles(user)}
     return {}
 
 
@@ -325,10 +308,6 @@ def detail_context(
         "personal_rows": personal_rows(personal_data) if personal_data is not None else None,
         "card": post_cards(user, [listing])[0],
         "status_tone": STATUS_TONES.get(status, ""),
-        "can_apply": listing.kind in APPLICABLE_KINDS
-        and status == ListingStatus.PUBLISHED
-        and not can_edit
-        and not can_review,
     }
     if can_edit or can_review:
         show_reporters = can_review or is_platform_staff(user)

@@ -75,6 +75,10 @@ class RecommendedItem:
     reasons: list[str] = field(default_factory=list)
     # The recommended post itself (for its card), when the item is a post.
     listing: Listing | None = None
+    # A recommended school major: the school and major, so that an enterprise can ask the school
+    # for those graduates (contact_requests).
+    school_id: int | None = None
+    major_id: int | None = None
 
     @property
     def match_label(self) -> str:
@@ -241,7 +245,12 @@ def _item(row: Recommendation, listings: dict, majors: dict, orgs: dict) -> Reco
         sm = majors[row.target_id]
         title = f"{sm.school.name} · {sm.major.name}（{sm.major.code}）"
         return RecommendedItem(
-            **base, title=title, organization_name=sm.school.name, region_name=sm.school.region.name
+            **base,
+            title=title,
+            organization_name=sm.school.name,
+            region_name=sm.school.region.name,
+            school_id=sm.school_id,
+            major_id=sm.major_id,
         )
     if row.target_type == TargetType.ORGANIZATION and row.target_id in orgs:
         org = orgs[row.target_id]

@@ -3,13 +3,38 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from chanjiao.applications.permissions import APPLICABLE_KINDS, organization_ids_user_acts_for
 from chanjiao.common.users import acting_user
+from chanjiao.contact_requests.panels import new_request_url
+from chanjiao.contact_requests.permissions import user_can_request_contact
 from chanjiao.listings.cards import post_cards
+from chanjiao.listings.kinds import ListingKind
+from chanjiao.organizations.models import SCHOOL_TYPES
 from chanjiao.recommendations import selectors, services
 from chanjiao.recommendations.menu import subject_links_for_user
+
+
+def _contact_url(item: selectors.RecommendedItem) -> str:
+    """Ask the school for the graduates a recommended school major or 毕业生资源 item offers."""
+    if item.school_id is not None:
+        return new_request_url(school_id=item.school_id, major_id=item.major_id)
+    listing = item.listing
+    if listing is None or listing.kind != ListingKind.GRADUATES or listing.organization is None:
+        return ""
+    if listing.organization.org_type not in SCHOOL_TYPES:
+        return ""
+    majors = sorted(listing.majors.all(), key=lambda major: major.pk)  # prefetched
+    year = str((listing.details or {}).get("graduation_year") or "")
+    return new_request_url(
+        school_id=listing.organization.pk,
+        major_id=majors[0].pk if majors else None,
+        year=int(year) if year.isdigit() else None,
+        listing_id=listing.pk,
+    )
 
 
 def _render(request: HttpRequest, ref: selectors.SubjectRef) -> HttpResponse:
@@ -17,8 +42,20 @@ def _render(request: HttpRequest, ref: selectors.SubjectRef) -> HttpResponse:
     page = selectors.recommendation_page(user=user, ref=ref)
     posts = [item.listing for item in page.items if item.listing is not None]
     cards = {card.pk: card for card in post_cards(user, posts)}
+    may_contact = user_can_request_contact(user)
+    own = organization_ids_user_acts_for(user)
     entries = [
-        {"item": item, "card": cards.get(item.listing.pk) if item.listing else None}
+        {
+            "item": item,
+            "card": cards.get(item.listing.pk) if item.listing else None,
+            "contact_url": _contact_url(item) if may_contact else "",
+            # A recommended job or internship of another organisation: apply from here.
+            "apply_url": reverse("applications:apply", args=[item.listing.pk])
+            if item.listing is not None
+            and item.listing.kind in APPLICABLE_KINDS
+            and item.listing.organization_id not in own
+            else "",
+        }
         for item in page.items
     ]
     return render(request, "recommendations/list.html", {"page": page, "entries": entries})

@@ -1,9 +1,12 @@
-"""A person's separate consents (PIPL Art. 23) to show their job-seeker profile to organisations."""
+"""A person's separate consents (PIPL Art. 23): to show their job-seeker profile to organisations,
+and the consent each application (投递) grants its publisher for that application only."""
 
 from django.db import transaction
 from django.db.models import QuerySet
 
 from chanjiao.accounts.models import User
+from chanjiao.applications.models import Application
+from chanjiao.applications.selectors import application_list_for_applicant
 from chanjiao.common.exceptions import ConflictError, NotFoundError
 from chanjiao.listings.models import ProfileConsent
 from chanjiao.listings.services import profile_consent_withdraw
@@ -34,3 +37,11 @@ def consent_withdraw(*, actor: User, consent_id: int) -> ProfileConsent:
         if locked.withdrawn_at is not None:
             raise ConflictError("这项授权已经撤回，无需再次撤回。")
         return profile_consent_withdraw(actor=actor, consent=locked)
+
+
+def application_consent_list(*, fetched_by: User) -> QuerySet[Application]:
+    """Return the person's applications, each a consent (投递授权) to its publisher, newest first.
+
+    Withdrawing the application (on its page) is what withdraws this consent.
+    """
+    return application_list_for_applicant(fetched_by=fetched_by)

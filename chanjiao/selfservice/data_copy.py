@@ -11,7 +11,7 @@ from chanjiao.accounts.models import Membership, User
 from chanjiao.audit.services import audit_event_record
 from chanjiao.listings.kinds import ListingKind
 from chanjiao.listings.models import Listing
-from chanjiao.selfservice.consents import consent_list
+from chanjiao.selfservice.consents import application_consent_list, consent_list
 from chanjiao.selfservice.logins import login_events, login_record
 from chanjiao.students.models import StudentProfile
 from chanjiao.subscriptions.models import Notification, Subscription
@@ -120,6 +120,23 @@ def _consents(user: User) -> list[dict[str, Any]]:
     ]
 
 
+def _applications(user: User) -> list[dict[str, Any]]:
+    return [
+        {
+            "应聘岗位": a.listing.title,
+            "招聘单位": a.organization.name,
+            "状态": a.get_state_display(),
+            "附言": a.message,
+            "附件": a.attachment_name or None,
+            "单位留言": a.state_message,
+            "投递时间": _when(a.submitted_at),
+            "投递授权时间": _when(a.consent_granted_at),
+            "投递授权撤回时间": _when(a.consent_withdrawn_at),
+        }
+        for a in application_consent_list(fetched_by=user).order_by("submitted_at", "pk")
+    ]
+
+
 def _subscriptions(user: User) -> list[dict[str, Any]]:
     return [
         {
@@ -164,6 +181,7 @@ def personal_data_copy(user: User) -> dict[str, Any]:
         "学生档案": _student(user),
         "发布的信息": _listings(user),
         "个人信息授权": _consents(user),
+        "投递与投递授权": _applications(user),
         "订阅": _subscriptions(user),
         "站内信": _notifications(user),
         "登录记录": _logins(user),

@@ -71,3 +71,12 @@ def user_can_import_labor_market_for(user: User | AnonymousUser, region: Region 
     if is_platform_staff(user):
         return True
     return region is not None and user_governs_region_code(user, region.code)
+
+
+def user_can_read_school_outcomes(user: User | AnonymousUser, school: Organization) -> bool:
+    """Exact platform outcome counts: staff, the school's members, a 政府管理员 of its region."""
+    if is_platform_staff(user):
+        return True
+    if any(m.organization_id == school.pk for m in active_memberships(user)):
+        return True
+    return user_governs_region_code(user, school.region.code)

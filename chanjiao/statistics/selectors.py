@@ -1,4 +1,8 @@
-"""Reads of the statistics app, for its own pages and API and for the analysis apps."""
+"""Reads of the statistics app, for its own pages and API and for the analysis apps.
+
+The platform outcome counts of a school's students (applied / invited / hired) are read in
+``chanjiao.statistics.outcomes``.
+"""
 
 from collections.abc import Iterable
 from dataclasses import dataclass

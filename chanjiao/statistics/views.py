@@ -13,11 +13,13 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
 from chanjiao.accounts.models import User
+from chanjiao.accounts.permissions import active_memberships
 from chanjiao.catalogs.models import Major
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.common.pages import querystring_without_page
 from chanjiao.common.tabular import ImportLimits
 from chanjiao.common.users import acting_user
+from chanjiao.organizations.models import Organization
 from chanjiao.statistics.charts import statistics_charts
 from chanjiao.statistics.destinations import DESTINATION_CLASSES
 from chanjiao.statistics.importing import (
@@ -29,6 +31,11 @@ from chanjiao.statistics.importing import (
 )
 from chanjiao.statistics.importing.reading import MAX_STATISTICS_ROWS
 from chanjiao.statistics.models import MajorYearStat
+from chanjiao.statistics.outcomes import (
+    SUPPRESS_BELOW,
+    OutcomeTable,
+    application_outcomes_for_user,
+)
 from chanjiao.statistics.permissions import (
     user_can_import_labor_market,
     user_can_import_major_years,
@@ -36,6 +43,7 @@ from chanjiao.statistics.permissions import (
 from chanjiao.statistics.selectors import major_year_stats_for_user
 
 PER_PAGE = 20
+OUTCOME_ROWS_SHOWN = 200  # (major, cohort) rows of one school; more only with a year filter
 ERRORS_SHOWN = 500
 IMPORTS = {"major_year": major_year_stats_import, "labor_market": labor_market_import}
 
@@ -65,6 +73,20 @@ def _import_kinds(user: User | AnonymousUser) -> list[tuple[str, str]]:
     if user_can_import_labor_market(user):
         kinds.append(("labor_market", "人社供求统计（求人倍率表）"))
     return kinds
+
+
+def _outcome_table(request: HttpRequest, filters: StatisticsFilterForm) -> OutcomeTable | None:
+    """The platform outcomes of the school filtered for, or of the viewer's only school."""
+    data = filters.cleaned_data if filters.is_valid() else {}
+    if data.get("school"):
+        school = Organization.objects.schools().select_related("region")
+        chosen = school.filter(pk=data["school"]).first()
+    else:
+        own = {m.organization for m in active_memberships(request.user) if m.organization.is_school}
+        chosen = own.pop() if len(own) == 1 else None
+    if chosen is None:
+        return None
+    return application_outcomes_for_user(user=request.user, school=chosen, year=data.get("year"))
 
 
 def _visible_rows(request: HttpRequest, filters: StatisticsFilterForm) -> QuerySet[MajorYearStat]:
@@ -103,6 +125,10 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
         filters=filters,
         page_obj=Paginator(rows, PER_PAGE).get_page(request.GET.get("page")),
         charts=statistics_charts(rows),
+        outcomes=_outcome_table(request, filters),
+        outcome_rows_shown=OUTCOME_ROWS_SHOWN,
+        outcome_rows_shown_slice=f":{OUTCOME_ROWS_SHOWN}",
+        suppress_below=SUPPRESS_BELOW,
         querystring_without_page=querystring_without_page(request),
         templates=[(key, template.title) for key, template in TEMPLATES.items()],
         destination_classes=DESTINATION_CLASSES,

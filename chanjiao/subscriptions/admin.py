@@ -13,7 +13,7 @@ class SubscriptionAdmin(admin.ModelAdmin):
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["title", "user", "is_read", "created_at"]
-    list_filter = ["is_read"]
+    list_display = ["title", "user", "category", "is_read", "created_at"]
+    list_filter = ["is_read", "category"]
     search_fields = ["title", "user__username"]
     raw_id_fields = ["user", "subscription", "listing"]

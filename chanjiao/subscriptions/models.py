@@ -73,6 +73,25 @@ class NoticeCategory(models.TextChoices):
     EVENT = "event", "招聘活动"
 
 
+# What each category covers, shown beside its e-mail checkbox.
+CATEGORY_HELP: dict[str, str] = {
+    NoticeCategory.SUBSCRIPTION: (
+        "您订阅的筛选条件有新发布的匹配信息时。是否发邮件在“我的订阅”中按每个订阅单独设置。"
+    ),
+    NoticeCategory.LISTING: "您或本机构发布的信息审核通过、被驳回，或将于 3 天后到期时。",
+    NoticeCategory.APPLICATION: (
+        "收到新的投递，或您投递的岗位处理状态有变化（已查看、邀请面试、录用、不合适）时。"
+    ),
+    NoticeCategory.CONTACT: "收到企业的联系学校请求，或您发出的联系请求有答复时。",
+    NoticeCategory.EVENT: "招聘活动的报名结果、活动变更或取消时。",
+}
+# The categories chosen in the notice settings; subscription messages follow each
+# subscription's own e-mail flag instead, so that the two never contradict each other.
+EMAIL_OPT_IN_CATEGORIES: tuple[str, ...] = tuple(
+    c.value for c in NoticeCategory if c != NoticeCategory.SUBSCRIPTION
+)
+
+
 class Notification(models.Model):
     """One message in a user's inbox."""
 

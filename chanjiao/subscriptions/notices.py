@@ -63,11 +63,36 @@ def notice_send(*, recipients: Iterable[User | int], notice: Notice) -> int:
         for pk in sorted(active)
     ]
     with transaction.atomic():
-        created = Notification.objects.bulk_create(rows, ignore_conflicts=bool(notice.dedupe_key))
-    if rows and settings.CHANJIAO_EMAIL_NOTIFICATIONS:
-        user_ids = [row.user_id for row in rows]
+        if notice.dedupe_key:
+            user_ids = _rows_create_once(rows)
+        else:
+            user_ids = [row.user_id for row in Notification.objects.bulk_create(rows)]
+    if user_ids and settings.CHANJIAO_EMAIL_NOTIFICATIONS:
         transaction.on_commit(lambda: _emails_enqueue(user_ids, notice))
-    return len(created)
+    return len(user_ids)
+
+
+def _rows_create_once(rows: list[Notification]) -> list[int]:
+    """Insert each keyed row unless a concurrent sender got there first; return who was told.
+
+    ``bulk_create(ignore_conflicts=True)`` cannot say which rows it skipped, and a recipient
+    skipped there would still be e-mailed; the recipients of one message are few.
+    """
+    told = []
+    for row in rows:
+        _, created = Notification.objects.get_or_create(
+            user_id=row.user_id,
+            dedupe_key=row.dedupe_key,
+            defaults={
+                "category": row.category,
+                "title": row.title,
+                "body": row.body,
+                "url": row.url,
+            },
+        )
+        if created:
+            told.append(row.user_id)
+    return told
 
 
 def notice_emails_send(

@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 
 from chanjiao.accounts.models import User
 from chanjiao.common.exceptions import NotFoundError
-from chanjiao.subscriptions.models import Notification, Subscription
+from chanjiao.subscriptions.models import NoticeSettings, Notification, Subscription
 
 
 def subscription_list(*, fetched_by: User | AnonymousUser) -> QuerySet[Subscription]:
@@ -24,14 +24,16 @@ def subscription_get_for_user(*, user: User | AnonymousUser, subscription_id: in
 
 
 def notification_list(
-    *, fetched_by: User | AnonymousUser, unread_only: bool = False
+    *, fetched_by: User | AnonymousUser, unread_only: bool = False, category: str = ""
 ) -> QuerySet[Notification]:
-    """Return the user's inbox, newest first."""
+    """Return the user's inbox, newest first, optionally unread ones or one category only."""
     if not fetched_by.is_authenticated:
         return Notification.objects.none()
     qs = Notification.objects.filter(user=fetched_by)
     if unread_only:
         qs = qs.filter(is_read=False)
+    if category:
+        qs = qs.filter(category=category)
     return qs.order_by("-created_at", "-pk")
 
 
@@ -46,3 +48,9 @@ def notification_get_for_user(*, user: User | AnonymousUser, notification_id: in
 def unread_count(user: User | AnonymousUser) -> int:
     """Return how many inbox messages the user has not read (0 for visitors)."""
     return notification_list(fetched_by=user, unread_only=True).count()
+
+
+def notice_settings_get(*, user: User) -> NoticeSettings:
+    """Return the user's notice settings; unsaved defaults (no e-mail) when never chosen."""
+    found = NoticeSettings.objects.filter(user=user).first()
+    return found or NoticeSettings(user=user, email_categories=[])

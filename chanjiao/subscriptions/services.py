@@ -8,6 +8,7 @@ puts one message in each owner's inbox (and an e-mail, where enabled).
 import json
 import logging
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -19,12 +20,19 @@ from django.utils import timezone
 from chanjiao.accounts.models import User
 from chanjiao.audit.services import audit_event_record
 from chanjiao.catalogs.models import Industry, Major, Occupation, Region
-from chanjiao.common.exceptions import ApplicationError, NotFoundError
+from chanjiao.common.exceptions import ApplicationError, NotFoundError, field_refusal
 from chanjiao.listings.models import Listing, ListingStatus
 from chanjiao.listings.permissions import listings_visible_to
 from chanjiao.listings.selectors import ListingFilters, listing_filter
 from chanjiao.organizations.models import Organization
-from chanjiao.subscriptions.models import FILTER_LABELS, Notification, Subscription
+from chanjiao.subscriptions.models import (
+    EMAIL_OPT_IN_CATEGORIES,
+    FILTER_LABELS,
+    NoticeCategory,
+    NoticeSettings,
+    Notification,
+    Subscription,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -132,6 +140,32 @@ def notification_mark_read(*, user: User, notification: Notification) -> Notific
 def notifications_mark_all_read(*, user: User) -> int:
     """Mark every message of the user's inbox as read; return how many changed."""
     return Notification.objects.filter(user=user, is_read=False).update(is_read=True)
+
+
+def notice_settings_update(*, user: User, email_categories: Iterable[str]) -> NoticeSettings:
+    """Save which message categories also come to the user by e-mail (audited when changed)."""
+    wanted = {str(value) for value in email_categories}
+    for value in sorted(wanted):
+        if value == NoticeCategory.SUBSCRIPTION:
+            raise field_refusal(
+                "email_categories", "订阅的新信息是否发邮件，请在“我的订阅”中按每个订阅设置。"
+            )
+        if value not in EMAIL_OPT_IN_CATEGORIES:
+            raise field_refusal("email_categories", f"没有“{value}”这种提醒类别。")
+    chosen = [value for value in EMAIL_OPT_IN_CATEGORIES if value in wanted]
+    with transaction.atomic():
+        row, _ = NoticeSettings.objects.select_for_update().get_or_create(user=user)
+        before = list(row.email_categories)
+        if before != chosen:
+            row.email_categories = chosen
+            row.save(update_fields=["email_categories", "updated_at"])
+            audit_event_record(
+                actor=user,
+                action="notice_settings.update",
+                target=row,
+                changes={"email_categories": {"from": before, "to": chosen}},
+            )
+    return row
 
 
 def subscriptions_notify_for_listing(*, listing_id: int) -> int:

@@ -6,6 +6,7 @@ app_name = "subscriptions"
 urlpatterns = [
     path("", views.inbox, name="inbox"),
     path("read-all/", views.notifications_read_all, name="read-all"),
+    path("settings/", views.notice_settings, name="settings"),
     path("<int:notification_id>/", views.notification_open, name="open"),
     path("<int:notification_id>/read/", views.notification_read, name="read"),
     path("subscriptions/", views.subscription_list, name="list"),

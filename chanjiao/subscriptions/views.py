@@ -2,13 +2,14 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rest_framework.exceptions import ValidationError
 
 from chanjiao.common.exceptions import ApplicationError
@@ -17,24 +18,71 @@ from chanjiao.common.users import acting_user
 from chanjiao.listings.kinds import Direction, Education, ListingKind
 from chanjiao.subscriptions import selectors, services
 from chanjiao.subscriptions.api.views import subscription_input_parse
-from chanjiao.subscriptions.models import Notification, Subscription
+from chanjiao.subscriptions.models import (
+    CATEGORY_HELP,
+    EMAIL_OPT_IN_CATEGORIES,
+    NoticeCategory,
+    Notification,
+    Subscription,
+)
 from chanjiao.subscriptions.services import MAX_SUBSCRIPTIONS_PER_USER
 
 
 @require_GET
 @login_required
 def inbox(request: HttpRequest) -> HttpResponse:
-    """The user's messages, newest first, unread ones marked."""
+    """The user's messages, newest first, unread ones marked; filtered by state and category."""
     unread_only = request.GET.get("unread") == "1"
-    qs = selectors.notification_list(fetched_by=request.user, unread_only=unread_only)
+    category = request.GET.get("category", "")
+    category = category if category in NoticeCategory.values else ""
+    qs = selectors.notification_list(
+        fetched_by=request.user, unread_only=unread_only, category=category
+    )
     page = Paginator(qs, 20).get_page(request.GET.get("page"))
     context = {
         "page_obj": page,
         "unread": selectors.unread_count(request.user),
         "unread_only": unread_only,
+        "category": category,
+        "category_label": NoticeCategory(category).label if category else "",
+        "categories": NoticeCategory.choices,
         "querystring_without_page": querystring_without_page(request),
     }
     return render(request, "subscriptions/inbox.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def notice_settings(request: HttpRequest) -> HttpResponse:
+    """Choose which kinds of messages also come by e-mail (none unless chosen)."""
+    user = acting_user(request)
+    if request.method == "POST":
+        try:
+            services.notice_settings_update(
+                user=user, email_categories=request.POST.getlist("email_categories")
+            )
+        except ApplicationError as exc:
+            messages.error(request, f"保存失败：{exc.message}")
+        else:
+            messages.success(request, "已保存提醒设置。")
+            return redirect("subscriptions:settings")
+    chosen = set(selectors.notice_settings_get(user=user).email_categories)
+    rows = [
+        {
+            "value": value,
+            "label": label,
+            "help": CATEGORY_HELP.get(value, ""),
+            "optional": value in EMAIL_OPT_IN_CATEGORIES,
+            "checked": value in chosen,
+        }
+        for value, label in NoticeCategory.choices
+    ]
+    context = {
+        "rows": rows,
+        "has_email": bool(user.email),
+        "email_on": bool(settings.CHANJIAO_EMAIL_NOTIFICATIONS),
+    }
+    return render(request, "subscriptions/settings.html", context)
 
 
 @require_GET

@@ -4,7 +4,6 @@ latest items of a locality (the public home and the workbench's feed)."""
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count
@@ -31,7 +30,10 @@ from chanjiao.organizations.selectors import invitations_pending_for_user
 from chanjiao.recommendations.selectors import recommendation_page, student_subject_for_user
 from chanjiao.students.models import ClaimState
 from chanjiao.students.selectors import student_claim_for_user
+from chanjiao.web.matching_tasks import matching_tasks
 from chanjiao.web.navigation import Persona
+from chanjiao.web.task_card import Task
+from chanjiao.web.task_card import task_url as _url
 
 EXPIRING_DAYS = 7
 RECENT_DAYS = 7
@@ -49,24 +51,6 @@ EVENT_KINDS = (
 def personas_review_organizations(personas: list[Persona]) -> bool:
     """Reviewers, officers and platform staff verify organisations."""
     return bool({Persona.REVIEWER, Persona.OFFICER, Persona.STAFF} & set(personas))
-
-
-@dataclass(frozen=True)
-class Task:
-    """One thing to look at: how many, what it is, where to go, and how pressing it is."""
-
-    label: str
-    count: int | None
-    unit: str
-    url: str
-    hint: str = ""
-    # "urgent" (someone waits on this user), "attention", "calm" (nothing to do), "" (plain link).
-    tone: str = ""
-
-
-def _url(name: str, **query: object) -> str:
-    base = reverse(name)
-    return f"{base}?{urlencode(query)}" if query else base
 
 
 def _waiting(count: int) -> str:
@@ -320,6 +304,7 @@ def workbench_tasks(
                 "与本单位岗位相符的毕业生，与本校专业相符的岗位",
             )
         )
+    tasks += matching_tasks(user)
     if Persona.STUDENT in personas:
         tasks.append(
             Task(

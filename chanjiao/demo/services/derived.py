@@ -55,6 +55,11 @@ DERIVED_DEMOS: tuple[DerivedDemo, ...] = (
         per_locality=True,
     ),
     DerivedDemo(
+        "chanjiao.demo.services.matching",
+        "投递、招聘活动与联系学校",
+        per_locality=True,
+    ),
+    DerivedDemo(
         "chanjiao.forecasting.demo",
         "人才需求预测",
         covers=("chanjiao.forecasting.tasks.compute_all_forecasts_task",),
@@ -89,6 +94,9 @@ COUNT_LABELS = {
     "shortage_occupations": "紧缺职业",
     "subjects": "推荐对象",
     "recommendations": "推荐结果",
+    "applications": "投递",
+    "events": "招聘活动",
+    "contact_requests": "联系学校请求",
 }
 
 

@@ -23,6 +23,7 @@ from chanjiao.demo.services.context import DemoPlan, OrganizationPlan, PersonPla
 from chanjiao.demo.services.derived import demo_derived_remove
 from chanjiao.demo.services.listing_context import listing_context
 from chanjiao.demo.services.listings_writer import demo_listings_delete, demo_listings_sync
+from chanjiao.demo.services.matching import demo_matching_remove
 from chanjiao.demo.services.plan import demo_plan_build
 from chanjiao.demo.services.plan_listing_archive import archived_jobs
 from chanjiao.demo.services.plan_listings import listings_plan
@@ -78,6 +79,9 @@ def demo_data_generate(*, locality: Locality, seed: int) -> DemoSummary:
         username_prefix=scope.username_prefix,
     )
     _check_usernames_free(plan)
+    # Applications, events and contact requests hold people and organisations the sync may
+    # delete; they are derived rows, written again after the sync (services.matching).
+    demo_matching_remove(scope)
     writer = _Writer(scope)
     organizations = writer.sync_organizations(plan.organizations)
     writer.link_named_institutions(plan.organizations, organizations)

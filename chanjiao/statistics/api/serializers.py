@@ -123,3 +123,47 @@ class LaborMarketStatOutputSerializer(PortableModelSerializer):
             "note",
             "is_demo",
         ]
+
+
+class ApplicationOutcomeFilterSerializer(serializers.Serializer):
+    school = serializers.IntegerField(min_value=1, help_text="学校（机构 ID）")
+    year = serializers.IntegerField(
+        required=False, min_value=2000, max_value=2100, help_text="毕业年份（届别）"
+    )
+
+
+class _OutcomeCountsSerializer(serializers.Serializer):
+    applied = serializers.IntegerField(
+        source="applied.value", allow_null=True, help_text="投递人数；null 表示少于 5 人（不公开）"
+    )
+    invited = serializers.IntegerField(
+        source="invited.value", allow_null=True, help_text="获邀面试人数；null 同上"
+    )
+    hired = serializers.IntegerField(
+        source="hired.value", allow_null=True, help_text="录用人数；null 同上"
+    )
+
+
+class ApplicationOutcomeRowSerializer(_OutcomeCountsSerializer):
+    major_code = serializers.CharField(help_text="专业代码；空表示学生档案未填专业")
+    major_name = serializers.CharField()
+    graduation_year = serializers.IntegerField(allow_null=True, help_text="毕业年份（届别）")
+
+
+class ApplicationOutcomeTotalSerializer(_OutcomeCountsSerializer):
+    """Distinct applicants of the whole school; null also where it would reveal a hidden row."""
+
+
+class ApplicationOutcomeSchoolSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="pk")
+    name = serializers.CharField()
+
+
+class ApplicationOutcomeTableSerializer(serializers.Serializer):
+    school = ApplicationOutcomeSchoolSerializer()
+    year = serializers.IntegerField(allow_null=True)
+    exact = serializers.BooleanField(help_text="true：精确人数；false：少于 5 人的数不公开")
+    suppress_below = serializers.IntegerField()
+    data_source = serializers.CharField()
+    rows = ApplicationOutcomeRowSerializer(source="lines", many=True)
+    total = ApplicationOutcomeTotalSerializer()

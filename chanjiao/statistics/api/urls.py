@@ -21,6 +21,11 @@ urlpatterns = [
         name="statistics-major-years-template",
     ),
     path(
+        "statistics/application-outcomes/",
+        views.ApplicationOutcomeListApi.as_view(),
+        name="statistics-application-outcomes",
+    ),
+    path(
         "statistics/labor-market/",
         views.LaborMarketStatListApi.as_view(),
         name="statistics-labor-market",

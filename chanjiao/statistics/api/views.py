@@ -21,6 +21,8 @@ from chanjiao.common.pagination import get_paginated_response
 from chanjiao.common.users import acting_user
 from chanjiao.listings.api.import_views import CONTENT_TYPES, ISSUE_FIELDS
 from chanjiao.statistics.api.serializers import (
+    ApplicationOutcomeFilterSerializer,
+    ApplicationOutcomeTableSerializer,
     LaborMarketFilterSerializer,
     LaborMarketStatOutputSerializer,
     MajorYearFilterSerializer,
@@ -33,7 +35,13 @@ from chanjiao.statistics.importing import (
     major_year_stats_import,
     statistics_template,
 )
+from chanjiao.statistics.outcomes import (
+    OUTCOMES_SOURCE,
+    SUPPRESS_BELOW,
+    application_outcomes_for_user,
+)
 from chanjiao.statistics.selectors import labor_market_series, major_year_stats_for_user
+from chanjiao.students.selectors import school_get
 
 
 class _FormatIsTheFileType(DefaultContentNegotiation):
@@ -224,3 +232,33 @@ class LaborMarketStatTemplateApi(_TemplateApi):
     )
     def get(self, request: Request) -> HttpResponse:
         return super().get(request)
+
+
+class ApplicationOutcomeListApi(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        parameters=[ApplicationOutcomeFilterSerializer],
+        responses=ApplicationOutcomeTableSerializer,
+        summary="学校的平台投递去向：按专业、届别统计投递、获邀面试、录用人数（本平台数据）",
+        description="只含汇总人数。学校本校成员、本地区政府管理员和平台管理员看到精确人数；"
+        "其他人（含未登录）看到的少于 5 人的数为 null，会泄露这些数的合计也为 null。"
+        "这是本平台的投递数据，不是学校导入的毕业去向统计。",
+    )
+    def get(self, request: Request) -> Response:
+        query = ApplicationOutcomeFilterSerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        school = school_get(school_id=query.validated_data["school"])
+        table = application_outcomes_for_user(
+            user=request.user, school=school, year=query.validated_data.get("year")
+        )
+        data = {
+            "school": table.school,
+            "year": table.year,
+            "exact": table.exact,
+            "suppress_below": SUPPRESS_BELOW,
+            "data_source": OUTCOMES_SOURCE,
+            "lines": table.lines,
+            "total": table.total,
+        }
+        return Response(ApplicationOutcomeTableSerializer(data).data)

@@ -11,6 +11,11 @@ urlpatterns = [
     ),
     path("notifications/", views.NotificationListApi.as_view(), name="notifications"),
     path(
+        "notifications/settings/",
+        views.NoticeSettingsApi.as_view(),
+        name="notifications-settings",
+    ),
+    path(
         "notifications/read-all/",
         views.NotificationReadAllApi.as_view(),
         name="notifications-read-all",

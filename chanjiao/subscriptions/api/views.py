@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.conf import settings
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated
@@ -9,11 +10,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from chanjiao.accounts.models import User
 from chanjiao.common.pagination import DefaultPagination
 from chanjiao.common.users import acting_user
 from chanjiao.listings.api.serializers import ListingFilterSerializer
 from chanjiao.listings.selectors import ListingFilters
 from chanjiao.subscriptions import selectors, services
+from chanjiao.subscriptions.models import CATEGORY_HELP, EMAIL_OPT_IN_CATEGORIES, NoticeCategory
 
 
 class SubscriptionInputSerializer(serializers.Serializer):
@@ -41,6 +44,8 @@ class NotificationOutputSerializer(serializers.Serializer):
     title = serializers.CharField()
     body = serializers.CharField()
     url = serializers.CharField()
+    category = serializers.ChoiceField(choices=NoticeCategory.choices)
+    category_label = serializers.CharField(source="get_category_display")
     listing = serializers.IntegerField(source="listing_id", allow_null=True)
     subscription = serializers.IntegerField(source="subscription_id", allow_null=True)
     is_read = serializers.BooleanField()
@@ -49,6 +54,35 @@ class NotificationOutputSerializer(serializers.Serializer):
 
 class NotificationFilterSerializer(serializers.Serializer):
     unread_only = serializers.BooleanField(required=False, default=False)
+    category = serializers.ChoiceField(
+        choices=NoticeCategory.choices,
+        required=False,
+        default="",
+        allow_blank=True,
+        error_messages={"invalid_choice": "没有这种消息类别。"},
+    )
+
+
+class NoticeCategoryOutputSerializer(serializers.Serializer):
+    value = serializers.CharField()
+    name = serializers.CharField()
+    description = serializers.CharField()
+    email_choosable = serializers.BooleanField(
+        help_text="false：订阅的新信息按每个订阅的 email_enabled 发邮件，不在此设置"
+    )
+
+
+class NoticeSettingsOutputSerializer(serializers.Serializer):
+    email_categories = serializers.ListField(child=serializers.CharField())
+    has_email = serializers.BooleanField(help_text="账号已填写电子邮箱（发邮件的前提）")
+    email_enabled = serializers.BooleanField(help_text="本平台已开启邮件发送")
+    categories = NoticeCategoryOutputSerializer(many=True)
+
+
+class NoticeSettingsInputSerializer(serializers.Serializer):
+    email_categories = serializers.ListField(
+        child=serializers.CharField(max_length=20), allow_empty=True, max_length=20
+    )
 
 
 def subscription_input_parse(data: Any) -> dict[str, Any]:
@@ -109,7 +143,9 @@ class NotificationListApi(APIView):
         params = NotificationFilterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         qs = selectors.notification_list(
-            fetched_by=request.user, unread_only=params.validated_data["unread_only"]
+            fetched_by=request.user,
+            unread_only=params.validated_data["unread_only"],
+            category=params.validated_data["category"],
         )
         paginator = DefaultPagination()
         page = paginator.paginate_queryset(qs, request, view=self)
@@ -148,3 +184,48 @@ class NotificationReadAllApi(APIView):
     def post(self, request: Request) -> Response:
         updated = services.notifications_mark_all_read(user=acting_user(request))
         return Response({"updated": updated, "unread": selectors.unread_count(request.user)})
+
+
+def _notice_settings_data(user: User) -> dict[str, Any]:
+    chosen = selectors.notice_settings_get(user=user).email_categories
+    return {
+        "email_categories": list(chosen),
+        "has_email": bool(user.email),
+        "email_enabled": bool(settings.CHANJIAO_EMAIL_NOTIFICATIONS),
+        "categories": [
+            {
+                "value": value,
+                "name": label,
+                "description": CATEGORY_HELP.get(value, ""),
+                "email_choosable": value in EMAIL_OPT_IN_CATEGORIES,
+            }
+            for value, label in NoticeCategory.choices
+        ],
+    }
+
+
+class NoticeSettingsApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        responses=NoticeSettingsOutputSerializer, summary="提醒设置（哪些类别同时发邮件）"
+    )
+    def get(self, request: Request) -> Response:
+        data = _notice_settings_data(acting_user(request))
+        return Response(NoticeSettingsOutputSerializer(data).data)
+
+    @extend_schema(
+        request=NoticeSettingsInputSerializer,
+        responses=NoticeSettingsOutputSerializer,
+        summary="修改提醒设置（勾选的类别同时发邮件，默认都不发）",
+        description="email_categories 可选 listing、application、contact、event；"
+        "订阅的新信息按每个订阅的邮件开关发送。",
+    )
+    def put(self, request: Request) -> Response:
+        body = NoticeSettingsInputSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        user = acting_user(request)
+        services.notice_settings_update(
+            user=user, email_categories=body.validated_data["email_categories"]
+        )
+        return Response(NoticeSettingsOutputSerializer(_notice_settings_data(user)).data)

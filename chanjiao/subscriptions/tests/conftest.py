@@ -41,3 +41,11 @@ def subscribe():
         )
 
     return _subscribe
+
+
+@pytest.fixture
+def email_on(settings):
+    """Platform e-mail on, into Django's locmem outbox (``mailoutbox``)."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.CHANJIAO_EMAIL_NOTIFICATIONS = True
+    settings.CHANJIAO_SITE_URL = "https://chanjiao.example.cn"

@@ -8,7 +8,7 @@ from django.utils import timezone
 from chanjiao.accounts.tests.factories import MembershipFactory, UserFactory
 from chanjiao.listings import services as listing_services
 from chanjiao.listings.tests.factories import listing_make
-from chanjiao.subscriptions.models import Notification, Subscription
+from chanjiao.subscriptions.models import NoticeCategory, Notification, Subscription
 from chanjiao.subscriptions.services import subscriptions_notify_for_listing
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +46,9 @@ def test_notifies_exactly_the_matching_subscribers(publish, subscribe, recruiter
 
     assert _notified(job) == set(matching)
     assert Notification.objects.filter(listing=job).count() == len(matching)
-    assert not Notification.objects.filter(user=recruiter).exists()
+    assert not Notification.objects.filter(
+        user=recruiter, category=NoticeCategory.SUBSCRIPTION
+    ).exists()  # the author hears of the review (category LISTING), not of their own post
 
 
 def test_notifies_once_per_user_and_never_twice(publish, subscribe, recruiter, enterprise):
@@ -107,7 +109,7 @@ def test_does_not_notify_before_publication(
             overrides={"valid_from": start.isoformat()},
         )
     assert job.status == "approved"
-    assert not Notification.objects.exists()
+    assert not Notification.objects.filter(category=NoticeCategory.SUBSCRIPTION).exists()
 
     with django_capture_on_commit_callbacks(execute=True):
         listing_services.listings_advance(today=start)

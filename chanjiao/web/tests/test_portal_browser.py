@@ -21,6 +21,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from chanjiao.accounts.models import Membership, Role, User
+from chanjiao.applications.models import Application
+from chanjiao.events.models import MatchEvent
 from chanjiao.listings.models import Listing
 from chanjiao.localities.services import localities_load_default
 from chanjiao.organizations.models import Organization
@@ -47,6 +49,10 @@ def _visits() -> list[Visit]:
     job = Listing.objects.public().filter(kind="job").order_by("-published_at", "pk").first()
     assert job is not None
     enterprise = Membership.objects.get(user__username="demo_wz_ent01_admin").organization
+    received = Application.objects.filter(organization=enterprise).order_by("pk").first()
+    event = MatchEvent.objects.order_by("-starts_at").first()
+    assert received is not None
+    assert event is not None
     return [
         # The ten main pages.
         Visit("01-home", None, "/", "产教融合信息服务平台"),
@@ -122,6 +128,68 @@ def _visits() -> list[Visit]:
         ),
         Visit(
             "account-security", "demo_wz_stu0001", reverse("accounts:security"), "安全", main=False
+        ),
+        # From a match to a hire (issue 15).
+        Visit(
+            "hire-apply",
+            "demo_wz_stu0001",
+            reverse("applications:apply", args=[job.pk]),
+            "投递",
+            main=False,
+        ),
+        Visit("hire-mine", "demo_wz_stu0001", reverse("applications:mine"), "投递", main=False),
+        Visit(
+            "hire-received",
+            "demo_wz_ent01_admin",
+            reverse("applications:received"),
+            "投递",
+            main=False,
+        ),
+        Visit(
+            "hire-application",
+            "demo_wz_ent01_admin",
+            reverse("applications:detail", args=[received.pk]),
+            received.listing.title[:4],
+            main=False,
+        ),
+        Visit("hire-events", None, reverse("events:list"), "招聘活动", main=False),
+        Visit("hire-event", None, event.get_absolute_url(), event.title[:4], main=False),
+        Visit(
+            "hire-event-new", "demo_wz_school01_admin", reverse("events:create"), "活动", main=False
+        ),
+        Visit(
+            "hire-events-mine", "demo_wz_school01_admin", reverse("events:mine"), "活动", main=False
+        ),
+        Visit(
+            "hire-contact-new",
+            "demo_wz_ent01_admin",
+            reverse("contact_requests:new"),
+            "联系学校",
+            main=False,
+        ),
+        Visit(
+            "hire-contact-sent",
+            "demo_wz_ent01_admin",
+            reverse("contact_requests:sent"),
+            "联系",
+            main=False,
+        ),
+        Visit(
+            "hire-contact-received",
+            "demo_wz_school01_admin",
+            reverse("contact_requests:received"),
+            "联系请求",
+            main=False,
+        ),
+        Visit(
+            "hire-inbox", "demo_wz_stu0001", reverse("subscriptions:inbox"), "站内信", main=False
+        ),
+        Visit(
+            "hire-inbox-settings",
+            "demo_wz_stu0001",
+            reverse("subscriptions:settings"),
+            "提醒",
+            main=False,
         ),
         Visit(
             "account-2fa-setup",

@@ -164,7 +164,7 @@ def test_the_detail_page_puts_key_facts_and_the_apply_box_first(client, job, out
     assert "梧州市 万秀区" in facts
     assert "3天后截止" in facts
     assert 'id="apply"' in facts  # before the full list of fields
-    assert "个人求职档案" in facts
+    assert "我要投递" in facts  # the applications app's box
 
 
 def test_import_page_explains_who_may_import(client, outsider):

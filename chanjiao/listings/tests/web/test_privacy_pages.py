@@ -98,7 +98,10 @@ def test_applying_for_a_post_grants_consent_to_its_publisher(
 ):
     client.force_login(student)
     page = client.get(f"/info/job/{published_job.pk}/").content.decode()
-    assert "投递“求职：数控车工”" in page
+    # The post's apply box is the applications app's now (its own consent per application);
+    # the general consent endpoint still accepts ``application_for``.
+    assert "投递“求职：数控车工”" not in page
+    assert f"/applications/apply/{published_job.pk}/" in page
 
     response = client.post(
         f"/info/jobseeker/{profile.pk}/consents/",
