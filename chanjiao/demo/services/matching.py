@@ -14,6 +14,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from chanjiao.accounts.models import Membership, Role, User
@@ -39,8 +40,10 @@ from chanjiao.organizations.models import (
     VerificationStatus,
 )
 from chanjiao.students.models import StudentProfile
+from chanjiao.subscriptions.models import NoticeCategory, Notification
 from chanjiao.workflow.models import TransitionRecord
 
+DEMO_NOTICE = "demo."  # the dedupe key prefix of the demo's inbox messages
 APPLICANTS = 40  # students who applied somewhere (of the locality's demo students)
 S = ApplicationState
 # The path each application took, and how often (of 20): most wait, some are decided.
@@ -101,6 +104,7 @@ def demo_write(*, locality: Locality, seed: int) -> dict[str, int]:
 def demo_remove() -> int:
     """Delete every demo application, event and contact request, with their history."""
     removed = 0
+    removed += int(Notification.objects.filter(dedupe_key__startswith=DEMO_NOTICE).delete()[0])
     for model, rows in (
         (Application, Application.objects.filter(is_demo=True)),
         (ContactRequest, ContactRequest.objects.filter(is_demo=True)),
@@ -126,6 +130,9 @@ def demo_matching_remove(scope: DemoScope) -> int:
         ContactRequest.objects.filter(is_demo=True).filter(
             Q(enterprise__in=organizations) | Q(school__in=organizations)
         ),
+    )
+    removed += int(
+        Notification.objects.filter(user__in=users, dedupe_key__startswith=DEMO_NOTICE).delete()[0]
     )
     events = MatchEvent.objects.filter(is_demo=True, organizer__in=organizations)
     removed += _delete_with_history(
@@ -197,8 +204,12 @@ class _World:
             .order_by("role", "user__username")
         ):
             deciders.setdefault(membership.organization_id, membership.user)
+        # In the order of their accounts (``…_ent01_…`` first: the account the summary names).
+        enterprises = sorted(
+            (e for e in enterprises if e.pk in deciders), key=lambda e: deciders[e.pk].username
+        )
         return cls(
-            enterprises=[e for e in enterprises if e.pk in deciders],
+            enterprises=enterprises,
             schools=[
                 s
                 for s in verified.filter(org_type__in=SCHOOL_TYPES).order_by("pk")
@@ -215,9 +226,15 @@ class _World:
         )
 
 
-def _history(obj: Model, workflow: str, steps: Iterable[tuple[str, str, str, User | None]]) -> None:
+def _history(
+    obj: Model,
+    workflow: str,
+    steps: Iterable[tuple[str, str, str, User | None, datetime]],
+) -> None:
+    """Write the row's workflow history, each step at the moment it was taken."""
     content_type = ContentType.objects.get_for_model(type(obj))
-    records = [
+    steps = list(steps)
+    records = TransitionRecord.objects.bulk_create(
         TransitionRecord(
             content_type=content_type,
             object_id=str(obj.pk),
@@ -227,9 +244,11 @@ def _history(obj: Model, workflow: str, steps: Iterable[tuple[str, str, str, Use
             to_state=to_state,
             actor=actor,
         )
-        for name, from_state, to_state, actor in steps
-    ]
-    TransitionRecord.objects.bulk_create(records)
+        for name, from_state, to_state, actor, _ in steps
+    )
+    # ``created_at`` is set on insert; the demo's steps happened days ago.
+    for record, step in zip(records, steps, strict=True):
+        TransitionRecord.objects.filter(pk=record.pk).update(created_at=step[4])
 
 
 def _at(day: datetime, hour: int) -> datetime:
@@ -331,7 +350,15 @@ def _event(
             _history(
                 participation,
                 "event_enterprise",
-                [("approve", "pending", "approved", world.deciders[organizer.pk])],
+                [
+                    (
+                        "approve",
+                        "pending",
+                        "approved",
+                        world.deciders[organizer.pk],
+                        starts - timedelta(days=3),
+                    )
+                ],
             )
     people = rng.sample(world.students, min(len(world.students), registrations))
     EventRegistration.objects.bulk_create(
@@ -385,7 +412,8 @@ def _application(
 ) -> int:
     state: str = path[-1][1] if path else S.SUBMITTED
     organization = world.organizations[post.organization_id or 0]
-    step = timedelta(hours=20)
+    # Each step a day or less after the previous one, the last one before now.
+    step = min(timedelta(hours=20), (timezone.now() - submitted) / (len(path) + 1))
     moments = {name: submitted + step * (i + 1) for i, (name, _) in enumerate(path)}
     application = Application.objects.create(
         listing=post,
@@ -410,10 +438,64 @@ def _application(
     previous: str = S.SUBMITTED
     steps = []
     for name, target in path:
-        steps.append((name, previous, target, profile.user if name == "withdraw" else decider))
+        actor = profile.user if name == "withdraw" else decider
+        steps.append((name, previous, target, actor, moments[name]))
         previous = target
     _history(application, "application", steps)
+    _notices(application, post, path, moments)
     return 1
+
+
+def _notices(
+    application: Application,
+    post: Listing,
+    path: tuple[tuple[str, str], ...],
+    moments: dict[str, datetime],
+) -> None:
+    """The inbox messages the real steps would have sent (applicant: decisions; HR: new ones)."""
+    url = reverse("applications:detail", args=[application.pk])
+    rows = []
+    for name, target in path:
+        if name in ("view", "withdraw"):
+            continue
+        label = ApplicationState(target).label
+        body = f"您的投递状态已更新为“{label}”。"
+        if _STATE_MESSAGES.get(target):
+            body += f"\n单位留言：{_STATE_MESSAGES[target]}"
+        rows.append(
+            (
+                application.applicant_id,
+                f"投递进度：{post.title}（{label}）",
+                body,
+                moments[name],
+                f"{DEMO_NOTICE}application:{application.pk}:{name}",
+            )
+        )
+    if not path:
+        for member in Membership.objects.filter(
+            organization_id=application.organization_id,
+            role__in=(Role.ORG_ADMIN, Role.INFO_OFFICER),
+            is_active=True,
+        ).values_list("user_id", flat=True):
+            rows.append(
+                (
+                    member,
+                    f"收到新投递：{post.title}",
+                    "有人投递了您单位的岗位，请在“收到的投递”中查看。",
+                    application.submitted_at,
+                    f"{DEMO_NOTICE}application:{application.pk}:submit",
+                )
+            )
+    for user_id, title, body, moment, key in rows:
+        notification = Notification.objects.create(
+            user_id=user_id,
+            category=NoticeCategory.APPLICATION,
+            title=title[:200],
+            body=body,
+            url=url,
+            dedupe_key=key,
+        )
+        Notification.objects.filter(pk=notification.pk).update(created_at=moment)
 
 
 def _contact_requests(world: _World, rng: random.Random, now: datetime) -> int:
@@ -425,9 +507,10 @@ def _contact_requests(world: _World, rng: random.Random, now: datetime) -> int:
     )
     if not majors:
         return 0
+    # The first enterprise's HR (the account the summary names) sees an accepted request.
     outcomes = (
-        ContactRequestState.PENDING,
         ContactRequestState.ACCEPTED,
+        ContactRequestState.PENDING,
         ContactRequestState.DECLINED,
     )
     written = 0
@@ -462,6 +545,10 @@ def _contact_requests(world: _World, rng: random.Random, now: datetime) -> int:
         )
         if answered:
             name = "accept" if state == ContactRequestState.ACCEPTED else "decline"
-            _history(request, "contact_request", [(name, "pending", state, decider)])
+            _history(
+                request,
+                "contact_request",
+                [(name, "pending", state, decider, now - timedelta(days=2))],
+            )
         written += 1
     return written

@@ -3,12 +3,14 @@
 from collections import Counter
 
 import pytest
+from django.utils import timezone
 
 from chanjiao.applications.models import Application, ApplicationState
 from chanjiao.contact_requests.models import ContactRequest, ContactRequestState
 from chanjiao.demo.services import demo_data_generate, demo_data_remove
 from chanjiao.demo.services.matching import demo_write
 from chanjiao.events.models import EventEnterprise, MatchEvent, ParticipationState
+from chanjiao.subscriptions.models import NoticeCategory, Notification
 from chanjiao.workflow.models import TransitionRecord
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +41,8 @@ def test_writes_applications_at_every_step_events_and_contact_requests(wuzhou_lo
     hired = Application.objects.filter(state=ApplicationState.HIRED).first()
     steps = TransitionRecord.objects.filter(workflow="application", object_id=str(hired.pk))
     assert list(steps.values_list("transition", flat=True)) == ["view", "invite", "hire"]
+    moments = list(steps.values_list("created_at", flat=True))
+    assert hired.submitted_at < moments[0] < moments[1] < moments[2] < timezone.now()
     # One past event (with applications tagged) and one upcoming, with a pending enterprise.
     assert MatchEvent.objects.count() == counts["events"] == 2
     assert Application.objects.filter(event__isnull=False).exists()
@@ -48,6 +52,12 @@ def test_writes_applications_at_every_step_events_and_contact_requests(wuzhou_lo
         ContactRequestState.ACCEPTED,
         ContactRequestState.DECLINED,
     }
+    # The inbox holds the messages the steps would have sent, at the moment of each step.
+    hired_notice = Notification.objects.get(
+        user=hired.applicant, url=f"/applications/{hired.pk}/", title__contains="录用"
+    )
+    assert hired_notice.category == NoticeCategory.APPLICATION
+    assert hired_notice.created_at == moments[2]
     accepted = ContactRequest.objects.get(state=ContactRequestState.ACCEPTED)
     assert accepted.contact_name
     assert accepted.contact_phone
@@ -67,6 +77,7 @@ def test_a_second_run_replaces_the_rows_and_removal_deletes_them(wuzhou_locality
     assert not Application.objects.exists()
     assert not MatchEvent.objects.exists()
     assert not ContactRequest.objects.exists()
+    assert not Notification.objects.exists()
     assert not TransitionRecord.objects.filter(
         workflow__in=("application", "contact_request", "event_enterprise")
     ).exists()
