@@ -543,6 +543,10 @@ def _contact_requests(world: _World, rng: random.Random, now: datetime) -> int:
             answered_at=now - timedelta(days=2) if answered else None,
             is_demo=True,
         )
+        # Asked some days ago, answered two days ago.
+        ContactRequest.objects.filter(pk=request.pk).update(
+            created_at=now - timedelta(days=3 + rng.randrange(5))
+        )
         if answered:
             name = "accept" if state == ContactRequestState.ACCEPTED else "decline"
             _history(

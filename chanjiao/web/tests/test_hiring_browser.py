@@ -144,3 +144,47 @@ def test_a_student_applies_is_invited_and_hired_and_the_school_counts_it(
     outcomes = school.locator("#application-outcomes").inner_text()
     row = next(line for line in outcomes.splitlines() if "460103" in line)
     assert re.search(r"2027\s+1\s+1\s+1", row), row
+
+
+def test_withdrawing_asks_first_and_ends_the_consent(
+    chromium, live_server, wuzhou_school, enterprise, recruiter, wuzhou_gov
+):
+    profile = StudentProfileFactory(
+        school=wuzhou_school, user__username="browser_withdrawer", user__phone="13900002222"
+    )
+    post = listing_make(
+        kind="internship",
+        author=recruiter,
+        organization=enterprise,
+        reviewer=reviewer_for(wuzhou_gov),
+    )
+    student = _person(chromium, live_server.url, phone=True)
+    _sign_in(student, "browser_withdrawer")
+    student.goto(live_server.url + reverse("applications:apply", args=[post.pk]))
+    student.check("input[name=consent]")
+    student.get_by_role("button", name="确认投递").click()
+    student.wait_for_load_state()
+    application = Application.objects.get(applicant=profile.user, listing=post)
+
+    # Cancelling the question keeps the application; confirming withdraws it.
+    student.goto(live_server.url + reverse("applications:mine"))
+    student.once("dialog", lambda dialog: dialog.dismiss())
+    student.get_by_role("button", name="撤回投递").click()
+    student.wait_for_load_state()
+    assert student.get_by_role("button", name="撤回投递").is_visible()
+    application.refresh_from_db()
+    assert application.state == ApplicationState.SUBMITTED
+    student.once("dialog", lambda dialog: dialog.accept())
+    student.get_by_role("button", name="撤回投递").click()
+    student.wait_for_load_state()
+    application.refresh_from_db()
+    assert application.state == ApplicationState.WITHDRAWN
+    assert application.consent_withdrawn_at is not None
+
+    # The publisher no longer sees the contact.
+    hr = _person(chromium, live_server.url)
+    _sign_in(hr, "recruiter")
+    hr.goto(live_server.url + reverse("applications:detail", args=[application.pk]))
+    page = hr.locator("main").inner_text()
+    assert "13900002222" not in page
+    assert "投递人已撤回投递" in page
