@@ -45,12 +45,14 @@ install-test: $(VENV)/.installed-test ## Install the platform with its test tool
 
 # The whole suite runs with the clock pinned at the hours where China's date and UTC's differ
 # (conftest.py: CHANJIAO_TEST_CLOCK); `make test-sqlite CLOCK=` runs it on the real clock.
-# The browser tests (Chromium) check pages, not the database: they run once, in the SQLite pass
-# (`make test-postgres` alone runs them on PostgreSQL too); every HTTP, API and service test
-# runs on both databases.
-test: install-test ## Run the whole suite on SQLite (clock at 00:30 China time), then on a throwaway PostgreSQL 15 (23:30) without the browser tests
+# The browser tests (Chromium) check pages, not the database, and the demo command's end-to-end
+# runs with every service's demo (marker demo_pass) do what `make run` does on the embedded SQLite:
+# both run once, in the SQLite pass (`make test-postgres` alone runs them on PostgreSQL too).
+# Every other HTTP, API and service test runs on both (the services' own tests, and the demo
+# writers of statistics, analytics, warnings, applications/events and recommendations).
+test: install-test ## Run the whole suite on SQLite (clock at 00:30 China time), then on a throwaway PostgreSQL 15 (23:30) without the browser and demo end-to-end tests
 	$(MAKE) --no-print-directory test-sqlite CLOCK=00:30
-	$(MAKE) --no-print-directory test-postgres CLOCK=23:30 PYTEST_ARGS='-m "not browser"'
+	$(MAKE) --no-print-directory test-postgres CLOCK=23:30 PYTEST_ARGS='-m "not browser and not demo_pass"'
 
 test-sqlite: install-test ## Run the suite on SQLite only
 	@echo "== 测试：SQLite（时钟 $(or $(CLOCK),实际时间)）=="

@@ -116,6 +116,7 @@ def test_remove_deletes_and_reports(wuzhou_locality):
     assert User.objects.exists() is False
 
 
+@pytest.mark.demo_pass
 def test_services_demo_is_written_once_and_removed_with_the_rest(catalogs):
     localities_load_default()
 
@@ -146,6 +147,7 @@ def test_services_demo_is_written_once_and_removed_with_the_rest(catalogs):
     assert Organization.objects.exists() is False
 
 
+@pytest.mark.demo_pass
 def test_forecasts_and_recommendations_can_be_left_to_the_task_worker(catalogs):
     localities_load_default()
 
