@@ -8,7 +8,6 @@ message, history row, audit event ``application.<step>``, notice to the other pa
 from datetime import datetime, time
 from pathlib import PurePath
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -27,8 +26,7 @@ from chanjiao.listings.kinds import ListingKind
 from chanjiao.listings.models import Listing
 from chanjiao.subscriptions.models import NoticeCategory
 from chanjiao.subscriptions.notices import Notice, notice_send
-from chanjiao.workflow.models import TransitionRecord
-from chanjiao.workflow.services import transition_apply, transition_check
+from chanjiao.workflow.services import history_first_step, transition_apply, transition_check
 
 # Enough for anyone searching in earnest (a busy job fair day included); more in one day looks
 # like mass sending, which floods publishers' inboxes and hands out contact data wholesale.
@@ -153,12 +151,10 @@ def application_submit(
             if application.attachment:
                 application.attachment.delete(save=False)
             raise ApplicationError(DUPLICATE) from None
-        TransitionRecord.objects.create(
-            content_type=ContentType.objects.get_for_model(Application),
-            object_id=str(application.pk),
+        history_first_step(
             workflow=APPLICATION_WORKFLOW.name,
-            transition="submit",
-            from_state="",
+            obj=application,
+            step="submit",
             to_state=application.state,
             actor=actor,
         )

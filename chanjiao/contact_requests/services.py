@@ -9,7 +9,6 @@ import datetime
 import re
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -36,8 +35,7 @@ from chanjiao.listings.models import Listing
 from chanjiao.organizations.models import Organization, SchoolMajor
 from chanjiao.subscriptions.models import NoticeCategory
 from chanjiao.subscriptions.notices import Notice, notice_send
-from chanjiao.workflow.models import TransitionRecord
-from chanjiao.workflow.services import transition_apply, transition_check
+from chanjiao.workflow.services import history_first_step, transition_apply, transition_check
 
 # Graduates of the last five years are still placed through their school, and schools plan
 # recommendations up to four years ahead (a first-year cohort of a three- or four-year course).
@@ -147,12 +145,10 @@ def _check_daily_limit(enterprise: Organization) -> None:
 
 
 def _record_created(request: ContactRequest, actor: User) -> None:
-    TransitionRecord.objects.create(
-        content_type=ContentType.objects.get_for_model(ContactRequest),
-        object_id=str(request.pk),
+    history_first_step(
         workflow=CONTACT_REQUEST_WORKFLOW.name,
-        transition="create",
-        from_state="",
+        obj=request,
+        step="create",
         to_state=request.state,
         actor=actor,
     )

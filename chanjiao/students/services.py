@@ -8,7 +8,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 
 from chanjiao.accounts.models import User
@@ -19,8 +18,7 @@ from chanjiao.students.forms import ClaimForm, ClaimValues
 from chanjiao.students.models import StudentClaim
 from chanjiao.students.permissions import schools_user_acts_for
 from chanjiao.students.workflow import STUDENT_CLAIM_WORKFLOW
-from chanjiao.workflow.models import TransitionRecord
-from chanjiao.workflow.services import transition_apply, transition_check
+from chanjiao.workflow.services import history_first_step, transition_apply, transition_check
 
 OPEN_CLAIM_EXISTS = "您已有一份未完成的学校确认申请，请等待学校处理，或先撤回该申请。"
 REASON_REQUIRED = "退回时必须填写原因，告诉申请人哪里需要改正。"
@@ -76,12 +74,10 @@ def _claim_create(*, user: User, values: ClaimValues) -> StudentClaim:
             claim = StudentClaim.objects.create(user=user, **values.as_fields())
     except IntegrityError:
         raise ConflictError(OPEN_CLAIM_EXISTS) from None
-    TransitionRecord.objects.create(
-        content_type=ContentType.objects.get_for_model(StudentClaim),
-        object_id=str(claim.pk),
+    history_first_step(
         workflow=STUDENT_CLAIM_WORKFLOW.name,
-        transition="file",
-        from_state="",
+        obj=claim,
+        step="file",
         to_state=claim.state,
         actor=user,
     )

@@ -162,6 +162,25 @@ def _record(
     )
 
 
+def history_first_step(
+    *, workflow: str, obj: models.Model, step: str, to_state: str, actor: "User | None"
+) -> TransitionRecord:
+    """Record the step that created ``obj`` (filed, submitted, registered) in its history.
+
+    Creating a row is not a transition (there is no state before it), so the service that
+    creates it writes this first history row itself, inside its own transaction.
+    """
+    return TransitionRecord.objects.create(
+        content_type=ContentType.objects.get_for_model(type(obj)),
+        object_id=str(obj.pk),
+        workflow=workflow,
+        transition=step,
+        from_state="",
+        to_state=to_state,
+        actor=account_or_none(actor),
+    )
+
+
 def _copy_fields(*, source: models.Model, target: models.Model) -> None:
     """Give the caller's instance the saved values, so it sees the new state."""
     if source is target:

@@ -2,8 +2,6 @@
 
 from collections.abc import Iterable
 
-from django.contrib.contenttypes.models import ContentType
-
 from chanjiao.accounts.models import Membership, Role, User
 from chanjiao.common.exceptions import ApplicationError, ConflictError
 from chanjiao.events.models import (
@@ -20,7 +18,7 @@ from chanjiao.organizations.models import OrganizationType
 from chanjiao.organizations.permissions import ACT_FOR_ROLES
 from chanjiao.subscriptions.models import NoticeCategory
 from chanjiao.subscriptions.notices import Notice, notice_send
-from chanjiao.workflow.models import TransitionRecord
+from chanjiao.workflow.services import history_first_step
 
 EVENT_FIELDS = (
     "title",
@@ -71,12 +69,10 @@ def notify(recipients: Iterable[int | User], *, event: MatchEvent, title: str, b
 def history_record(
     obj: EventEnterprise | MatchEvent, *, step: str, actor: User, to_state: str
 ) -> None:
-    TransitionRecord.objects.create(
-        content_type=ContentType.objects.get_for_model(type(obj)),
-        object_id=str(obj.pk),
+    history_first_step(
         workflow=EVENT_ENTERPRISE_WORKFLOW.name if isinstance(obj, EventEnterprise) else "event",
-        transition=step,
-        from_state="",
+        obj=obj,
+        step=step,
         to_state=to_state,
         actor=actor,
     )

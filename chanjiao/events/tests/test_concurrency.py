@@ -1,12 +1,11 @@
 """Two people take the last seat at the same moment: exactly one gets it (PostgreSQL row lock)."""
 
-import threading
 import time
 
 import pytest
-from django.db import connection, connections
-from rest_framework.test import APIClient
+from django.db import connection
 
+from chanjiao.common.tests.concurrent_requests import post_at_once
 from chanjiao.events.models import EventRegistration
 from chanjiao.events.services import registrations as services
 
@@ -29,24 +28,7 @@ def test_two_people_cannot_take_the_last_seat(make_event, student, outsider, mon
 
     monkeypatch.setattr(services, "audit_event_record", slow_record)
     people = [student, outsider]
-    barrier = threading.Barrier(len(people), timeout=30)
-    results: dict[str, tuple[int, dict]] = {}
-
-    def register(person) -> None:
-        try:
-            client = APIClient()
-            client.force_login(person)
-            barrier.wait()
-            response = client.post(f"/api/v1/events/{event.pk}/register/")
-            results[person.username] = (response.status_code, response.json())
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=register, args=(p,)) for p in people]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    results = post_at_once(people, f"/api/v1/events/{event.pk}/register/")
 
     codes = sorted(code for code, _ in results.values())
     assert codes == [201, 400], results

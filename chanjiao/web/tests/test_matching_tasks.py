@@ -39,9 +39,7 @@ def test_the_publisher_is_told_of_new_applications(client, recruiter, applicant,
     assert 'href="/applications/received/?state=submitted"' in html
 
 
-def test_the_applicant_sees_their_applications_and_an_invitation(
-    client, recruiter, applicant, job
-):
+def test_the_applicant_sees_their_applications_and_an_invitation(client, recruiter, applicant, job):
     client.force_login(applicant)
     assert "我的投递" not in _tasks(client.get("/").content.decode())
     assert "我的投递" in _menu(client.get("/").content.decode())

@@ -1,12 +1,11 @@
 """Two reviewers approve one item at the same moment: exactly one wins (PostgreSQL row lock)."""
 
-import threading
 import time
 
 import pytest
-from django.db import connection, connections
-from rest_framework.test import APIClient
+from django.db import connection
 
+from chanjiao.common.tests.concurrent_requests import post_at_once
 from chanjiao.listings import history as listing_history
 from chanjiao.listings import services
 from chanjiao.listings.models import Listing, ListingEvent, ListingStatus
@@ -33,24 +32,7 @@ def test_two_concurrent_approvals_exactly_one_wins(recruiter, enterprise, wuzhou
         changed(ids)
 
     monkeypatch.setattr(listing_history, "listings_changed", slow_listings_changed)
-    barrier = threading.Barrier(len(reviewers), timeout=30)
-    results: dict[str, tuple[int, dict]] = {}
-
-    def approve(reviewer) -> None:
-        try:
-            client = APIClient()
-            client.force_login(reviewer)
-            barrier.wait()
-            response = client.post(f"/api/v1/listings/{listing.pk}/approve/")
-            results[reviewer.username] = (response.status_code, response.json())
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=approve, args=(r,)) for r in reviewers]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    results = post_at_once(reviewers, f"/api/v1/listings/{listing.pk}/approve/")
 
     codes = sorted(code for code, _ in results.values())
     assert codes == [200, 400], results

@@ -1,8 +1,5 @@
-import datetime
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 
 from chanjiao.accounts.tests.factories import UserFactory
 from chanjiao.applications.models import Application, ApplicationState
@@ -124,38 +121,8 @@ def test_daily_cap(applicant, job, recruiter, enterprise, reviewer):
         application_submit(actor=applicant, listing=other)
 
 
-def test_event_must_offer_the_post(
-    applicant, job, internship, recruiter, school_admin, wuzhou_school
-):
-    from chanjiao.events.services import (
-        event_create,
-        event_enterprise_approve,
-        event_enterprise_register,
-    )
-
-    start = timezone.localtime(timezone.now() + datetime.timedelta(days=7)).replace(
-        hour=9, minute=0, second=0, microsecond=0
-    )
-    values = {
-        "title": "春季双选会",
-        "kind": "mutual",
-        "description": "校园双选会。",
-        "starts_at": start,
-        "ends_at": start + datetime.timedelta(hours=3),
-        "is_online": False,
-        "place": "体育馆",
-        "online_url": "",
-        "region": wuzhou_school.region,
-        "audience": "all",
-        "enterprise_capacity": None,
-        "student_capacity": None,
-        "registration_deadline": None,
-    }
-    event = event_create(actor=school_admin, organizer=wuzhou_school, values=values)
-    participation = event_enterprise_register(
-        actor=recruiter, event=event, organization=job.organization, post_ids=[job.pk]
-    )
-    event_enterprise_approve(actor=school_admin, participation=participation)
+def test_event_must_offer_the_post(applicant, job, internship, fair):
+    event = fair
     with pytest.raises(ApplicationError) as error:
         application_submit(actor=applicant, listing=internship, event=event)
     assert error.value.extra["field"] == "event"

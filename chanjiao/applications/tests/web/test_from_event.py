@@ -1,52 +1,13 @@
 """From an event's page to an application tagged with the event, counted for the organiser."""
 
-import datetime
 import re
 from html import unescape
 
 import pytest
-from django.urls import reverse
-from django.utils import timezone
 
 from chanjiao.applications.models import Application
-from chanjiao.events.services import (
-    event_create,
-    event_enterprise_approve,
-    event_enterprise_register,
-)
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def fair(job, recruiter, school_admin, wuzhou_school):
-    start = timezone.localtime(timezone.now() + datetime.timedelta(days=7)).replace(
-        hour=9, minute=0, second=0, microsecond=0
-    )
-    event = event_create(
-        actor=school_admin,
-        organizer=wuzhou_school,
-        values={
-            "title": "冬季校园双选会",
-            "kind": "mutual",
-            "description": "校园双选会。",
-            "starts_at": start,
-            "ends_at": start + datetime.timedelta(hours=3),
-            "is_online": False,
-            "place": "体育馆",
-            "online_url": "",
-            "region": wuzhou_school.region,
-            "audience": "all",
-            "enterprise_capacity": None,
-            "student_capacity": None,
-            "registration_deadline": None,
-        },
-    )
-    participation = event_enterprise_register(
-        actor=recruiter, event=event, organization=job.organization, post_ids=[job.pk]
-    )
-    event_enterprise_approve(actor=school_admin, participation=participation)
-    return event
 
 
 def test_an_application_made_from_the_event_page_carries_the_event(
