@@ -29,7 +29,7 @@ def listing_panel(request: HttpRequest, listing: Listing) -> SafeString | str:
     if application is not None and application.state != ApplicationState.WITHDRAWN:
         context["application"] = application
         return render_to_string("applications/_listing_panel.html", context, request=request)
-    if not Listing.objects.published().filter(pk=listing.pk).exists():
+    if not listing.is_live:
         return ""
     if not user.is_authenticated:
         context.update(anonymous=True, next=request.get_full_path())

@@ -8,12 +8,11 @@ is granted to that publisher for that application, nobody else).
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
-from chanjiao.accounts.models import Membership, User
+from chanjiao.accounts.models import User
 from chanjiao.accounts.permissions import active_memberships
 from chanjiao.applications.models import Application
 from chanjiao.listings.kinds import ListingKind
 from chanjiao.listings.models import Listing
-from chanjiao.organizations.models import Organization
 from chanjiao.organizations.permissions import ACT_FOR_ROLES, user_can_act_for_organization
 
 APPLICABLE_KINDS = frozenset({ListingKind.JOB, ListingKind.INTERNSHIP})
@@ -22,18 +21,6 @@ APPLICABLE_KINDS = frozenset({ListingKind.JOB, ListingKind.INTERNSHIP})
 def organization_ids_user_acts_for(user: User | AnonymousUser) -> set[int]:
     """The organisations whose 机构管理员 or 信息员 the user is (their applications inbox)."""
     return {m.organization_id for m in active_memberships(user) if m.role in ACT_FOR_ROLES}
-
-
-def publisher_member_ids(organization: Organization | int) -> list[int]:
-    """The active accounts that act for the organisation (who is told of a new application)."""
-    org_id = organization if isinstance(organization, int) else organization.pk
-    return list(
-        Membership.objects.filter(
-            organization_id=org_id, role__in=ACT_FOR_ROLES, is_active=True, user__is_active=True
-        )
-        .values_list("user_id", flat=True)
-        .distinct()
-    )
 
 
 def user_is_publisher_member(user: User | AnonymousUser, application: Application) -> bool:
@@ -62,7 +49,7 @@ def apply_refusal(user: User | AnonymousUser, listing: Listing) -> str:
     organization = listing.organization
     if organization is None:
         return "该岗位没有招聘单位，无法投递。"
-    if not Listing.objects.published().filter(pk=listing.pk).exists():
+    if not listing.is_live:
         return "该岗位当前不在招聘中（未发布、已关闭或已过期），无法投递。"
     if user_can_act_for_organization(user, organization):
         return "您是该单位的成员，不能投递本单位发布的岗位。"

@@ -5,16 +5,17 @@ one application and only while the applicant's consent is active; every such vie
 Lists show masked names and never phones.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
 
 from chanjiao.accounts.models import User
 from chanjiao.applications.models import Application, ApplicationState
 from chanjiao.applications.permissions import (
+    APPLICABLE_KINDS,
     organization_ids_user_acts_for,
     user_can_see_application,
     user_is_publisher_member,
@@ -23,6 +24,7 @@ from chanjiao.audit.services import audit_event_record
 from chanjiao.common.exceptions import NotFoundError
 from chanjiao.listings.models import Listing
 from chanjiao.workflow.models import TransitionRecord
+from chanjiao.workflow.selectors import transition_histories, transition_history
 
 NOT_FOUND = "未找到该投递。"
 CONTACT_FIELDS = ["real_name", "phone", "email", "resume", "school", "major", "graduation_year"]
@@ -79,6 +81,16 @@ def application_inbox(
     if state:
         applications = applications.filter(state=state)
     return _related(applications).order_by("-submitted_at", "-pk")
+
+
+def applicable_post(listing_id: int) -> Listing | None:
+    """The live job or internship post one may apply to, or None (never a draft's title)."""
+    return (
+        Listing.objects.published()
+        .filter(pk=listing_id, kind__in=APPLICABLE_KINDS)
+        .select_related("organization", "region")
+        .first()
+    )
 
 
 def application_state_counts(applications: QuerySet[Application]) -> dict[str, int]:
@@ -197,12 +209,7 @@ def application_contact(*, actor: User, application: Application) -> ApplicantCo
     return contact
 
 
-def application_history(application: Application) -> list[dict[str, Any]]:
-    """The application's steps, oldest first: what happened, when, and the publisher's message."""
-    records = TransitionRecord.objects.filter(
-        content_type=ContentType.objects.get_for_model(Application),
-        object_id=str(application.pk),
-    ).order_by("created_at", "pk")
+def _history_rows(records: list[TransitionRecord]) -> list[dict[str, Any]]:
     return [
         {
             "step": STEP_TEXTS.get(record.transition, record.transition),
@@ -216,3 +223,14 @@ def application_history(application: Application) -> list[dict[str, Any]]:
         }
         for record in records
     ]
+
+
+def application_history(application: Application) -> list[dict[str, Any]]:
+    """The application's steps, oldest first: what happened, when, and the publisher's message."""
+    return _history_rows(transition_history(application))
+
+
+def application_histories(applications: Sequence[Application]) -> dict[int, list[dict[str, Any]]]:
+    """The steps of each of these applications (a page of a list), in one query."""
+    histories = transition_histories(applications)
+    return {a.pk: _history_rows(histories[str(a.pk)]) for a in applications}

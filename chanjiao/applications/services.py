@@ -16,7 +16,8 @@ from django.utils.crypto import get_random_string
 
 from chanjiao.accounts.models import User
 from chanjiao.applications.models import Application, ApplicationState
-from chanjiao.applications.permissions import apply_refusal, publisher_member_ids
+from chanjiao.applications.permissions import apply_refusal, user_is_publisher_member
+from chanjiao.applications.selectors import ApplicantContact, application_contact
 from chanjiao.applications.workflow import APPLICATION_WORKFLOW
 from chanjiao.audit.services import audit_event_record, audit_refusal
 from chanjiao.common.exceptions import ApplicationError, ConflictError, field_refusal
@@ -24,6 +25,7 @@ from chanjiao.events.models import EventState, MatchEvent
 from chanjiao.events.selectors import event_post_ids
 from chanjiao.listings.kinds import ListingKind
 from chanjiao.listings.models import Listing
+from chanjiao.organizations.selectors import acting_member_ids
 from chanjiao.subscriptions.models import NoticeCategory
 from chanjiao.subscriptions.notices import Notice, notice_send
 from chanjiao.workflow.services import history_first_step, transition_apply, transition_check
@@ -62,7 +64,11 @@ def _attachment_check(attachment: UploadedFile) -> str:
     head = attachment.read(16)
     attachment.seek(0)
     if not any(head.startswith(magic) for magic in ATTACHMENT_SIGNATURES[extension]):
-        raise field_refusal("attachment", f"附件内容与扩展名 .{extension} 不符。{ATTACHMENT_TYPES}")
+        raise field_refusal(
+            "attachment",
+            f"附件内容与扩展名 .{extension} 不符（文件可能已损坏或被改过扩展名），"
+            f"请重新导出或另选文件。{ATTACHMENT_TYPES}",
+        )
     return extension
 
 
@@ -173,7 +179,7 @@ def application_submit(
             },
         )
         notice_send(
-            recipients=publisher_member_ids(listing.organization_id or 0),
+            recipients=acting_member_ids(listing.organization_id or 0),
             notice=Notice(
                 category=NoticeCategory.APPLICATION,
                 title=f"收到新投递：{listing.title}",
@@ -211,6 +217,17 @@ def application_view_by_publisher(*, actor: User, application: Application) -> A
         # Another member opened (or the applicant withdrew) it a moment earlier: show it as is.
         application.refresh_from_db()
         return application
+
+
+def application_open(
+    *, actor: User, application: Application
+) -> tuple[Application, ApplicantContact | None]:
+    """Open one application: for a publisher member, the first look marks it viewed and the
+    contact card is shown (audited); the applicant sees it as it is, without the card."""
+    if not user_is_publisher_member(actor, application):
+        return application, None
+    application = application_view_by_publisher(actor=actor, application=application)
+    return application, application_contact(actor=actor, application=application)
 
 
 def application_invite(*, actor: User, application: Application, message: str = "") -> Application:

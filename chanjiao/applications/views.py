@@ -12,16 +12,16 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from chanjiao.applications.models import Application, ApplicationState
 from chanjiao.applications.permissions import (
-    APPLICABLE_KINDS,
     apply_refusal,
     organization_ids_user_acts_for,
     user_is_publisher_member,
 )
 from chanjiao.applications.selectors import (
     STATE_TONES,
-    application_contact,
+    applicable_post,
     application_for_listing,
     application_get_for_user,
+    application_histories,
     application_history,
     application_inbox,
     application_list_for_applicant,
@@ -29,13 +29,13 @@ from chanjiao.applications.selectors import (
     application_state_counts,
 )
 from chanjiao.applications.services import (
+    application_open,
     application_submit,
     application_transition,
-    application_view_by_publisher,
 )
 from chanjiao.applications.workflow import APPLICATION_WORKFLOW
 from chanjiao.audit.services import audit_event_record
-from chanjiao.common.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
+from chanjiao.common.exceptions import ApplicationError, PermissionDeniedError
 from chanjiao.common.pages import querystring_without_page
 from chanjiao.common.users import acting_user
 from chanjiao.events.models import MatchEvent
@@ -57,13 +57,7 @@ def consent_text(listing: Listing) -> str:
 
 
 def _listing_or_404(listing_id: int) -> Listing:
-    # Live posts only: the page must not reveal a draft's or a closed post's title.
-    listing = (
-        Listing.objects.published()
-        .filter(pk=listing_id, kind__in=APPLICABLE_KINDS)
-        .select_related("organization", "region")
-        .first()
-    )
+    listing = applicable_post(listing_id)
     if listing is None:
         raise Http404("未找到该岗位。")
     return listing
@@ -156,9 +150,11 @@ def mine_page(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     applications = application_list_for_applicant(fetched_by=user)
     page = Paginator(applications, PER_PAGE).get_page(request.GET.get("page"))
-    for application in page.object_list:
+    shown = list(page.object_list)
+    histories = application_histories(shown)
+    for application in shown:
         _tone(application)
-        application.history = application_history(application)  # type: ignore[attr-defined]
+        application.history = histories[application.pk]  # type: ignore[attr-defined]
     context = {"page_obj": page, "querystring_without_page": querystring_without_page(request)}
     return render(request, "applications/mine.html", context)
 
@@ -168,12 +164,9 @@ def mine_page(request: HttpRequest) -> HttpResponse:
 def detail_page(request: HttpRequest, application_id: int) -> HttpResponse:
     """One application, for its applicant or the publisher (who sees the contact card)."""
     user = acting_user(request)
-    application = _get_or_404(user, application_id)
+    application = application_get_for_user(user, application_id)
     is_publisher = user_is_publisher_member(user, application)
-    contact = None
-    if is_publisher:
-        application = application_view_by_publisher(actor=user, application=application)
-        contact = application_contact(actor=user, application=application)
+    application, contact = application_open(actor=user, application=application)
     _tone(application)
     actions = [
         action
@@ -193,19 +186,12 @@ def detail_page(request: HttpRequest, application_id: int) -> HttpResponse:
     return render(request, "applications/detail.html", context)
 
 
-def _get_or_404(user: Any, application_id: int) -> Application:
-    try:
-        return application_get_for_user(user, application_id)
-    except NotFoundError as error:
-        raise Http404(error.message) from None
-
-
 @login_required
 @require_POST
 def transition_page(request: HttpRequest, application_id: int) -> HttpResponse:
     """Take a step (invite, hire, decline by the publisher; withdraw by the applicant)."""
     user = acting_user(request)
-    application = _get_or_404(user, application_id)
+    application = application_get_for_user(user, application_id)
     name = request.POST.get("name", "")
     try:
         application = application_transition(
@@ -233,7 +219,7 @@ def transition_page(request: HttpRequest, application_id: int) -> HttpResponse:
 def attachment_download(request: HttpRequest, application_id: int) -> FileResponse:
     """The attachment, to the applicant or the publisher while the consent is active (audited)."""
     user = acting_user(request)
-    application = _get_or_404(user, application_id)
+    application = application_get_for_user(user, application_id)
     if not application.attachment:
         raise Http404("该投递没有附件。")
     if not application.consent_active and application.applicant_id != user.pk:

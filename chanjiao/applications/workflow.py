@@ -18,10 +18,10 @@ from chanjiao.applications.models import (
     ApplicationState,
 )
 from chanjiao.applications.permissions import (
-    publisher_member_ids,
     user_is_applicant,
     user_is_publisher_member,
 )
+from chanjiao.organizations.selectors import acting_member_ids
 from chanjiao.subscriptions.models import NoticeCategory
 from chanjiao.subscriptions.notices import Notice, notice_send
 from chanjiao.workflow.definitions import Applied, Transition, Workflow, nobody
@@ -70,7 +70,7 @@ def _notify(applied: Applied[Application]) -> None:
     url = reverse("applications:detail", args=[application.pk])
     if applied.transition.name == "withdraw":
         notice_send(
-            recipients=publisher_member_ids(application.organization_id),
+            recipients=acting_member_ids(application.organization_id),
             notice=Notice(
                 category=NoticeCategory.APPLICATION,
                 title=f"投递已撤回：{title_post}",

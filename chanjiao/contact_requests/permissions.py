@@ -34,9 +34,17 @@ def requesting_organizations(user: User | AnonymousUser) -> list[Organization]:
     ]
 
 
+def sending_organization_ids(user: User | AnonymousUser) -> list[int]:
+    """Return the non-school organisations whose sent requests the user sees, verified or not.
+
+    A request sent before a revocation of verification stays visible to its sender.
+    """
+    return [o.pk for o in _acting_organizations(user) if not o.is_school]
+
+
 def answering_schools(user: User | AnonymousUser) -> list[Organization]:
     """Return the schools whose requests the user answers (their 机构管理员 or 信息员), by name."""
-    return [o for o in _acting_organizations(user) if o.org_type in SCHOOL_TYPES]
+    return [o for o in _acting_organizations(user) if o.is_school]
 
 
 def user_can_request_contact(user: User | AnonymousUser) -> bool:

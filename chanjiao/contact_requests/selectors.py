@@ -10,39 +10,32 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q, QuerySet
 
 from chanjiao.accounts.models import User
-from chanjiao.accounts.permissions import active_memberships
 from chanjiao.catalogs.models import Major
 from chanjiao.common.exceptions import NotFoundError
 from chanjiao.contact_requests.models import ContactRequest, ContactRequestState
 from chanjiao.contact_requests.permissions import (
     answering_schools,
+    sending_organization_ids,
     user_can_see_request,
 )
 from chanjiao.listings.models import Listing
-from chanjiao.organizations.models import Organization, SchoolMajor, VerificationStatus
-from chanjiao.organizations.permissions import ACT_FOR_ROLES
+from chanjiao.organizations.models import (
+    Organization,
+    OrganizationQuerySet,
+    SchoolMajor,
+    VerificationStatus,
+)
 
 NOT_FOUND = "未找到该联系请求，或您无权查看。"
-RELATED = ("enterprise", "school", "major", "source_listing", "requested_by", "answered_by")
-
-
-def _sender_ids(user: User | AnonymousUser) -> list[int]:
-    # Every organisation the user acts for, verified or not: a request sent before a revocation
-    # stays visible to its sender.
-    return sorted(
-        {
-            m.organization_id
-            for m in active_memberships(user)
-            if m.role in ACT_FOR_ROLES and not m.organization.is_school
-        }
-    )
+# What the lists show (the two organisations, the major); one request shows its source item too.
+RELATED = ("enterprise", "school", "major")
 
 
 def contact_request_sent_list(
     *, fetched_by: User | AnonymousUser, state: str = ""
 ) -> QuerySet[ContactRequest]:
     """Return the requests the user's organisations sent, newest first."""
-    requests = ContactRequest.objects.filter(enterprise_id__in=_sender_ids(fetched_by))
+    requests = ContactRequest.objects.filter(enterprise_id__in=sending_organization_ids(fetched_by))
     if state:
         requests = requests.filter(state=state)
     return requests.select_related(*RELATED).order_by("-created_at", "-pk")
@@ -128,10 +121,12 @@ def contact_requests_pending_count(user: User | AnonymousUser, school_id: int | 
 
 def contact_request_get_for_user(*, user: User | AnonymousUser, request_id: int) -> ContactRequest:
     """Return the request if the user may see it; raise ``NotFoundError`` otherwise (never 403)."""
-    request = ContactRequest.objects.select_related(*RELATED).filter(pk=request_id).first()
-    if request is None:
-        raise NotFoundError(NOT_FOUND)
-    if not user_can_see_request(user, request):
+    request = (
+        ContactRequest.objects.select_related(*RELATED, "source_listing")
+        .filter(pk=request_id)
+        .first()
+    )
+    if request is None or not user_can_see_request(user, request):
         raise NotFoundError(NOT_FOUND)
     return request
 
@@ -142,7 +137,7 @@ def contact_request_for_cohort(
     """Return the latest request of the user's organisations for this cohort, else None."""
     return (
         ContactRequest.objects.filter(
-            enterprise_id__in=_sender_ids(user),
+            enterprise_id__in=sending_organization_ids(user),
             school_id=school_id,
             major_id=major_id,
             graduation_year=graduation_year,
@@ -162,14 +157,23 @@ def listing_cohort(listing: Listing) -> tuple[Major | None, int | None]:
         return major, None
 
 
+def verified_schools() -> OrganizationQuerySet:
+    """Return the schools a request may go to (verified), by name, with their regions."""
+    return (
+        Organization.objects.schools()
+        .filter(verification_status=VerificationStatus.VERIFIED)
+        .select_related("region")
+        .order_by("name", "pk")
+    )
+
+
 def schools_offering_major(
     *, major: Major, region_code: str = "", limit: int = 20
 ) -> list[Organization]:
     """Return verified schools that list this major (in the region, if given), by name."""
-    school_ids = SchoolMajor.objects.filter(major=major).values("school_id")
-    schools = Organization.objects.schools().filter(
-        pk__in=school_ids, verification_status=VerificationStatus.VERIFIED
+    schools = verified_schools().filter(
+        pk__in=SchoolMajor.objects.filter(major=major).values("school_id")
     )
     if region_code:
         schools = schools.in_region_code(region_code)
-    return list(schools.select_related("region").order_by("name", "pk")[:limit])
+    return list(schools[:limit])

@@ -25,14 +25,11 @@ from chanjiao.contact_requests.permissions import (
     user_can_request_for,
     user_can_see_contact_person,
 )
-from chanjiao.contact_requests.workflow import (
-    CONTACT_REQUEST_WORKFLOW,
-    cohort_text,
-    organization_staff_ids,
-)
+from chanjiao.contact_requests.workflow import CONTACT_REQUEST_WORKFLOW, cohort_text
 from chanjiao.listings.kinds import ListingKind
 from chanjiao.listings.models import Listing
 from chanjiao.organizations.models import Organization, SchoolMajor
+from chanjiao.organizations.selectors import acting_member_ids
 from chanjiao.subscriptions.models import NoticeCategory
 from chanjiao.subscriptions.notices import Notice, notice_send
 from chanjiao.workflow.services import history_first_step, transition_apply, transition_check
@@ -177,7 +174,7 @@ def _notify_school(request: ContactRequest) -> None:
         ),
         url=reverse("contact_requests:detail", kwargs={"request_id": request.pk}),
     )
-    notice_send(recipients=organization_staff_ids(request.school), notice=notice)
+    notice_send(recipients=acting_member_ids(request.school_id), notice=notice)
 
 
 def contact_request_create(

@@ -4,7 +4,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -26,14 +25,15 @@ from chanjiao.contact_requests.permissions import (
     answering_schools,
     requesting_organizations,
     user_can_answer_request,
+    user_can_request_contact,
     user_can_see_contact_person,
-    user_can_withdraw_request,
 )
 from chanjiao.contact_requests.selectors import (
     contact_request_cohorts,
     contact_request_get_for_user,
     contact_request_received_list,
     contact_request_sent_list,
+    verified_schools,
 )
 from chanjiao.contact_requests.services import (
     contact_person_get,
@@ -46,9 +46,9 @@ from chanjiao.contact_requests.workflow import CONTACT_REQUEST_WORKFLOW
 from chanjiao.listings.display import mask_name
 from chanjiao.listings.kinds import ListingKind
 from chanjiao.listings.models import Listing
+from chanjiao.organizations.forms import form_errors_from
 from chanjiao.organizations.models import Organization
-from chanjiao.workflow.models import TransitionRecord
-from chanjiao.workflow.selectors import transition_actions_available
+from chanjiao.workflow.selectors import transition_actions_available, transition_history
 
 PER_PAGE = 20
 STEP_TEXTS = {
@@ -62,26 +62,6 @@ STEP_TEXTS = {
 def _int(value: str | None) -> int | None:
     text = (value or "").strip()
     return int(text) if text.isdigit() else None
-
-
-def _errors_to_form(form: Any, error: ApplicationError) -> None:
-    placed = False
-    for name, texts in (error.extra.get("fields") or {}).items():
-        if name in form.fields:
-            placed = True
-            for text in texts:
-                form.add_error(name, text)
-    if not placed:
-        form.add_error(None, error.message)
-
-
-def _verified_schools() -> list[Organization]:
-    return list(
-        Organization.objects.schools()
-        .filter(verification_status="verified")
-        .select_related("region")
-        .order_by("name", "pk")
-    )
 
 
 def _source_listing(listing_id: int | None, school: Organization) -> Listing | None:
@@ -101,12 +81,12 @@ def new_page(request: HttpRequest) -> HttpResponse:
     if not organizations:
         return render(request, "contact_requests/forbidden.html", status=403)
     school_id = _int(request.POST.get("school") or request.GET.get("school"))
-    school = next((s for s in _verified_schools() if s.pk == school_id), None)
+    school = verified_schools().filter(pk=school_id).first() if school_id else None
     if school is None:
         return render(
             request,
             "contact_requests/new_school.html",
-            {"schools": _verified_schools(), "chosen": school_id, "query": request.GET},
+            {"schools": list(verified_schools()), "chosen": school_id, "query": request.GET},
         )
     major_id = _int(request.GET.get("major"))
     prefilled = Major.objects.filter(pk=major_id).first() if major_id else None
@@ -136,7 +116,7 @@ def new_page(request: HttpRequest) -> HttpResponse:
         except PermissionDeniedError:
             raise
         except ApplicationError as error:
-            _errors_to_form(form, error)
+            form_errors_from(form, error)
         else:
             messages.success(request, "请求已发送，学校答复后会通知您。")
             return redirect("contact_requests:detail", request_id=created.pk)
@@ -157,18 +137,21 @@ def sent_page(request: HttpRequest) -> HttpResponse:
         "page_obj": page,
         "state": state,
         "states": ContactRequestState.choices,
-        "can_request": bool(requesting_organizations(user)),
+        "can_request": user_can_request_contact(user),
         "querystring_without_page": querystring_without_page(request),
     }
     return render(request, "contact_requests/sent.html", context)
 
 
 def _received_filters(request: HttpRequest, schools: list[Organization]) -> ReceivedFilterForm:
-    received = ContactRequest.objects.filter(school__in=schools)
-    majors = sorted(
-        set(received.values_list("major_id", "major__name")), key=lambda item: (item[1], item[0])
+    cohorts = set(
+        ContactRequest.objects.filter(school__in=schools)
+        .order_by()
+        .values_list("major_id", "major__name", "graduation_year")
+        .distinct()
     )
-    years = sorted(set(received.values_list("graduation_year", flat=True)), reverse=True)
+    majors = sorted({(pk, name) for pk, name, _ in cohorts}, key=lambda item: (item[1], item[0]))
+    years = sorted({year for _, _, year in cohorts}, reverse=True)
     return ReceivedFilterForm(request.GET or None, schools=schools, majors=majors, years=years)
 
 
@@ -202,17 +185,13 @@ def received_page(request: HttpRequest) -> HttpResponse:
 
 
 def _history(contact_request: ContactRequest) -> list[dict[str, Any]]:
-    records = TransitionRecord.objects.filter(
-        content_type=ContentType.objects.get_for_model(ContactRequest),
-        object_id=str(contact_request.pk),
-    ).order_by("created_at", "pk")
     return [
         {
             "step": STEP_TEXTS.get(r.transition, r.transition),
             "at": r.created_at,
             "reason": r.reason,
         }
-        for r in records
+        for r in transition_history(contact_request)
     ]
 
 
@@ -244,7 +223,6 @@ def _detail(
     context = {
         "item": contact_request,
         "is_school": is_school,
-        "is_sender": user_can_withdraw_request(user, contact_request),
         "can_accept": "accept" in actions,
         "can_decline": "decline" in actions,
         "can_withdraw": "withdraw" in actions,
@@ -295,7 +273,7 @@ def accept_page(request: HttpRequest, request_id: int) -> HttpResponse:
         except PermissionDeniedError:
             raise
         except ApplicationError as error:
-            _errors_to_form(form, error)
+            form_errors_from(form, error)
         else:
             messages.success(request, "已接受，联系人已告知对方单位。")
             return redirect("contact_requests:detail", request_id=contact_request.pk)
@@ -318,7 +296,7 @@ def decline_page(request: HttpRequest, request_id: int) -> HttpResponse:
         except PermissionDeniedError:
             raise
         except ApplicationError as error:
-            _errors_to_form(form, error)
+            form_errors_from(form, error)
         else:
             messages.success(request, "已婉拒该请求，对方单位会收到通知。")
             return redirect("contact_requests:detail", request_id=contact_request.pk)

@@ -13,8 +13,7 @@ from chanjiao.contact_requests.permissions import (
     user_can_answer_request,
     user_can_withdraw_request,
 )
-from chanjiao.organizations.models import Organization
-from chanjiao.organizations.permissions import ACT_FOR_ROLES
+from chanjiao.organizations.selectors import acting_member_ids
 from chanjiao.subscriptions.models import NoticeCategory
 from chanjiao.subscriptions.notices import Notice, notice_send
 from chanjiao.workflow.definitions import Applied, Transition, Workflow
@@ -22,20 +21,6 @@ from chanjiao.workflow.definitions import Applied, Transition, Workflow
 S = ContactRequestState
 ANSWER_REFUSAL = "只有该校的机构管理员或信息员可以答复联系请求。"
 WITHDRAW_REFUSAL = "只有提出请求的单位的机构管理员或信息员可以撤回该请求。"
-
-
-def organization_staff_ids(organization: Organization) -> list[int]:
-    """Return the ids of the organisation's active 机构管理员 and 信息员."""
-    return list(
-        User.objects.filter(
-            memberships__organization=organization,
-            memberships__is_active=True,
-            memberships__role__in=ACT_FOR_ROLES,
-            is_active=True,
-        )
-        .distinct()
-        .values_list("pk", flat=True)
-    )
 
 
 def cohort_text(request: ContactRequest) -> str:
@@ -55,11 +40,11 @@ def _notify(applied: Applied[ContactRequest]) -> None:
     cohort = cohort_text(request)
     state = request.state
     if state == S.WITHDRAWN:
-        recipients = organization_staff_ids(request.school)
+        recipients = acting_member_ids(request.school_id)
         title = f"{request.enterprise.name}撤回了联系请求"
         body = f"{request.enterprise.name}撤回了就{cohort}毕业生提出的联系请求，无需再答复。"
     else:
-        recipients = organization_staff_ids(request.enterprise)
+        recipients = acting_member_ids(request.enterprise_id)
         verb = "接受" if state == S.ACCEPTED else "婉拒"
         title = f"{request.school.name}已{verb}您的联系请求"
         body = f"{request.school.name}已{verb}贵单位就{cohort}毕业生提出的联系请求。"

@@ -1,5 +1,7 @@
 """Who may organise events, who registers an enterprise with posts, who may register as a person."""
 
+from collections.abc import Callable
+
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
@@ -7,7 +9,7 @@ from chanjiao.accounts.models import Role, User
 from chanjiao.accounts.permissions import active_memberships, user_roles_in
 from chanjiao.events.models import EventAudience, EventEnterprise, MatchEvent
 from chanjiao.organizations.models import SCHOOL_TYPES, Organization, OrganizationType
-from chanjiao.organizations.permissions import ACT_FOR_ROLES
+from chanjiao.organizations.permissions import ACT_FOR_ROLES, user_can_act_for_organization
 
 ORGANIZE_REFUSAL = (
     "只有已认证学校、行业协会的机构管理员或信息员，或政府部门的政府管理员可以主办招聘活动。"
@@ -24,28 +26,42 @@ def _is_government(organization: Organization) -> bool:
     return organization.org_type == OrganizationType.GOVERNMENT
 
 
+def organizing_roles(organization: Organization) -> frozenset[str]:
+    """The roles that organise in the organisation's name: 政府管理员 of a government body,
+    else 机构管理员 and 信息员 (who also hear about the events' registrations)."""
+    if _is_government(organization):
+        return frozenset({Role.GOV_ADMIN})
+    return ACT_FOR_ROLES
+
+
 def user_can_organize_for(user: User | AnonymousUser, organization: Organization) -> bool:
     """Organise in the organisation's name.
 
     A verified school or association: its 机构管理员 or 信息员; a government body: its 政府管理员.
     """
-    if _is_government(organization):
-        return Role.GOV_ADMIN in user_roles_in(user, organization.pk)
-    if organization.org_type not in SCHOOL_TYPES | {OrganizationType.ASSOCIATION}:
+    if not _is_government(organization) and (
+        organization.org_type not in SCHOOL_TYPES | {OrganizationType.ASSOCIATION}
+        or not organization.is_verified
+    ):
         return False
-    if not organization.is_verified:
-        return False
-    return bool(ACT_FOR_ROLES & user_roles_in(user, organization.pk))
+    return bool(organizing_roles(organization) & user_roles_in(user, organization.pk))
+
+
+def _organizations_where(
+    user: User | AnonymousUser, allowed: Callable[[User | AnonymousUser, Organization], bool]
+) -> list[Organization]:
+    """The user's organisations (active memberships) for which ``allowed`` holds, by name."""
+    found = {
+        m.organization.pk: m.organization
+        for m in active_memberships(user)
+        if allowed(user, m.organization)
+    }
+    return sorted(found.values(), key=lambda org: org.name)
 
 
 def organizations_user_organizes_for(user: User | AnonymousUser) -> list[Organization]:
     """The organisations in whose name the user may organise events, by name."""
-    found = {
-        m.organization.pk: m.organization
-        for m in active_memberships(user)
-        if user_can_organize_for(user, m.organization)
-    }
-    return sorted(found.values(), key=lambda org: org.name)
+    return _organizations_where(user, user_can_organize_for)
 
 
 def user_can_manage_event(user: User | AnonymousUser, event: MatchEvent) -> bool:
@@ -58,19 +74,12 @@ def user_can_register_enterprise(user: User | AnonymousUser, organization: Organ
     机构管理员 or 信息员."""
     if _is_government(organization) or organization.org_type in SCHOOL_TYPES:
         return False
-    if not organization.is_verified:
-        return False
-    return bool(ACT_FOR_ROLES & user_roles_in(user, organization.pk))
+    return organization.is_verified and user_can_act_for_organization(user, organization)
 
 
 def organizations_user_registers_for(user: User | AnonymousUser) -> list[Organization]:
     """The organisations the user may register for events with their posts, by name."""
-    found = {
-        m.organization.pk: m.organization
-        for m in active_memberships(user)
-        if user_can_register_enterprise(user, m.organization)
-    }
-    return sorted(found.values(), key=lambda org: org.name)
+    return _organizations_where(user, user_can_register_enterprise)
 
 
 def user_can_act_for_participation(

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from chanjiao.accounts.models import User
@@ -127,16 +127,12 @@ def event_approved_enterprises(event: MatchEvent) -> list[EventEnterprise]:
 
 
 def event_enterprises_for_organizer(event: MatchEvent) -> QuerySet[EventEnterprise]:
-    """Every enterprise registration of the event, pending first (the organiser's list)."""
+    """Every enterprise registration of the event, in registration order (the organiser's
+    list; the page splits it into pending and decided)."""
     return (
         event.enterprises.select_related("organization", "registered_by")
         .prefetch_related("posts")
-        .annotate(
-            pending_first=Case(
-                When(state=ParticipationState.PENDING, then=Value(0)), default=Value(1)
-            )
-        )
-        .order_by("pending_first", "created_at", "pk")
+        .order_by("created_at", "pk")
     )
 
 
@@ -234,28 +230,6 @@ def event_participations_for_event(
     )
 
 
-@dataclass(frozen=True)
-class OutcomeCounts:
-    """What the event led to (the organiser's figures)."""
-
-    enterprises: int
-    posts: int
-    registrations: int
-    applications: int
-    invited: int
-    offers: int
-
-    def as_dict(self) -> dict[str, int]:
-        return {
-            "enterprises": self.enterprises,
-            "posts": self.posts,
-            "registrations": self.registrations,
-            "applications": self.applications,
-            "invited": self.invited,
-            "offers": self.offers,
-        }
-
-
 def event_outcome_counts(event: MatchEvent) -> dict[str, int]:
     """Approved enterprises, posts they brought, people registered, applications made from the
     event, those invited to interview (ever), and offers (录用)."""
@@ -264,15 +238,17 @@ def event_outcome_counts(event: MatchEvent) -> dict[str, int]:
         invited=Count("pk", filter=Q(invited_at__isnull=False)),
         offers=Count("pk", filter=Q(state="hired")),
     )
-    approved = event.enterprises.filter(state=ParticipationState.APPROVED)
-    return OutcomeCounts(
-        enterprises=approved.count(),
-        posts=Listing.objects.filter(evententerprise__in=approved).distinct().count(),
-        registrations=event_registered_count(event),
-        applications=applications["total"],
-        invited=applications["invited"],
-        offers=applications["offers"],
-    ).as_dict()
+    approved = event.enterprises.filter(state=ParticipationState.APPROVED).aggregate(
+        enterprises=Count("pk", distinct=True), posts=Count("posts", distinct=True)
+    )
+    return {
+        "enterprises": approved["enterprises"],
+        "posts": approved["posts"],
+        "registrations": event_registered_count(event),
+        "applications": applications["total"],
+        "invited": applications["invited"],
+        "offers": applications["offers"],
+    }
 
 
 def registration_closed_reason(event: MatchEvent) -> str:
@@ -325,16 +301,21 @@ class EventView:
 def event_view_for_user(*, event: MatchEvent, user: User | AnonymousUser) -> EventView:
     """The event as this user sees it: approved enterprises and their live posts for everyone;
     the user's own registration and participations; the counts for the organiser only."""
-    can_manage = user_can_manage_event(user, event)
+    outcomes = event_outcome_counts(event) if user_can_manage_event(user, event) else None
     return EventView(
         event=event,
         enterprises=event_approved_enterprises(event),
-        registered_count=event_registered_count(event),
-        approved_count=event_approved_count(event),
+        # The organiser's figures hold both counts already: no second query for them.
+        registered_count=(
+            outcomes["registrations"] if outcomes is not None else event_registered_count(event)
+        ),
+        approved_count=(
+            outcomes["enterprises"] if outcomes is not None else event_approved_count(event)
+        ),
         closed_reason=registration_closed_reason(event),
         my_registration=event_registration_of_user(user=user, event=event),
         my_participations=event_participations_for_event(user=user, event=event),
         registers_for=organizations_user_registers_for(user),
-        can_manage=can_manage,
-        outcomes=event_outcome_counts(event) if can_manage else None,
+        can_manage=outcomes is not None,
+        outcomes=outcomes,
     )

@@ -11,12 +11,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from chanjiao.common.exceptions import ApplicationError, PermissionDeniedError
+from chanjiao.common.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from chanjiao.common.masking import mask_phone
 from chanjiao.common.pages import querystring_without_page
 from chanjiao.common.users import acting_user
 from chanjiao.events.forms import EventFilterForm, EventForm, event_initial
-from chanjiao.events.models import EventState, MatchEvent
+from chanjiao.events.models import EventState, MatchEvent, ParticipationState
 from chanjiao.events.permissions import (
     MANAGE_REFUSAL,
     organizations_user_organizes_for,
@@ -48,6 +48,7 @@ from chanjiao.events.services import (
     event_update,
 )
 from chanjiao.events.workflow import EVENT_ENTERPRISE_WORKFLOW
+from chanjiao.listings.display import mask_name
 from chanjiao.localities.choice import locality_chosen
 from chanjiao.organizations.forms import form_errors_from
 from chanjiao.workflow.selectors import transitions_available
@@ -58,10 +59,6 @@ REGISTRATIONS_SHOWN = 200
 
 def _page(request: HttpRequest, rows: Any) -> Any:
     return Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
-
-
-def _mask_name(name: str) -> str:
-    return f"{name[0]}{'*' * (len(name) - 1)}" if name else ""
 
 
 @require_GET
@@ -112,11 +109,12 @@ def detail_page(request: HttpRequest, event_id: int) -> HttpResponse:
     ]
     if view.can_manage:
         participations = list(event_enterprises_for_organizer(event))
-        context["pending"] = [p for p in participations if p.state == "pending"]
-        context["decided"] = [p for p in participations if p.state != "pending"]
+        pending = ParticipationState.PENDING
+        context["pending"] = [p for p in participations if p.state == pending]
+        context["decided"] = [p for p in participations if p.state != pending]
         registrations = list(event_registrations_for_organizer(event)[:REGISTRATIONS_SHOWN])
         for registration in registrations:
-            registration.name_masked = _mask_name(registration.user.real_name)  # type: ignore[attr-defined]
+            registration.name_masked = mask_name(registration.user.real_name)  # type: ignore[attr-defined]
             registration.phone_masked = mask_phone(registration.user.phone)  # type: ignore[attr-defined]
         context["registrations"] = registrations
         context["registrations_shown"] = REGISTRATIONS_SHOWN
@@ -132,7 +130,8 @@ def _form_page(
         return render(request, "events/organize_forbidden.html", status=403)
     if event is not None and not user_can_manage_event(user, event):
         raise PermissionDeniedError(MANAGE_REFUSAL)
-    initial = event_initial(event) if event is not None else {}
+    # A new event starts in the first organiser's own region (any region may still be chosen).
+    initial = event_initial(event) if event is not None else {"region": organizations[0].region_id}
     form = EventForm(
         request.POST or None, organizations=organizations, event=event, initial=initial
     )
@@ -284,6 +283,8 @@ def enterprise_transition_page(
             "已撤回报名。",
         ),
     }
+    if action not in steps:
+        raise NotFoundError("未找到该操作。")
     step, success = steps[action]
     return _act(request, event, step, success)
 

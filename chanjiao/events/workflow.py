@@ -15,7 +15,7 @@ from chanjiao.events.permissions import (
     user_can_act_for_participation,
     user_can_decide_participation,
 )
-from chanjiao.events.selectors import EVENT_CANCELLED
+from chanjiao.events.selectors import EVENT_CANCELLED, event_approved_count
 from chanjiao.workflow.definitions import Transition, Workflow
 
 S = ParticipationState
@@ -40,7 +40,7 @@ def _check_capacity(participation: EventEnterprise) -> None:
     event = _locked_event(participation)
     if event.enterprise_capacity is None:
         return
-    approved = event.enterprises.filter(state=S.APPROVED).count()
+    approved = event_approved_count(event)
     if approved >= event.enterprise_capacity:
         raise ApplicationError(
             enterprise_capacity_message(event.enterprise_capacity),

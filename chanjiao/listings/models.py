@@ -177,6 +177,13 @@ class Listing(TimeStampedModel):
         return str(self.region.code)
 
     @property
+    def is_live(self) -> bool:
+        """Published and not past its end date: ``live_condition`` for a row already loaded."""
+        return self.status == ListingStatus.PUBLISHED and (
+            self.valid_until is None or self.valid_until >= timezone.localdate()
+        )
+
+    @property
     def is_public(self) -> bool:
         return self.status == ListingStatus.PUBLISHED and not self.spec.is_personal
 

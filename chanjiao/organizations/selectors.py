@@ -1,7 +1,8 @@
 """Reads of organisations, school majors, the verification queue, members and invitations."""
 
+from collections.abc import Iterable
+
 from django.contrib.auth.models import AnonymousUser
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -21,9 +22,10 @@ from chanjiao.organizations.models import (
     OrganizationType,
     VerificationStatus,
 )
-from chanjiao.organizations.permissions import user_can_administer_organization
+from chanjiao.organizations.permissions import ACT_FOR_ROLES, user_can_administer_organization
 from chanjiao.organizations.tokens import token_hash
 from chanjiao.workflow.models import TransitionRecord
+from chanjiao.workflow.selectors import transition_history
 
 
 def organization_list(
@@ -112,14 +114,7 @@ def organizations_pending_verification_count(user: User | AnonymousUser) -> int:
 
 def organization_history(organization: Organization) -> list[TransitionRecord]:
     """Return the organisation's verification history, newest first."""
-    return list(
-        TransitionRecord.objects.filter(
-            content_type=ContentType.objects.get_for_model(Organization),
-            object_id=str(organization.pk),
-        )
-        .select_related("actor")
-        .order_by("-created_at", "-pk")
-    )
+    return list(reversed(transition_history(organization)))
 
 
 def organization_last_return_reason(organization: Organization) -> str:
@@ -206,3 +201,26 @@ def government_admin_count(organization: Organization) -> int:
     return Membership.objects.filter(
         organization=organization, role=Role.GOV_ADMIN, is_active=True
     ).count()
+
+
+def acting_member_ids_by_organization(
+    organization_ids: Iterable[int], *, roles: Iterable[str] = ACT_FOR_ROLES
+) -> dict[int, set[int]]:
+    """The active accounts in ``roles`` (机构管理员 and 信息员 by default) of each organisation.
+
+    Who is told when something concerns an organisation: a new application, a contact request,
+    an item approved. Every organisation asked for is a key (an empty set when nobody acts for it).
+    """
+    wanted = set(organization_ids)
+    members: dict[int, set[int]] = {organization_id: set() for organization_id in wanted}
+    rows = Membership.objects.filter(
+        organization_id__in=wanted, role__in=list(roles), is_active=True, user__is_active=True
+    ).values_list("organization_id", "user_id")
+    for organization_id, user_id in rows:
+        members[organization_id].add(user_id)
+    return members
+
+
+def acting_member_ids(organization_id: int, *, roles: Iterable[str] = ACT_FOR_ROLES) -> set[int]:
+    """The active accounts in ``roles`` of one organisation (see the function above)."""
+    return acting_member_ids_by_organization([organization_id], roles=roles)[organization_id]

@@ -21,7 +21,12 @@ from chanjiao.common.exceptions import ApplicationError
 from chanjiao.common.masking import mask_id_number, mask_phone
 from chanjiao.common.pages import querystring_without_page
 from chanjiao.common.users import acting_user
-from chanjiao.selfservice.consents import consent_get_for_user, consent_list, consent_withdraw
+from chanjiao.selfservice.consents import (
+    application_consent_list,
+    consent_get_for_user,
+    consent_list,
+    consent_withdraw,
+)
 from chanjiao.selfservice.data_copy import personal_data_export, personal_data_json
 from chanjiao.selfservice.deletion import CONFIRMATION_TEXT, account_delete, account_delete_preview
 from chanjiao.selfservice.forms import (
@@ -36,6 +41,7 @@ from chanjiao.selfservice.passwords import password_change, password_reset_finis
 from chanjiao.selfservice.profile import ProfileInput, profile_update
 
 PAGE_SIZE = 20
+APPLICATION_CONSENTS_SHOWN = 50
 SITE_NAME = "产教融合信息服务平台"
 SECURITY_PATH = "/account/security/"
 
@@ -161,7 +167,14 @@ def consents_page(request: HttpRequest) -> HttpResponse:
     """The consents the person gave to organisations, each withdrawable."""
     user = acting_user(request)
     page = Paginator(consent_list(fetched_by=user), PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page_obj": page, "querystring_without_page": querystring_without_page(request)}
+    context = {
+        "page_obj": page,
+        "querystring_without_page": querystring_without_page(request),
+        # The newest application consents; 我的投递 pages through all of them.
+        "app_consents": list(
+            application_consent_list(fetched_by=user)[:APPLICATION_CONSENTS_SHOWN]
+        ),
+    }
     return render(request, "selfservice/consents.html", context)
 
 

@@ -15,6 +15,7 @@ from chanjiao.accounts.permissions import (
     governed_region_codes,
     is_platform_staff,
     user_governs_region_code,
+    user_organization_ids,
 )
 from chanjiao.catalogs.models import Region
 from chanjiao.organizations.models import Organization
@@ -77,6 +78,6 @@ def user_can_read_school_outcomes(user: User | AnonymousUser, school: Organizati
     """Exact platform outcome counts: staff, the school's members, a 政府管理员 of its region."""
     if is_platform_staff(user):
         return True
-    if any(m.organization_id == school.pk for m in active_memberships(user)):
+    if school.pk in user_organization_ids(user):
         return True
     return user_governs_region_code(user, school.region.code)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from chanjiao.accounts.models import User
 from chanjiao.accounts.permissions import active_memberships
 from chanjiao.catalogs.models import Major
-from chanjiao.common.exceptions import ApplicationError
+from chanjiao.common.exceptions import ApplicationError, NotFoundError
 from chanjiao.common.pages import querystring_without_page
 from chanjiao.common.tabular import ImportLimits
 from chanjiao.common.users import acting_user
@@ -41,6 +41,7 @@ from chanjiao.statistics.permissions import (
     user_can_import_major_years,
 )
 from chanjiao.statistics.selectors import major_year_stats_for_user
+from chanjiao.students.selectors import school_get
 
 PER_PAGE = 20
 OUTCOME_ROWS_SHOWN = 200  # (major, cohort) rows of one school; more only with a year filter
@@ -78,9 +79,12 @@ def _import_kinds(user: User | AnonymousUser) -> list[tuple[str, str]]:
 def _outcome_table(request: HttpRequest, filters: StatisticsFilterForm) -> OutcomeTable | None:
     """The platform outcomes of the school filtered for, or of the viewer's only school."""
     data = filters.cleaned_data if filters.is_valid() else {}
+    chosen: Organization | None
     if data.get("school"):
-        school = Organization.objects.schools().select_related("region")
-        chosen = school.filter(pk=data["school"]).first()
+        try:
+            chosen = school_get(school_id=data["school"])
+        except NotFoundError:
+            chosen = None
     else:
         own = {m.organization for m in active_memberships(request.user) if m.organization.is_school}
         chosen = own.pop() if len(own) == 1 else None

@@ -8,7 +8,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import authenticate, login
 from django.contrib.auth.decorators import login_required
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -52,7 +51,7 @@ from chanjiao.students.services import (
     student_register,
     student_register_values_clean,
 )
-from chanjiao.workflow.models import TransitionRecord
+from chanjiao.workflow.selectors import transition_history
 
 CLAIMS_PER_PAGE = 20
 ERRORS_SHOWN = 500
@@ -133,16 +132,13 @@ def _signed_in_after_register(request: HttpRequest, account: AccountInput) -> Ht
 def _claim_history(claim: StudentClaim | None) -> list[dict[str, Any]]:
     if claim is None:
         return []
-    records = TransitionRecord.objects.filter(
-        content_type=ContentType.objects.get_for_model(StudentClaim), object_id=str(claim.pk)
-    ).select_related("actor")
     return [
         {
             "step": STEP_TEXTS.get(record.transition, record.transition),
             "at": record.created_at,
             "reason": record.reason,
         }
-        for record in records
+        for record in transition_history(claim)
     ]
 
 

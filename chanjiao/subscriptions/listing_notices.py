@@ -7,14 +7,12 @@ the expiry reminder comes from a daily job, once per item and end date (``dedupe
 """
 
 import datetime
-from collections import defaultdict
 
 from django.db import transaction
 from django.utils import timezone
 
-from chanjiao.accounts.models import Membership
 from chanjiao.listings.models import Listing, ListingStatus
-from chanjiao.organizations.permissions import ACT_FOR_ROLES
+from chanjiao.organizations.selectors import acting_member_ids_by_organization
 from chanjiao.subscriptions.models import NoticeCategory
 from chanjiao.subscriptions.notices import Notice, notice_send
 
@@ -25,24 +23,12 @@ def _date_text(day: datetime.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def _acting_members(organization_ids: set[int]) -> dict[int, set[int]]:
-    """The user ids of each organisation's active 机构管理员 and 信息员."""
-    members: dict[int, set[int]] = defaultdict(set)
-    rows = Membership.objects.filter(
-        organization_id__in=organization_ids, role__in=ACT_FOR_ROLES, is_active=True
-    ).values_list("organization_id", "user_id")
-    for organization_id, user_id in rows:
-        members[organization_id].add(user_id)
-    return members
-
-
-def listing_notice_recipients(listing: Listing) -> tuple[set[int], set[int]]:
+def _recipients(listing: Listing, members: dict[int, set[int]]) -> tuple[set[int], set[int]]:
     """Return (the author's id, the other people acting for the item's organisation)."""
     author = {listing.author_id}
     if listing.organization_id is None:
         return author, set()
-    members = _acting_members({listing.organization_id})[listing.organization_id]
-    return author, members - author
+    return author, members.get(listing.organization_id, set()) - author
 
 
 def _send(
@@ -98,10 +84,11 @@ def listing_review_notify(
     """Tell the item's publisher of a review outcome (approve, reject); return messages sent."""
     if action not in REVIEW_ACTIONS:
         return 0
-    listing = Listing.objects.select_related("organization").filter(pk=listing_id).first()
+    listing = Listing.objects.filter(pk=listing_id).first()
     if listing is None:
         return 0
-    author, members = listing_notice_recipients(listing)
+    organizations = {listing.organization_id} if listing.organization_id else set()
+    author, members = _recipients(listing, acting_member_ids_by_organization(organizations))
     if actor_id is not None:  # no one needs telling what they did themselves
         author, members = author - {actor_id}, members - {actor_id}
     title, body = _review_message(listing, action, to_status, reason)
@@ -123,20 +110,18 @@ def listings_expiring_notify(*, today: datetime.date | None = None) -> int:
     today = today or timezone.localdate()
     ends = today + datetime.timedelta(days=EXPIRY_NOTICE_DAYS)
     listings = list(
-        Listing.objects.filter(status=ListingStatus.PUBLISHED, valid_until=ends)
-        .select_related("organization")
-        .order_by("pk")
+        Listing.objects.filter(status=ListingStatus.PUBLISHED, valid_until=ends).order_by("pk")
     )
-    members = _acting_members({x.organization_id for x in listings if x.organization_id})
+    members = acting_member_ids_by_organization(
+        {x.organization_id for x in listings if x.organization_id}
+    )
     sent = 0
     for listing in listings:
-        author = {listing.author_id}
-        others = members.get(listing.organization_id or 0, set()) - author
         title, body = _expiring_message(listing, ends)
         with transaction.atomic():
             sent += _send(
                 listing,
-                recipients=(author, others),
+                recipients=_recipients(listing, members),
                 title=title,
                 body=body,
                 dedupe_key=f"listing.expiring:{listing.pk}:{ends.isoformat()}",

@@ -95,43 +95,63 @@ def _rows_create_once(rows: list[Notification]) -> list[int]:
     return told
 
 
+@dataclass(frozen=True)
+class Letter:
+    """One e-mail of an inbox message: to whom, and the message's title, text and link."""
+
+    user_id: int
+    address: str
+    title: str
+    body: str
+    url: str
+
+
+OPT_OUT_FOOTER = "不想再收到此类邮件，请登录平台在“站内信 › 提醒设置”中关闭。"
+
+
+def emails_send(letters: list[Letter], *, footer: str) -> int:
+    """E-mail each letter (subject, text, link to the site, ``footer``) over one connection.
+
+    Failures are logged, never raised: one refused address must not stop the rest, and an
+    unreachable server loses only the e-mails (the inbox messages are already saved).
+    """
+    if not letters:
+        return 0
+    site = str(getattr(settings, "CHANJIAO_SITE_URL", "")).rstrip("/")
+    sent = 0
+    try:
+        with get_connection() as connection:
+            for letter in letters:
+                try:
+                    sent += send_mail(
+                        f"【产教融合信息服务平台】{letter.title}",
+                        f"{letter.body}\n\n查看详情：{site}{letter.url}\n\n{footer}",
+                        None,
+                        [letter.address],
+                        connection=connection,
+                    )
+                except OSError:  # smtplib errors are OSErrors
+                    logger.warning("notice e-mail to user %s failed", letter.user_id, exc_info=True)
+    except OSError:
+        logger.warning("notice e-mail: mail server unavailable", exc_info=True)
+    return sent
+
+
 def notice_emails_send(
     *, user_ids: list[int], category: str, title: str, body: str, url: str
 ) -> int:
     """E-mail one message to those of ``user_ids`` who opted in to ``category``; count sent."""
     if not settings.CHANJIAO_EMAIL_NOTIFICATIONS:
         return 0
-    users = [
-        user
-        for user in User.objects.filter(pk__in=user_ids, is_active=True)
+    users = (
+        User.objects.filter(pk__in=user_ids, is_active=True)
         .exclude(email="")
         .select_related("notice_settings")
-        if _opted_in(user, category)
-    ]
-    if not users:
-        return 0
-    site = str(getattr(settings, "CHANJIAO_SITE_URL", "")).rstrip("/")
-    text = (
-        f"{body}\n\n查看详情：{site}{url}\n\n"
-        "不想再收到此类邮件，请登录平台在“站内信 › 提醒设置”中关闭。"
     )
-    sent = 0
-    try:
-        with get_connection() as connection:
-            for user in users:
-                try:
-                    sent += send_mail(
-                        f"【产教融合信息服务平台】{title}",
-                        text,
-                        None,
-                        [user.email],
-                        connection=connection,
-                    )
-                except OSError:  # one refused address must not stop the rest
-                    logger.warning("notice e-mail to user %s failed", user.pk, exc_info=True)
-    except OSError:  # the mail server is unreachable; the inbox messages are already saved
-        logger.warning("notice e-mail: mail server unavailable", exc_info=True)
-    return sent
+    letters = [
+        Letter(user.pk, user.email, title, body, url) for user in users if _opted_in(user, category)
+    ]
+    return emails_send(letters, footer=OPT_OUT_FOOTER)
 
 
 def _opted_in(user: User, category: str) -> bool:

@@ -1,11 +1,21 @@
 """Reads of a user's subscriptions and inbox; every read is scoped to the owner."""
 
+from typing import Any
+
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 
 from chanjiao.accounts.models import User
 from chanjiao.common.exceptions import NotFoundError
-from chanjiao.subscriptions.models import NoticeSettings, Notification, Subscription
+from chanjiao.subscriptions.models import (
+    CATEGORY_HELP,
+    EMAIL_OPT_IN_CATEGORIES,
+    NoticeCategory,
+    NoticeSettings,
+    Notification,
+    Subscription,
+)
 
 
 def subscription_list(*, fetched_by: User | AnonymousUser) -> QuerySet[Subscription]:
@@ -54,3 +64,23 @@ def notice_settings_get(*, user: User) -> NoticeSettings:
     """Return the user's notice settings; unsaved defaults (no e-mail) when never chosen."""
     found = NoticeSettings.objects.filter(user=user).first()
     return found or NoticeSettings(user=user, email_categories=[])
+
+
+def notice_settings_overview(*, user: User) -> dict[str, Any]:
+    """The notice settings as the page and the API show them: each category and its choice."""
+    chosen = list(notice_settings_get(user=user).email_categories)
+    return {
+        "email_categories": chosen,
+        "has_email": bool(user.email),
+        "email_enabled": bool(settings.CHANJIAO_EMAIL_NOTIFICATIONS),
+        "categories": [
+            {
+                "value": value,
+                "name": label,
+                "description": CATEGORY_HELP.get(value, ""),
+                "email_choosable": value in EMAIL_OPT_IN_CATEGORIES,
+                "chosen": value in chosen,
+            }
+            for value, label in NoticeCategory.choices
+        ],
+    }

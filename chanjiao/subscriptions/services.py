@@ -6,13 +6,11 @@ puts one message in each owner's inbox (and an e-mail, where enabled).
 """
 
 import json
-import logging
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import get_connection, send_mail
 from django.db import transaction
 from django.db.models import Exists, Q
 from django.utils import timezone
@@ -33,14 +31,14 @@ from chanjiao.subscriptions.models import (
     Notification,
     Subscription,
 )
-
-logger = logging.getLogger(__name__)
+from chanjiao.subscriptions.notices import Letter, emails_send
 
 MAX_SUBSCRIPTIONS_PER_USER = 50
 MATCH_BATCH = 50  # saved filter sets checked against an item in one query
 
 
 def _invalid(field: str, message: str) -> ApplicationError:
+    # Not ``field_refusal``: that adds ``extra["field"]``, and API clients see ``extra`` as is.
     return ApplicationError(message, extra={"fields": {field: [message]}})
 
 
@@ -278,35 +276,9 @@ def _emails_send(notifications: list[Notification]) -> int:
     """E-mail the messages whose subscription asks for it, when e-mail is configured."""
     if not settings.CHANJIAO_EMAIL_NOTIFICATIONS:
         return 0
-    wanted = [
-        n for n in notifications if n.subscription and n.subscription.email_enabled and n.user.email
+    letters = [
+        Letter(n.user_id, n.user.email, n.title, n.body, n.url)
+        for n in notifications
+        if n.subscription and n.subscription.email_enabled and n.user.email
     ]
-    if not wanted:
-        return 0
-    site = str(getattr(settings, "CHANJIAO_SITE_URL", "")).rstrip("/")
-    sent = 0
-    try:
-        with get_connection() as connection:
-            for n in wanted:
-                sent += _email_send(n, site, connection)
-    except OSError:  # the mail server is unreachable; the inbox messages are already saved
-        logger.warning("subscription e-mail: mail server unavailable", exc_info=True)
-    return sent
-
-
-def _email_send(notification: Notification, site: str, connection: Any) -> int:
-    body = (
-        f"{notification.body}\n\n查看详情：{site}{notification.url}\n\n"
-        "修改或取消订阅请登录平台，进入“我的订阅”。"
-    )
-    try:
-        return send_mail(
-            f"【产教融合信息服务平台】{notification.title}",
-            body,
-            None,
-            [notification.user.email],
-            connection=connection,
-        )
-    except OSError:  # smtplib errors are OSErrors; one refused address must not stop the rest
-        logger.warning("subscription e-mail to user %s failed", notification.user_id, exc_info=True)
-        return 0
+    return emails_send(letters, footer="修改或取消订阅请登录平台，进入“我的订阅”。")

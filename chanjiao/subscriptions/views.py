@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -19,8 +18,6 @@ from chanjiao.listings.kinds import Direction, Education, ListingKind
 from chanjiao.subscriptions import selectors, services
 from chanjiao.subscriptions.api.views import subscription_input_parse
 from chanjiao.subscriptions.models import (
-    CATEGORY_HELP,
-    EMAIL_OPT_IN_CATEGORIES,
     NoticeCategory,
     Notification,
     Subscription,
@@ -31,7 +28,10 @@ from chanjiao.subscriptions.services import MAX_SUBSCRIPTIONS_PER_USER
 @require_GET
 @login_required
 def inbox(request: HttpRequest) -> HttpResponse:
-    """The user's messages, newest first, unread ones marked; filtered by state and category."""
+    """The user's messages, newest first, unread ones marked; filtered by state and category.
+
+    The unread count is the frame's ``unread_total`` (``web.context``), counted once per request.
+    """
     unread_only = request.GET.get("unread") == "1"
     category = request.GET.get("category", "")
     category = category if category in NoticeCategory.values else ""
@@ -41,7 +41,6 @@ def inbox(request: HttpRequest) -> HttpResponse:
     page = Paginator(qs, 20).get_page(request.GET.get("page"))
     context = {
         "page_obj": page,
-        "unread": selectors.unread_count(request.user),
         "unread_only": unread_only,
         "category": category,
         "category_label": NoticeCategory(category).label if category else "",
@@ -66,22 +65,7 @@ def notice_settings(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, "已保存提醒设置。")
             return redirect("subscriptions:settings")
-    chosen = set(selectors.notice_settings_get(user=user).email_categories)
-    rows = [
-        {
-            "value": value,
-            "label": label,
-            "help": CATEGORY_HELP.get(value, ""),
-            "optional": value in EMAIL_OPT_IN_CATEGORIES,
-            "checked": value in chosen,
-        }
-        for value, label in NoticeCategory.choices
-    ]
-    context = {
-        "rows": rows,
-        "has_email": bool(user.email),
-        "email_on": bool(settings.CHANJIAO_EMAIL_NOTIFICATIONS),
-    }
+    context = selectors.notice_settings_overview(user=user)
     return render(request, "subscriptions/settings.html", context)
 
 

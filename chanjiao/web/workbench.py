@@ -36,6 +36,7 @@ from chanjiao.web.task_card import Task
 from chanjiao.web.task_card import task_url as _url
 
 EXPIRING_DAYS = 7
+TONE_ORDER = {"urgent": 0, "attention": 1}
 RECENT_DAYS = 7
 POST_KINDS = (ListingKind.JOB, ListingKind.INTERNSHIP)
 EVENT_KINDS = (
@@ -254,7 +255,7 @@ def workbench_tasks(
     verifications: int = 0,
     claims: int = 0,
 ) -> list[Task]:
-    """The tasks of the user's workbench, most pressing kinds first.
+    """The tasks of the user's workbench, the most pressing first.
 
     ``review_counts`` (``review_queue_counts``, None for a non-reviewer), ``unread``, the
     organisations waiting for verification and the students' claims waiting for the school are
@@ -325,7 +326,9 @@ def workbench_tasks(
             "attention" if unread else "calm",
         )
     )
-    return tasks
+    # Someone waiting on this user comes first, then what needs attention, then the rest, each
+    # group in the order above (sorted() is stable).
+    return sorted(tasks, key=lambda task: TONE_ORDER.get(task.tone, len(TONE_ORDER)))
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,13 @@
-"""Reads of workflows: the transitions a user may take now."""
+"""Reads of workflows: the transitions a user may take now, and the rows' histories."""
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
 from chanjiao.workflow.definitions import M, Transition, Workflow
+from chanjiao.workflow.models import TransitionRecord
 from chanjiao.workflow.services import transition_may_take
 
 if TYPE_CHECKING:  # workflow sits below accounts: the user model is only named in annotations
@@ -40,3 +45,30 @@ def transition_actions_available(
     for transition in transitions_available(workflow=workflow, obj=obj, actor=actor):
         seen.setdefault(transition.action_name, transition.label)
     return [{"name": name, "label": label} for name, label in seen.items()]
+
+
+def transition_histories(objs: Sequence[models.Model]) -> dict[str, list[TransitionRecord]]:
+    """Return each row's history, oldest step first, keyed by ``str(pk)``; one query for all.
+
+    The rows are of one model (a page of applications, one claim). Every row is a key, with an
+    empty list when nothing is recorded yet. The actor of each step is loaded with it.
+    """
+    histories: dict[str, list[TransitionRecord]] = {str(obj.pk): [] for obj in objs}
+    if not objs:
+        return histories
+    records = (
+        TransitionRecord.objects.filter(
+            content_type=ContentType.objects.get_for_model(type(objs[0])),
+            object_id__in=list(histories),
+        )
+        .select_related("actor")
+        .order_by("created_at", "pk")
+    )
+    for record in records:
+        histories[record.object_id].append(record)
+    return histories
+
+
+def transition_history(obj: models.Model) -> list[TransitionRecord]:
+    """Return one row's history, oldest step first."""
+    return transition_histories([obj])[str(obj.pk)]

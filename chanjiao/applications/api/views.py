@@ -18,17 +18,16 @@ from chanjiao.applications.api.serializers import (
     ApplicationTransitionInputSerializer,
 )
 from chanjiao.applications.models import Application, ApplicationState
-from chanjiao.applications.permissions import APPLICABLE_KINDS, user_is_publisher_member
 from chanjiao.applications.selectors import (
-    application_contact,
+    applicable_post,
     application_get_for_user,
     application_inbox,
     application_list_for_applicant,
 )
 from chanjiao.applications.services import (
+    application_open,
     application_submit,
     application_transition,
-    application_view_by_publisher,
 )
 from chanjiao.common.exceptions import NotFoundError, field_refusal
 from chanjiao.common.pagination import get_paginated_response
@@ -37,16 +36,12 @@ from chanjiao.events.models import MatchEvent
 from chanjiao.listings.models import Listing
 
 
-def _detail_response(request: Request, application: Application, *, code: int = 200) -> Response:
-    user = acting_user(request)
-    contact = None
-    if user_is_publisher_member(user, application):
-        application = application_view_by_publisher(actor=user, application=application)
-        contact = application_contact(actor=user, application=application)
+def _detail_response(request: Request, application: Application) -> Response:
+    application, contact = application_open(actor=acting_user(request), application=application)
     output = ApplicationDetailOutputSerializer(
         application, context={"request": request, "contact": contact}
     )
-    return Response(output.data, status=code)
+    return Response(output.data)
 
 
 class ApplicationCreateApi(APIView):
@@ -65,12 +60,7 @@ class ApplicationCreateApi(APIView):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         user = acting_user(request)
-        listing = (
-            Listing.objects.published()
-            .filter(pk=data["listing"], kind__in=APPLICABLE_KINDS)
-            .select_related("organization")
-            .first()
-        )
+        listing = applicable_post(data["listing"])
         if listing is None:
             raise NotFoundError("未找到该岗位，或该岗位已不在招聘中。", extra={"field": "listing"})
         profile = None

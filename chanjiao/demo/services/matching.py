@@ -9,6 +9,7 @@ rows; a second run replaces the locality's rows.
 
 import random
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
 
@@ -29,6 +30,7 @@ from chanjiao.events.models import (
     MatchEvent,
     ParticipationState,
 )
+from chanjiao.events.selectors import event_post_ids
 from chanjiao.listings.kinds import ListingKind
 from chanjiao.listings.models import Listing, live_condition
 from chanjiao.localities.models import Locality
@@ -39,6 +41,7 @@ from chanjiao.organizations.models import (
     SchoolMajor,
     VerificationStatus,
 )
+from chanjiao.organizations.selectors import acting_member_ids
 from chanjiao.students.models import StudentProfile
 from chanjiao.subscriptions.models import NoticeCategory, Notification
 from chanjiao.workflow.models import TransitionRecord
@@ -151,26 +154,17 @@ def _delete_with_history(model: type[Model], rows: QuerySet[Any]) -> int:
     return int(rows.delete()[0])
 
 
+@dataclass(frozen=True)
 class _World:
     """The locality's demo organisations, people and live posts the rows are made from."""
 
-    def __init__(
-        self,
-        *,
-        enterprises: list[Organization],
-        schools: list[Organization],
-        government: list[Organization],
-        posts: list[Listing],
-        students: list[StudentProfile],
-        deciders: dict[int, User],
-    ) -> None:
-        self.enterprises = enterprises
-        self.schools = schools
-        self.government = government
-        self.posts = posts
-        self.students = students
-        self.deciders = deciders
-        self.organizations = {o.pk: o for o in enterprises}
+    enterprises: list[Organization]
+    schools: list[Organization]
+    government: list[Organization]
+    posts: list[Listing]
+    students: list[StudentProfile]
+    # Who takes each organisation's steps: its first acting member by role and username.
+    deciders: dict[int, User]
 
     @classmethod
     def build(cls, scope: DemoScope) -> "_World":
@@ -370,15 +364,7 @@ def _event(
 def _applications(
     world: _World, rng: random.Random, now: datetime, event: MatchEvent | None
 ) -> int:
-    event_posts = (
-        {
-            post.pk
-            for participation in event.enterprises.filter(state=ParticipationState.APPROVED)
-            for post in participation.posts.all()
-        }
-        if event is not None
-        else set()
-    )
+    event_posts = event_post_ids(event) if event is not None else set()
     # The first enterprise (the one whose HR account the demo summary names) gets several.
     first_posts = [p for p in world.posts if p.organization_id == world.enterprises[0].pk]
     written = 0
@@ -411,7 +397,9 @@ def _application(
     rng: random.Random,
 ) -> int:
     state: str = path[-1][1] if path else S.SUBMITTED
-    organization = world.organizations[post.organization_id or 0]
+    organization = post.organization
+    if organization is None:  # the world's posts are enterprises' posts
+        return 0
     # Each step a day or less after the previous one, the last one before now.
     step = min(timedelta(hours=20), (timezone.now() - submitted) / (len(path) + 1))
     moments = {name: submitted + step * (i + 1) for i, (name, _) in enumerate(path)}
@@ -472,11 +460,7 @@ def _notices(
             )
         )
     if not path:
-        for member in Membership.objects.filter(
-            organization_id=application.organization_id,
-            role__in=(Role.ORG_ADMIN, Role.INFO_OFFICER),
-            is_active=True,
-        ).values_list("user_id", flat=True):
+        for member in sorted(acting_member_ids(application.organization_id)):
             rows.append(
                 (
                     member,

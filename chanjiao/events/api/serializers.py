@@ -4,7 +4,8 @@ from typing import Any
 
 from rest_framework import serializers
 
-from chanjiao.events.models import EventEnterprise, EventRegistration, MatchEvent
+from chanjiao.events.models import EventEnterprise
+from chanjiao.events.selectors import EventView
 from chanjiao.events.workflow import EVENT_ENTERPRISE_WORKFLOW
 from chanjiao.workflow.selectors import transition_actions_available
 
@@ -139,31 +140,21 @@ class EventRegistrationOutputSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField()
 
 
-def event_detail_data(
-    event: MatchEvent,
-    *,
-    context: dict[str, Any],
-    enterprises: list[EventEnterprise],
-    registered_count: int,
-    registration_open: bool,
-    my_registration: EventRegistration | None,
-    can_manage: bool,
-    show_online_url: bool,
-    outcomes: dict[str, int] | None,
-) -> dict[str, Any]:
+def event_detail_data(view: EventView, *, context: dict[str, Any]) -> dict[str, Any]:
     """The detail response: the event, its approved enterprises and, for the organiser, counts."""
+    event = view.event
     data = dict(EventOutputSerializer(event, context=context).data)
     data.update(
         description=event.description,
-        online_url=event.online_url if show_online_url else "",
+        online_url=event.online_url if view.show_online_url else "",
         cancel_reason=event.cancel_reason,
         enterprises=EventEnterprisePublicSerializer(
-            enterprises, many=True, context={**context, "event_id": event.pk}
+            view.enterprises, many=True, context={**context, "event_id": event.pk}
         ).data,
-        registered_count=registered_count,
-        registration_open=registration_open,
-        my_registration=my_registration.pk if my_registration is not None else None,
-        can_manage=can_manage,
-        outcomes=outcomes,
+        registered_count=view.registered_count,
+        registration_open=view.registration_open,
+        my_registration=view.my_registration.pk if view.my_registration is not None else None,
+        can_manage=view.can_manage,
+        outcomes=view.outcomes,
     )
     return data

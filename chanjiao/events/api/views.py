@@ -93,18 +93,7 @@ def _participant_for(actor: User, event: MatchEvent, organization_id: int | None
 
 def _detail_response(request: Request, event: MatchEvent, *, code: int = 200) -> Response:
     view = event_view_for_user(event=event, user=request.user)
-    data = event_detail_data(
-        event,
-        context={"request": request},
-        enterprises=view.enterprises,
-        registered_count=view.registered_count,
-        registration_open=view.registration_open,
-        my_registration=view.my_registration,
-        can_manage=view.can_manage,
-        show_online_url=view.show_online_url,
-        outcomes=view.outcomes,
-    )
-    return Response(data, status=code)
+    return Response(event_detail_data(view, context={"request": request}), status=code)
 
 
 class EventListApi(APIView):

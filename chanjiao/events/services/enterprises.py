@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 
 from chanjiao.accounts.models import User
 from chanjiao.audit.services import audit_event_record, audit_refusal
-from chanjiao.common.exceptions import ApplicationError, ConflictError
+from chanjiao.common.exceptions import ApplicationError, ConflictError, field_refusal
 from chanjiao.events.models import (
     EventEnterprise,
     MatchEvent,
@@ -21,22 +21,19 @@ from chanjiao.events.permissions import (
     ENTERPRISE_REFUSAL,
     user_can_register_enterprise,
 )
-from chanjiao.events.selectors import (
-    enterprise_post_options,
-)
+from chanjiao.events.selectors import enterprise_post_options, event_approved_count
 from chanjiao.events.services.shared import (
     ENTERPRISE_ALREADY,
     POSTS_INVALID,
     POSTS_REQUIRED,
     REASON_REQUIRED,
-    history_record,
     notify,
     organizer_member_ids,
     refuse_if_closed,
 )
 from chanjiao.events.workflow import EVENT_ENTERPRISE_WORKFLOW
 from chanjiao.organizations.models import Organization
-from chanjiao.workflow.services import transition_apply, transition_check
+from chanjiao.workflow.services import history_first_step, transition_apply, transition_check
 
 
 def event_enterprise_register(
@@ -58,20 +55,13 @@ def event_enterprise_register(
     refuse_if_closed(event)
     wanted = sorted({int(pk) for pk in post_ids})
     if not wanted:
-        raise ApplicationError(
-            POSTS_REQUIRED, extra={"fields": {"post_ids": [POSTS_REQUIRED]}, "field": "post_ids"}
-        )
+        raise field_refusal("post_ids", POSTS_REQUIRED)
     posts = list(enterprise_post_options(organization).filter(pk__in=wanted))
     if len(posts) != len(wanted):
-        raise ApplicationError(
-            POSTS_INVALID, extra={"fields": {"post_ids": [POSTS_INVALID]}, "field": "post_ids"}
-        )
+        raise field_refusal("post_ids", POSTS_INVALID)
     text = (note or "").strip()
     if len(text) > 500:
-        raise ApplicationError(
-            "备注不能超过 500 个字。",
-            extra={"fields": {"note": ["备注不能超过 500 个字。"]}, "field": "note"},
-        )
+        raise field_refusal("note", "备注不能超过 500 个字。")
     with transaction.atomic():
         locked = MatchEvent.objects.select_for_update().get(pk=event.pk)
         refuse_if_closed(locked)
@@ -79,10 +69,7 @@ def event_enterprise_register(
         if taken.filter(organization=organization).exists():
             raise ConflictError(ENTERPRISE_ALREADY)
         capacity = locked.enterprise_capacity
-        if (
-            capacity is not None
-            and taken.filter(state=ParticipationState.APPROVED).count() >= capacity
-        ):
+        if capacity is not None and event_approved_count(locked) >= capacity:
             raise ApplicationError(f"参会单位已满（上限 {capacity} 家），暂不能报名。")
         try:
             with transaction.atomic():
@@ -92,7 +79,13 @@ def event_enterprise_register(
         except IntegrityError:
             raise ConflictError(ENTERPRISE_ALREADY) from None
         participation.posts.set(posts)
-        history_record(participation, step="register", actor=actor, to_state=participation.state)
+        history_first_step(
+            workflow=EVENT_ENTERPRISE_WORKFLOW.name,
+            obj=participation,
+            step="register",
+            to_state=participation.state,
+            actor=actor,
+        )
         audit_event_record(
             actor=actor,
             action="event_enterprise.register",
@@ -161,9 +154,7 @@ def event_enterprise_decline(
         workflow=EVENT_ENTERPRISE_WORKFLOW, obj=participation, name="decline", actor=actor
     )
     if not text:
-        raise ApplicationError(
-            REASON_REQUIRED, extra={"fields": {"reason": [REASON_REQUIRED]}, "field": "reason"}
-        )
+        raise field_refusal("reason", REASON_REQUIRED)
 
     def tell(done: EventEnterprise) -> None:
         notify(

@@ -13,10 +13,8 @@ from chanjiao.common.exceptions import ApplicationError, ConflictError
 from chanjiao.events.models import (
     EventAudience,
     EventKind,
-    EventRegistration,
     EventState,
     MatchEvent,
-    ParticipationState,
 )
 from chanjiao.events.permissions import (
     MANAGE_REFUSAL,
@@ -24,6 +22,7 @@ from chanjiao.events.permissions import (
     user_can_manage_event,
     user_can_organize_for,
 )
+from chanjiao.events.selectors import event_approved_count, event_registered_count
 from chanjiao.events.services.shared import (
     EVENT_FIELDS,
     TITLE_MAX,
@@ -44,8 +43,7 @@ def _capacity(values: Mapping[str, Any], name: str, label: str, problems: dict) 
     try:
         number = int(raw)
     except (TypeError, ValueError):
-        problems[name] = [f"{label}须为正整数，不限请留空。"]
-        return None
+        number = 0
     if number < 1:
         problems[name] = [f"{label}须为正整数，不限请留空。"]
         return None
@@ -117,12 +115,12 @@ def event_values_clean(
     enterprise_capacity = _capacity(values, "enterprise_capacity", "参会单位上限", problems)
     student_capacity = _capacity(values, "student_capacity", "求职者报名上限", problems)
     if event is not None:
-        approved = event.enterprises.filter(state=ParticipationState.APPROVED).count()
+        approved = event_approved_count(event)
         if enterprise_capacity is not None and enterprise_capacity < approved:
             problems["enterprise_capacity"] = [
                 f"已有 {approved} 家单位通过审核，参会单位上限不能少于 {approved}。"
             ]
-        registered = event.registrations.filter(state=EventRegistration.State.REGISTERED).count()
+        registered = event_registered_count(event)
         if student_capacity is not None and student_capacity < registered:
             problems["student_capacity"] = [
                 f"已有 {registered} 人报名，报名上限不能少于 {registered}。"
@@ -178,7 +176,6 @@ def event_update(*, actor: User, event: MatchEvent, values: Mapping[str, Any]) -
     _refuse_unless_manager(actor=actor, event=event, action="event.update")
     if event.state == EventState.CANCELLED:
         raise ConflictError("该活动已取消，不能修改。")
-    fields = event_values_clean(values, creating=False, event=event)
     with transaction.atomic():
         locked = MatchEvent.objects.select_for_update().get(pk=event.pk)
         if locked.state == EventState.CANCELLED:

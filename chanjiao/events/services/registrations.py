@@ -65,11 +65,11 @@ def event_registration_cancel(*, actor: User, registration: EventRegistration) -
             message="只能取消本人的报名。",
         )
     with transaction.atomic():
-        MatchEvent.objects.select_for_update().get(pk=registration.event_id)
+        event = MatchEvent.objects.select_for_update().get(pk=registration.event_id)
         locked = EventRegistration.objects.select_for_update().get(pk=registration.pk)
         if locked.state != EventRegistration.State.REGISTERED:
             raise ConflictError("该报名已取消。")
-        if locked.event.starts_at <= timezone.now():
+        if event.starts_at <= timezone.now():
             raise ApplicationError("活动已开始，不能再取消报名。")
         locked.state = EventRegistration.State.CANCELLED
         locked.save(update_fields=["state", "updated_at"])

@@ -1,24 +1,22 @@
-"""Helpers the event services share: notices, history rows, the registration window."""
+"""Helpers the event services share: notices, the registration window."""
 
 from collections.abc import Iterable
 
-from chanjiao.accounts.models import Membership, Role, User
+from chanjiao.accounts.models import User
 from chanjiao.common.exceptions import ApplicationError, ConflictError
 from chanjiao.events.models import (
-    EventEnterprise,
     EventRegistration,
     MatchEvent,
     ParticipationState,
 )
+from chanjiao.events.permissions import organizing_roles
 from chanjiao.events.selectors import (
     registration_closed_reason,
 )
-from chanjiao.events.workflow import EVENT_CANCELLED, EVENT_ENTERPRISE_WORKFLOW
-from chanjiao.organizations.models import OrganizationType
-from chanjiao.organizations.permissions import ACT_FOR_ROLES
+from chanjiao.events.workflow import EVENT_CANCELLED
+from chanjiao.organizations.selectors import acting_member_ids
 from chanjiao.subscriptions.models import NoticeCategory
 from chanjiao.subscriptions.notices import Notice, notice_send
-from chanjiao.workflow.services import history_first_step
 
 EVENT_FIELDS = (
     "title",
@@ -43,18 +41,9 @@ POSTS_REQUIRED = "请至少选择一个携带的岗位。"
 POSTS_INVALID = "所选岗位须为贵单位已发布、仍在有效期内的岗位需求或实习岗位。"
 
 
-def organizer_member_ids(event: MatchEvent) -> list[int]:
+def organizer_member_ids(event: MatchEvent) -> set[int]:
     """Who hears about an event's registrations: the organiser's people who may manage it."""
-    roles = (
-        [Role.GOV_ADMIN]
-        if event.organizer.org_type == OrganizationType.GOVERNMENT
-        else list(ACT_FOR_ROLES)
-    )
-    return list(
-        Membership.objects.filter(
-            organization_id=event.organizer_id, is_active=True, role__in=roles
-        ).values_list("user_id", flat=True)
-    )
+    return acting_member_ids(event.organizer_id, roles=organizing_roles(event.organizer))
 
 
 def notify(recipients: Iterable[int | User], *, event: MatchEvent, title: str, body: str) -> None:
@@ -63,18 +52,6 @@ def notify(recipients: Iterable[int | User], *, event: MatchEvent, title: str, b
         notice=Notice(
             category=NoticeCategory.EVENT, title=title, body=body, url=event.get_absolute_url()
         ),
-    )
-
-
-def history_record(
-    obj: EventEnterprise | MatchEvent, *, step: str, actor: User, to_state: str
-) -> None:
-    history_first_step(
-        workflow=EVENT_ENTERPRISE_WORKFLOW.name if isinstance(obj, EventEnterprise) else "event",
-        obj=obj,
-        step=step,
-        to_state=to_state,
-        actor=actor,
     )
 
 

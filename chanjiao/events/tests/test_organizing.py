@@ -228,3 +228,11 @@ def test_cancel_needs_a_reason_and_the_organiser(event, organizer, recruiter):
     assert caught.value.extra["field"] == "reason"
     event.refresh_from_db()
     assert event.state == EventState.PUBLISHED
+
+
+def test_create_page_starts_in_the_organisers_region(client, organizer, wuzhou_school):
+    client.force_login(organizer)
+
+    page = client.get("/events/new/").content.decode()
+
+    assert f'<option value="{wuzhou_school.region_id}" selected>' in page

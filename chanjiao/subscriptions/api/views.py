@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from django.conf import settings
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import IsAuthenticated
@@ -10,13 +9,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from chanjiao.accounts.models import User
 from chanjiao.common.pagination import DefaultPagination
 from chanjiao.common.users import acting_user
 from chanjiao.listings.api.serializers import ListingFilterSerializer
 from chanjiao.listings.selectors import ListingFilters
 from chanjiao.subscriptions import selectors, services
-from chanjiao.subscriptions.models import CATEGORY_HELP, EMAIL_OPT_IN_CATEGORIES, NoticeCategory
+from chanjiao.subscriptions.models import NoticeCategory
 
 
 class SubscriptionInputSerializer(serializers.Serializer):
@@ -186,24 +184,6 @@ class NotificationReadAllApi(APIView):
         return Response({"updated": updated, "unread": selectors.unread_count(request.user)})
 
 
-def _notice_settings_data(user: User) -> dict[str, Any]:
-    chosen = selectors.notice_settings_get(user=user).email_categories
-    return {
-        "email_categories": list(chosen),
-        "has_email": bool(user.email),
-        "email_enabled": bool(settings.CHANJIAO_EMAIL_NOTIFICATIONS),
-        "categories": [
-            {
-                "value": value,
-                "name": label,
-                "description": CATEGORY_HELP.get(value, ""),
-                "email_choosable": value in EMAIL_OPT_IN_CATEGORIES,
-            }
-            for value, label in NoticeCategory.choices
-        ],
-    }
-
-
 class NoticeSettingsApi(APIView):
     permission_classes = [IsAuthenticated]
 
@@ -211,7 +191,7 @@ class NoticeSettingsApi(APIView):
         responses=NoticeSettingsOutputSerializer, summary="提醒设置（哪些类别同时发邮件）"
     )
     def get(self, request: Request) -> Response:
-        data = _notice_settings_data(acting_user(request))
+        data = selectors.notice_settings_overview(user=acting_user(request))
         return Response(NoticeSettingsOutputSerializer(data).data)
 
     @extend_schema(
@@ -228,4 +208,5 @@ class NoticeSettingsApi(APIView):
         services.notice_settings_update(
             user=user, email_categories=body.validated_data["email_categories"]
         )
-        return Response(NoticeSettingsOutputSerializer(_notice_settings_data(user)).data)
+        data = selectors.notice_settings_overview(user=user)
+        return Response(NoticeSettingsOutputSerializer(data).data)

@@ -7,13 +7,6 @@ from chanjiao.accounts.tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def email_on(settings):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    settings.CHANJIAO_EMAIL_NOTIFICATIONS = True
-    settings.CHANJIAO_SITE_URL = "https://chanjiao.example.cn"
-
-
 def test_sends_email_when_enabled(email_on, mailoutbox, publish, subscribe, recruiter, enterprise):
     user = UserFactory(username="mailed", email="watcher@example.cn")
     subscribe(user, name="梧州岗位", kind="job", region="4504")

@@ -1,6 +1,8 @@
 """E-mail opt-in per category (page and API), and the inbox's categories."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from chanjiao.accounts.tests.factories import UserFactory
@@ -148,3 +150,14 @@ def test_api_lists_category_and_filters_by_it(client_for, person):
     assert listed["count"] == 1
     assert listed["unread"] == 2
     assert bad.status_code == 400
+
+
+def test_inbox_counts_unread_once_per_page(person_client, person):
+    _messages(person)
+
+    with CaptureQueriesContext(connection) as queries:
+        html = person_client.get(reverse("subscriptions:inbox")).content.decode()
+
+    unread_counts = [q["sql"] for q in queries if "COUNT(" in q["sql"] and '"is_read"' in q["sql"]]
+    assert len(unread_counts) == 1
+    assert "2 条未读" in html

@@ -37,6 +37,9 @@ def test_the_publisher_is_told_of_new_applications(client, recruiter, applicant,
     html = client.get("/").content.decode()
     assert _tasks(html)["新收到的投递"] == 1
     assert 'href="/applications/received/?state=submitted"' in html
+    # Someone waits on the recruiter: that task comes before the calm ones.
+    labels = list(_tasks(html))
+    assert labels.index("新收到的投递") < labels.index("被驳回、待修改的信息")
 
 
 def test_the_applicant_sees_their_applications_and_an_invitation(client, recruiter, applicant, job):
