@@ -276,6 +276,35 @@ class MajorOccupationLink(TimeStampedModel):
         return f"{self.major} → {self.occupation}"
 
 
+class MajorProfile(TimeStampedModel):
+    """A vocational major's text in 教育部《职业教育专业简介（2022年修订）》.
+
+    ``orientation`` (职业面向) names the occupations by their 大典 names and the 岗位（群）;
+    ``abilities`` (主要专业能力要求), ``courses`` and ``certificates`` feed the skill vocabulary.
+    """
+
+    major = models.OneToOneField(
+        Major, verbose_name="专业", on_delete=models.PROTECT, related_name="profile"
+    )
+    orientation = models.TextField("职业面向", blank=True)
+    objective = models.TextField("培养目标定位", blank=True)
+    abilities = models.TextField("主要专业能力要求", blank=True)
+    courses = models.TextField("主要专业课程与实习实训", blank=True)
+    certificates = models.TextField("职业类证书举例", blank=True)
+    continuing = models.TextField("接续专业举例", blank=True)
+    is_truncated = models.BooleanField("原文部分缺失", default=False)
+    source = models.CharField("来源", max_length=200, blank=True)
+    is_active = models.BooleanField("现行有效", default=True)
+
+    class Meta:
+        verbose_name = "专业简介"
+        verbose_name_plural = verbose_name
+        ordering = ["major_id"]
+
+    def __str__(self) -> str:
+        return f"{self.major} 专业简介"
+
+
 class CatalogLoad(TimeStampedModel):
     """One run of ``load_catalogs`` for one catalogue: what was read and what changed."""
 

@@ -153,3 +153,59 @@ class IndustryLink(_CrosswalkLink):
 
     def __str__(self) -> str:
         return f"{self.occupation_id} → {self.industry_id} ({self.evidence})"
+
+
+class TitleLabelSource(models.TextChoices):
+    PUBLISHER = "publisher", "发布者确认"
+    REVIEWER = "reviewer", "审核员校订"
+    STAFF = "staff", "平台人员标注"
+
+
+class TitleLabel(TimeStampedModel):
+    """A title whose 大典 occupation a person confirmed; the periodic re-fit learns from them."""
+
+    title = models.CharField("标题", max_length=200)
+    description = models.TextField("描述", blank=True)
+    occupation = models.ForeignKey(
+        "catalogs.Occupation", verbose_name="职业", on_delete=models.PROTECT, related_name="+"
+    )
+    source = models.CharField("来源", max_length=12, choices=TitleLabelSource.choices)
+    listing = models.ForeignKey(
+        "listings.Listing",
+        verbose_name="供需信息",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    labelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="标注人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    guessed_occupation = models.ForeignKey(
+        "catalogs.Occupation",
+        verbose_name="分类器当时的结果",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "职业标注"
+        verbose_name_plural = verbose_name
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["listing", "source"],
+                condition=models.Q(listing__isnull=False),
+                name="titlelabel_one_per_listing_source",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} → {self.occupation_id}"

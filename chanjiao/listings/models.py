@@ -61,6 +61,15 @@ class ListingQuerySet(models.QuerySet["Listing"]):
         return self.filter(kind=kind)
 
 
+class OccupationSource(models.TextChoices):
+    """How a post's occupation was set: chosen by the publisher, a suggestion they confirmed,
+    or filled by the classifier when they gave none (with ``occupation_confidence``)."""
+
+    DECLARED = "declared", "发布者填写"
+    CONFIRMED = "confirmed", "发布者确认推荐"
+    CLASSIFIED = "classified", "自动分类"
+
+
 class Listing(TimeStampedModel):
     kind = models.CharField("信息类型", max_length=20, choices=ListingKind.choices)
     direction = models.CharField("供需方向", max_length=10, choices=Direction.choices)
@@ -99,6 +108,10 @@ class Listing(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="listings",
     )
+    occupation_source = models.CharField(
+        "职业来源", max_length=12, choices=OccupationSource.choices, blank=True, default=""
+    )
+    occupation_confidence = models.FloatField("职业分类置信度", null=True, blank=True)
     majors = models.ManyToManyField("catalogs.Major", verbose_name="专业", blank=True)
     education = models.CharField("学历", max_length=20, choices=Education.choices, blank=True)
     experience_years = models.PositiveSmallIntegerField("工作经验（年）", null=True, blank=True)

@@ -23,6 +23,7 @@ from chanjiao.catalogs.models import (
     MajorGroupType,
     MajorLevel,
     MajorOccupationLink,
+    MajorProfile,
     MajorSystem,
     Occupation,
     Region,
@@ -461,7 +462,61 @@ def load_major_occupation_links(progress: ProgressFactory) -> CatalogResult:
     )
 
 
-CATALOGS = ["regions", "industries", "occupations", "majors", "major_occupation_links"]
+def load_major_profiles(progress: ProgressFactory) -> CatalogResult:
+    """教育部《职业教育专业简介（2022年修订）》: one text per vocational major (2021 catalogue)."""
+    data = read_csv(PROFILES_FILE)
+    majors = {
+        (m.level, m.code): m.pk
+        for m in Major.objects.filter(
+            system=MajorSystem.VOCATIONAL, catalog_version=VOCATIONAL_VERSION
+        )
+    }
+    rows, notes = [], []
+    for r in data:
+        major_id = majors.get((r["level"], r["major_code"]))
+        if major_id is None:
+            notes.append(
+                f"专业简介 {r['major_code']} {r['major_name']} 在专业目录中找不到，未导入。"
+            )
+            continue
+        rows.append(
+            (
+                (major_id,),
+                {
+                    "orientation": r["orientation"].strip(),
+                    "objective": r["objective"].strip(),
+                    "abilities": r["abilities"].strip(),
+                    "courses": r["courses"].strip(),
+                    "certificates": r["certificates"].strip(),
+                    "continuing": r["continuing"].strip(),
+                    "is_truncated": bool(r["section_flag"].strip()),
+                    "source": r["source"].strip()[:200],
+                    "is_active": True,
+                },
+            )
+        )
+    counts, instances = sync_rows(
+        model=MajorProfile,
+        scope={},
+        key_fields=("major_id",),
+        rows=rows,
+        progress=progress("专业简介", len(rows)),
+    )
+    _record("major_profiles", [PROFILES_FILE], len(data), counts)
+    return CatalogResult(
+        "major_profiles", "职业教育专业简介（2022年修订）", len(data), len(instances), counts, notes
+    )
+
+
+PROFILES_FILE = "vocational_major_profiles_2022.csv"
+CATALOGS = [
+    "regions",
+    "industries",
+    "occupations",
+    "majors",
+    "major_occupation_links",
+    "major_profiles",
+]
 
 
 @transaction.atomic
@@ -471,4 +526,5 @@ def catalogs_load(*, progress: ProgressFactory | None = None) -> list[CatalogRes
     results = [load_regions(bar), load_industries(bar), load_occupations(bar)]
     group_result, groups = load_major_groups(bar)
     results += [group_result, load_majors(bar, groups), load_major_occupation_links(bar)]
+    results.append(load_major_profiles(bar))
     return results
