@@ -24,6 +24,7 @@ import os
 import random
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -380,7 +381,13 @@ def main() -> None:
     parser.add_argument("--eval-majors", type=int, default=300, help="排序评测的专业数")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
-        "--skip", choices=("classification", "ranking", "speed"), action="append", default=[]
+        "--skip",
+        choices=("classification", "ranking", "speed", "demo"),
+        action="append",
+        default=[],
+    )
+    parser.add_argument(
+        "--demo-db", help="演示数据评测用这个 SQLite 文件的副本（默认重新生成梧州演示数据）"
     )
     args = parser.parse_args()
     from benchmarks.search_bench import machine
@@ -400,6 +407,12 @@ def main() -> None:
             print("benchmarks/data/title_occupation_labels.csv 不存在，跳过人工标注集。")
     if "speed" not in args.skip:
         speed(args.posts, args.profiles, args.workers, args.seed)
+    if "demo" not in args.skip:
+        # Its own process: it runs Django on another temporary database (the 梧州 demo).
+        print("\n梧州演示数据：每个学生前10条中给出专业/职业对口理由的条数")
+        extra = ["--db", args.demo_db] if args.demo_db else []
+        script = str(ROOT / "benchmarks" / "recommend_demo_eval.py")
+        subprocess.run([sys.executable, script, *extra], check=True)  # noqa: S603
 
 
 if __name__ == "__main__":

@@ -28,6 +28,11 @@ PERIODIC_TASKS: tuple[PeriodicTask, ...] = (
         description="为尚未分类或已修改的岗位、实习信息识别职业（职业分类大典 2022），统计行业关联",
     ),
     PeriodicTask(
+        task="chanjiao.crosswalk.tasks.refit_classifier_task",
+        every=timedelta(days=1),
+        description="用已确认的职业标注重新拟合职业分类器（无新标注时立即结束）",
+    ),
+    PeriodicTask(
         task="chanjiao.crosswalk.tasks.infer_major_links_task",
         every=timedelta(days=7),
         description="为没有教学标准对应职业的专业推断职业关联（待人工审核）",

@@ -20,6 +20,7 @@ from chanjiao.catalogs.models import (
     MajorGroup,
     MajorGroupType,
     MajorOccupationLink,
+    MajorProfile,
     MajorSystem,
     Occupation,
     Region,
@@ -324,3 +325,8 @@ def region_get_by_code(*, code: str) -> Region | None:
     """Return the region with this official code (its parent chain joined), or ``None``."""
     qs = Region.objects.select_related("parent__parent").filter(code=code.strip())
     return qs.order_by("-is_active", "pk").first()
+
+
+def major_profile_get(*, major: Major) -> MajorProfile | None:
+    """Return a vocational major's 专业简介 (2022), or None when the catalogue has none for it."""
+    return MajorProfile.objects.filter(major=major, is_active=True).first()

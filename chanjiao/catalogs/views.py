@@ -25,6 +25,7 @@ from chanjiao.catalogs.selectors import (
     major_get,
     major_list,
     major_parents,
+    major_profile_get,
     occupation_get,
     occupation_get_by_code,
     occupation_list,
@@ -115,6 +116,7 @@ def major_detail_page(request: HttpRequest, major_id: int) -> HttpResponse:
         "sources": [MAJOR_SOURCES[catalog]] if catalog in MAJOR_SOURCES else [],
         "link_source": LINK_SOURCE,
         "extra_panels": [html for panel in major_panels if (html := panel(request, major))],
+        "profile": major_profile_get(major=major),
     }
     return render(request, "catalogs/major_detail.html", context)
 

@@ -209,3 +209,21 @@ class TitleLabel(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.title} → {self.occupation_id}"
+
+
+class ClassifierFit(TimeStampedModel):
+    """One re-fit of the title classifier: the confirmed labels it learnt from (those up to
+    ``labels_until``). The classifier's version changes with each fit, not with each new label,
+    so stored classifications go stale once per re-fit."""
+
+    labels_until = models.DateTimeField("纳入标注截至")
+    label_count = models.PositiveIntegerField("标注数")
+    build_seconds = models.FloatField("构建秒数", default=0.0)
+
+    class Meta:
+        verbose_name = "职业分类器拟合记录"
+        verbose_name_plural = verbose_name
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} · {self.label_count} 条标注"

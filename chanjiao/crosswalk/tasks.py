@@ -9,6 +9,7 @@ from chanjiao.crosswalk.services import (
     listings_enrich_pending,
     major_links_infer,
 )
+from chanjiao.crosswalk.services.refit import classifier_refit
 from chanjiao.listings.hooks import ListingsChanged
 
 
@@ -24,6 +25,12 @@ def enrich_listings_task() -> dict[str, int]:
 def enrich_listing_ids_task(*, listing_ids: list[int]) -> int:
     """Classify the given posts (after publish or edit)."""
     return listings_enrich_for(listing_ids)
+
+
+@task()
+def refit_classifier_task() -> dict[str, object]:
+    """Re-fit the title classifier with the labels confirmed since the last fit."""
+    return classifier_refit()
 
 
 @task()

@@ -13,7 +13,7 @@ from chanjiao.accounts.models import User
 from chanjiao.accounts.permissions import user_organization_ids
 from chanjiao.common.masking import mask_phone
 from chanjiao.listings.kinds import COMMON_LABELS, Education, KindSpec
-from chanjiao.listings.models import Listing, ProfileConsent
+from chanjiao.listings.models import Listing, OccupationSource, ProfileConsent
 from chanjiao.listings.rows import ListingRow
 
 MASK = "（需授权查看）"
@@ -86,7 +86,7 @@ def listing_cells(listing: Listing, full: bool) -> dict[str, Any]:
         if listing.published_at
         else "",
         "region_code": _ref(listing.region),
-        "occupation_code": _ref(listing.occupation),
+        "occupation_code": _occupation(listing),
         "industry_code": _ref(listing.industry),
         "major_codes": "、".join(f"{m.code} {m.name}" for m in listing.majors.all()),
         "education": Education(listing.education).label if listing.education else "",
@@ -114,6 +114,15 @@ def listing_cells(listing: Listing, full: bool) -> dict[str, Any]:
 
 def _local(moment: Any) -> str:
     return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+def _occupation(listing: Listing) -> str:
+    """The occupation, saying when the classifier chose it: 车工（自动识别，置信度 0.82）."""
+    text = _ref(listing.occupation)
+    if text and listing.occupation_source == OccupationSource.CLASSIFIED:
+        confidence = listing.occupation_confidence or 0.0
+        text += f"（自动识别，置信度 {confidence:.2f}）"
+    return text
 
 
 def _ref(row: Any) -> str:

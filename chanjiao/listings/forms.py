@@ -10,11 +10,18 @@ from chanjiao.organizations.models import Organization
 
 YES_NO_CHOICES = [("", "—"), ("是", "是"), ("否", "否")]
 ISO_DATE = "%Y-%m-%d"
+# Fields typed by name get type-ahead choices from /api/v1/catalogs/suggest/<catalogue>/ (site.js).
+SUGGEST_CATALOGS = {
+    "region_code": "region",
+    "occupation_code": "occupation",
+    "industry_code": "industry",
+    "major_codes": "major",
+}
 PLACEHOLDERS = {
-    "region_code": "如 450403（万秀区）",
-    "occupation_code": "如 6-18-01-01（车工）",
-    "industry_code": "如 1530 或门类字母 C",
-    "major_codes": "如 460103；多个用顿号或逗号分隔",
+    "region_code": "输入名称，如 万秀区",
+    "occupation_code": "输入名称，如 车工；不填则按标题自动识别",
+    "industry_code": "输入名称，如 精制茶加工",
+    "major_codes": "输入名称，如 护理（高职专科）；多个用逗号分隔",
 }
 
 
@@ -30,6 +37,15 @@ def listing_web_form(
             field.widget.format = ISO_DATE
         if name in PLACEHOLDERS:
             field.widget.attrs["placeholder"] = PLACEHOLDERS[name]
+        if name in SUGGEST_CATALOGS:
+            field.widget.attrs.update(
+                {"data-suggest": SUGGEST_CATALOGS[name], "autocomplete": "off"}
+            )
+            if name == "major_codes":
+                field.widget.attrs["data-suggest-multiple"] = "1"
+    if "occupation_code" in form.fields:
+        # The title suggests the occupation as the user types (site.js calls the classifier).
+        form.fields["title"].widget.attrs["data-suggest-occupation"] = "id_occupation_code"
     for detail in spec.details:
         if detail.type == "bool":
             form.fields[detail.name].widget = forms.Select(choices=YES_NO_CHOICES)

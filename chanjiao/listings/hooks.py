@@ -124,3 +124,34 @@ def listing_transitioned(
             actor_id=actor_id,
         )
     )
+
+
+@dataclass(frozen=True)
+class OccupationSuggestion:
+    """The classifier's occupation for a post that gave none, and the industry it implies."""
+
+    occupation_id: int
+    code: str
+    name: str
+    confidence: float
+    industry_id: int | None = None
+
+
+# Fills a post's occupation when the publisher gives none: (title, description) → suggestion or
+# None. Crosswalk registers its classifier here (listings sits below crosswalk).
+OccupationGuesser = Callable[[str, str], "OccupationSuggestion | None"]
+occupation_guessers: list[OccupationGuesser] = []
+
+
+def occupation_guesser_register(guesser: OccupationGuesser) -> OccupationGuesser:
+    """Register the function that guesses a post's occupation (once, however often ready runs)."""
+    if guesser not in occupation_guessers:
+        occupation_guessers.append(guesser)
+    return guesser
+
+
+def occupation_guess(title: str, description: str = "") -> OccupationSuggestion | None:
+    """Ask the registered guesser (the last registered wins); None when there is none."""
+    if not occupation_guessers or not title.strip():
+        return None
+    return occupation_guessers[-1](title, description)

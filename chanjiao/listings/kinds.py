@@ -70,10 +70,10 @@ class CommonField:
 
 # The shared columns a kind may use, with their default labels.
 COMMON_LABELS: dict[str, str] = {
-    "region_code": "地区代码",
-    "occupation_code": "职业代码（大典2022）",
-    "industry_code": "行业代码（GB/T 4754）",
-    "major_codes": "专业代码",
+    "region_code": "地区",
+    "occupation_code": "职业",
+    "industry_code": "行业",
+    "major_codes": "专业",
     "education": "学历",
     "experience_years": "工作经验（年）",
     "salary_min": "薪酬下限（元/月）",
@@ -157,8 +157,8 @@ KINDS: dict[str, KindSpec] = {
             org_types=EMPLOYER_TYPES,
             industry_from_employer=True,
             common={
-                "region_code": _req("工作地点（地区代码）"),
-                "occupation_code": _req(),
+                "region_code": _req("工作地点"),
+                "occupation_code": _opt(),
                 "education": _req("学历要求"),
                 "experience_years": _opt(),
                 "salary_min": _req(),
@@ -167,7 +167,7 @@ KINDS: dict[str, KindSpec] = {
                 "skills": _opt(),
                 "valid_from": _req(),
                 "valid_until": _req(),
-                "major_codes": _opt("专业要求（专业代码）"),
+                "major_codes": _opt("专业要求"),
                 **_CONTACT,
             },
             details=(
@@ -193,8 +193,8 @@ KINDS: dict[str, KindSpec] = {
             org_types=EMPLOYER_TYPES,
             industry_from_employer=True,
             common={
-                "region_code": _req("实习地点（地区代码）"),
-                "major_codes": _req("面向专业（专业代码）"),
+                "region_code": _req("实习地点"),
+                "major_codes": _req("面向专业"),
                 "occupation_code": _opt(),
                 "education": _opt("学历要求"),
                 "quantity": _req("实习名额"),
@@ -223,7 +223,7 @@ KINDS: dict[str, KindSpec] = {
             common={
                 "region_code": _req(),
                 "industry_code": _opt(),
-                "major_codes": _opt("相关专业（专业代码）"),
+                "major_codes": _opt("相关专业"),
                 "quantity": _opt("培养/参与人数"),
                 **_DATES,
                 **_CONTACT,
@@ -249,7 +249,7 @@ KINDS: dict[str, KindSpec] = {
             common={
                 "region_code": _req(),
                 "industry_code": _opt(),
-                "major_codes": _opt("相关学科专业（专业代码）"),
+                "major_codes": _opt("相关学科专业"),
                 **_DATES,
                 **_CONTACT,
             },
@@ -268,7 +268,7 @@ KINDS: dict[str, KindSpec] = {
             org_types=SCHOOL_TYPES | {OrganizationType.RESEARCH_INSTITUTE},
             common={
                 "region_code": _req(),
-                "industry_code": _opt("服务行业（GB/T 4754）"),
+                "industry_code": _opt("服务行业"),
                 "major_codes": _opt(),
                 **_DATES,
                 **_CONTACT,
@@ -298,8 +298,8 @@ KINDS: dict[str, KindSpec] = {
             org_types=NON_GOVERNMENT_TYPES,
             direction_labels={"supply": "培训课程/培训包", "demand": "企业培训需求"},
             common={
-                "region_code": _req("培训地点（地区代码）"),
-                "occupation_code": _opt("培训职业（大典2022）"),
+                "region_code": _req("培训地点"),
+                "occupation_code": _opt("培训职业"),
                 "industry_code": _opt(),
                 "quantity": _opt("培训人数"),
                 **_DATES,
@@ -330,7 +330,7 @@ KINDS: dict[str, KindSpec] = {
             max_majors=1,
             common={
                 "region_code": _req(),
-                "major_codes": _req("专业代码"),
+                "major_codes": _req("专业"),
                 "education": _req("学历层次"),
                 "quantity": _req("毕业生人数"),
                 **_DATES,
@@ -362,10 +362,10 @@ KINDS: dict[str, KindSpec] = {
             is_personal=True,
             max_majors=1,
             common={
-                "region_code": _req("期望工作地区（地区代码）"),
-                "major_codes": _req("所学专业（专业代码）"),
+                "region_code": _req("期望工作地区"),
+                "major_codes": _req("所学专业"),
                 "education": _req("学历"),
-                "occupation_code": _opt("期望职业（大典2022）"),
+                "occupation_code": _opt("期望职业"),
                 "salary_min": _opt("期望薪酬（元/月）"),
                 "skills": _opt("技能与证书"),
                 **_DATES,
@@ -395,7 +395,7 @@ KINDS: dict[str, KindSpec] = {
                 "region_code": _req(),
                 "industry_code": _opt(),
                 "occupation_code": _opt(),
-                "major_codes": _opt("授课专业（专业代码）"),
+                "major_codes": _opt("授课专业"),
                 "quantity": _opt("人数"),
                 **_DATES,
                 **_CONTACT,
@@ -415,7 +415,7 @@ KINDS: dict[str, KindSpec] = {
             common={
                 "region_code": _req(),
                 "industry_code": _opt(),
-                "major_codes": _req("服务专业（专业代码）"),
+                "major_codes": _req("服务专业"),
                 "quantity": _req("容纳人数"),
                 **_DATES,
                 **_CONTACT,

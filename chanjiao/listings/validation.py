@@ -7,14 +7,17 @@ messages are Chinese and keyed by field, so an import can name the row and the c
 import re
 from decimal import Decimal
 from functools import cache
-from typing import Any, TypedDict
+from typing import Any, TypedDict, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
 
 from chanjiao.catalogs.models import Industry, Major, Occupation, Region
+from chanjiao.catalogs.resolve import CatalogIndex, Resolution, catalog_resolve
 from chanjiao.common.exceptions import ApplicationError
+from chanjiao.listings.hooks import occupation_guess
 from chanjiao.listings.kinds import COMMON_LABELS, DetailField, Education, KindSpec, kind_spec
+from chanjiao.listings.models import OccupationSource
 
 PHONE_RE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$")
 CODE_SEPARATORS = re.compile(r"[,，;；、\s]+")
@@ -24,41 +27,38 @@ TEXT_LIMITS = {"title": 200, "description": 5000, "skills": 500, "contact_name":
 
 
 class CodeResolver:
-    """Resolve catalogue codes to rows, remembering each answer for the resolver's lifetime."""
+    """Resolve catalogue codes or names to rows, remembering each answer for its lifetime.
+
+    ``preload()`` reads every active row once (bulk imports); otherwise each new value asks the
+    database. Names, full names and ``名称（代码）`` are read by ``catalogs.resolve``.
+    """
 
     def __init__(self) -> None:
-        self._cache: dict[tuple[str, str], Any] = {}
-
-    def _get(self, model: Any, code: str) -> Any:
-        key = (model.__name__, code)
-        if key not in self._cache:
-            self._cache[key] = model.objects.filter(code=code, is_active=True).first()
-        return self._cache[key]
+        self._cache: dict[tuple[str, str], Resolution] = {}
+        self._index: CatalogIndex | None = None
 
     def preload(self) -> "CodeResolver":
-        """Load every active code at once (for bulk imports)."""
-        for model in (Region, Occupation, Industry, Major):
-            for row in model.objects.filter(is_active=True):
-                self._cache[(model.__name__, row.code)] = row
-        self._preloaded = True
+        """Load every active catalogue row at once (for bulk imports)."""
+        self._index = CatalogIndex.load()
         return self
 
+    def resolve(self, kind: str, text: str) -> Resolution:
+        key = (kind, text)
+        if key not in self._cache:
+            self._cache[key] = catalog_resolve(kind, text, index=self._index)
+        return self._cache[key]
+
     def region(self, code: str) -> Region | None:
-        return self._lookup(Region, code)
+        return cast(Region | None, self.resolve("region", code).row)
 
     def occupation(self, code: str) -> Occupation | None:
-        return self._lookup(Occupation, code)
+        return cast(Occupation | None, self.resolve("occupation", code).row)
 
     def industry(self, code: str) -> Industry | None:
-        return self._lookup(Industry, code)
+        return cast(Industry | None, self.resolve("industry", code).row)
 
     def major(self, code: str) -> Major | None:
-        return self._lookup(Major, code)
-
-    def _lookup(self, model: Any, code: str) -> Any:
-        if getattr(self, "_preloaded", False):
-            return self._cache.get((model.__name__, code))
-        return self._get(model, code)
+        return cast(Major | None, self.resolve("major", code).row)
 
 
 class YesNoField(forms.Field):
@@ -76,16 +76,15 @@ class YesNoField(forms.Field):
 
 
 class CodeField(forms.CharField):
-    """A catalogue code, resolved to its row by the form's resolver."""
+    """A catalogue code or Chinese name, resolved to its row by the form's resolver."""
 
-    def __init__(self, *, lookup: str, unknown: str, **kwargs: Any) -> None:
+    def __init__(self, *, lookup: str, **kwargs: Any) -> None:
         self.lookup = lookup
-        self.unknown = unknown
-        super().__init__(max_length=20, **kwargs)
+        super().__init__(max_length=100, **kwargs)
 
 
 class CodeListField(forms.CharField):
-    """Several major codes separated by commas, 、 or spaces (or a JSON list)."""
+    """Several majors (codes or names) separated by commas, 、 or spaces (or a JSON list)."""
 
     def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
         if isinstance(value, list | tuple):
@@ -114,10 +113,10 @@ class BaseListingForm(forms.Form):
         field = self.fields[name]
         if not isinstance(field, CodeField):
             raise TypeError(f"{name} is not a code field")
-        row = getattr(self.resolver, field.lookup)(str(value).strip())
-        if row is None:
-            raise ValidationError(field.unknown, code="unknown_code", params={"code": value})
-        return row
+        found = self.resolver.resolve(field.lookup, str(value).strip())
+        if not found.ok:
+            raise ValidationError(found.error, code=found.error_code or "unknown_code")
+        return found.row
 
     def clean_region_code(self) -> Any:
         return self._resolve("region_code")
@@ -129,15 +128,26 @@ class BaseListingForm(forms.Form):
         return self._resolve("industry_code")
 
     def clean_major_codes(self) -> list[Major]:
-        codes = self.cleaned_data.get("major_codes") or []
-        if len(codes) > self.spec.max_majors:
+        texts = _major_texts(self.cleaned_data.get("major_codes") or [], self.resolver)
+        if len(texts) > self.spec.max_majors:
             raise ValidationError("最多填写 %(n)s 个专业。", params={"n": self.spec.max_majors})
-        unknown = [c for c in codes if self.resolver.major(c) is None]
-        if unknown:
-            joined = "、".join(unknown)
-            raise ValidationError("未知的专业代码：%(codes)s。", params={"codes": joined})
-        majors = [self.resolver.major(c) for c in dict.fromkeys(codes)]
-        return [m for m in majors if m is not None]
+        majors: list[Major] = []
+        unknown_codes: list[str] = []
+        problems: list[str] = []
+        for text in texts:
+            found = self.resolver.resolve("major", text)
+            if found.ok:
+                majors.append(found.row)
+            elif found.error_code == "unknown_code":
+                unknown_codes.append(text)
+            else:
+                problems.append(found.error)
+        if unknown_codes:
+            joined = "、".join(unknown_codes)
+            problems.insert(0, f"未知的专业代码：{joined}。")
+        if problems:
+            raise ValidationError(problems)
+        return list({major.pk: major for major in majors}.values())
 
     def clean_contact_phone(self) -> str:
         phone = re.sub(r"\s", "", self.cleaned_data.get("contact_phone") or "")
@@ -155,6 +165,23 @@ class BaseListingForm(forms.Form):
         return data
 
 
+def _major_texts(parts: list[str], resolver: CodeResolver) -> list[str]:
+    """Put back names the list separators cut apart (心理、脑与认知科学 is one major)."""
+    texts: list[str] = []
+    index = 0
+    while index < len(parts):
+        taken = 1
+        if not resolver.resolve("major", parts[index]).ok:
+            for width in (4, 3, 2):
+                joined = "、".join(parts[index : index + width])
+                if index + width <= len(parts) and resolver.resolve("major", joined).ok:
+                    taken = width
+                    break
+        texts.append("、".join(parts[index : index + taken]))
+        index += taken
+    return texts
+
+
 def _check_order(form: forms.Form, data: dict[str, Any], low: str, high: str, message: str) -> None:
     if data.get(low) is not None and data.get(high) is not None and data[low] > data[high]:
         form.add_error(high, message)
@@ -164,23 +191,11 @@ def _common_field(spec: KindSpec, name: str) -> forms.Field:
     required = spec.common[name].required
     label = spec.common_label(name)
     if name == "region_code":
-        return CodeField(
-            lookup="region", unknown="未知的地区代码：%(code)s。", required=required, label=label
-        )
+        return CodeField(lookup="region", required=required, label=label)
     if name == "occupation_code":
-        return CodeField(
-            lookup="occupation",
-            unknown="未知的职业代码（大典2022）：%(code)s。",
-            required=required,
-            label=label,
-        )
+        return CodeField(lookup="occupation", required=required, label=label)
     if name == "industry_code":
-        return CodeField(
-            lookup="industry",
-            unknown="未知的行业代码（GB/T 4754）：%(code)s。",
-            required=required,
-            label=label,
-        )
+        return CodeField(lookup="industry", required=required, label=label)
     if name == "major_codes":
         return CodeListField(required=required, label=label)
     if name == "education":
@@ -259,6 +274,10 @@ def listing_form_class(kind: str) -> type[BaseListingForm]:
             fields[name] = _common_field(spec, name)
     for detail in spec.details:
         fields[detail.name] = _detail_field(detail)
+    if "occupation_code" in spec.common:
+        fields["occupation_confirmed"] = forms.CharField(
+            max_length=20, required=False, widget=forms.HiddenInput, label="采用的推荐职业"
+        )
     fields["external_id"] = forms.CharField(
         max_length=64,
         required=False,
@@ -293,7 +312,38 @@ def listing_values_from_form(spec: KindSpec, cleaned: dict[str, Any]) -> dict[st
     }
     if "industry_code" in spec.common:
         values["industry"] = cleaned.get("industry_code")
+    if "occupation_code" in spec.common:
+        _occupation_values(spec, cleaned, values)
     return values
+
+
+def _occupation_values(spec: KindSpec, cleaned: dict[str, Any], values: dict[str, Any]) -> None:
+    """Say where the occupation comes from; when none was given, ask the classifier for one.
+
+    The publisher's own choice is *declared*; the form's suggestion they accepted (the hidden
+    ``occupation_confirmed`` holds its code) is *confirmed*; a guess is *classified*, with its
+    confidence, and also fills an empty industry (the employer's industry still comes first).
+    """
+    occupation = cleaned.get("occupation_code")
+    values["occupation_confidence"] = None
+    if occupation is not None:
+        confirmed = (cleaned.get("occupation_confirmed") or "").strip()
+        accepted = confirmed and confirmed in (occupation.code, occupation.name)
+        values["occupation_source"] = (
+            OccupationSource.CONFIRMED if accepted else OccupationSource.DECLARED
+        )
+        return
+    values["occupation_source"] = ""
+    guess = occupation_guess(values["title"], values["description"])
+    row = Occupation.objects.filter(pk=guess.occupation_id).first() if guess else None
+    if guess is None or row is None:
+        return
+    values["occupation"] = row
+    values["occupation_source"] = OccupationSource.CLASSIFIED
+    values["occupation_confidence"] = round(guess.confidence, 4)
+    wants_industry = spec.industry_from_employer or "industry_code" in spec.common
+    if wants_industry and values.get("industry") is None and guess.industry_id:
+        values["industry"] = Industry.objects.filter(pk=guess.industry_id).first()
 
 
 def _json_value(value: Any) -> Any:
@@ -312,7 +362,13 @@ def listing_form_data(listing: Any) -> dict[str, Any]:
         "description": listing.description,
         "direction": listing.direction,
         "region_code": listing.region.code if listing.region_id else "",
-        "occupation_code": listing.occupation.code if listing.occupation_id else "",
+        # A classified occupation is guessed again on save; only a person's choice is shown.
+        "occupation_code": listing.occupation.code
+        if listing.occupation_id and listing.occupation_source != OccupationSource.CLASSIFIED
+        else "",
+        "occupation_confirmed": listing.occupation.code
+        if listing.occupation_id and listing.occupation_source == OccupationSource.CONFIRMED
+        else "",
         "industry_code": listing.industry.code if listing.industry_id else "",
         "major_codes": "、".join(m.code for m in listing.majors.all()) if listing.pk else "",
         "external_id": listing.external_id,

@@ -4,6 +4,8 @@ import functools
 from collections.abc import Iterable
 
 from chanjiao.catalogs.models import MajorLevel
+from chanjiao.catalogs.skills import skill_vocabulary
+from chanjiao.catalogs.skills.vocabulary import stopwords
 from chanjiao.listings.kinds import Education
 from chanjiao.localities.models import KeyIndustry
 from chanjiao.search.text import lexicon
@@ -32,14 +34,41 @@ def education_of_major_level(level: str) -> str:
     return str(EDUCATION_OF_LEVEL.get(level, Education.BACHELOR))
 
 
-def tokens(*texts: str | None) -> set[str]:
-    """Return the words (two characters or more) of some texts, from the shared lexicon."""
+def skills_of(*texts: str | None) -> list[str]:
+    """Return the vocabulary skills named in some texts (canonical names, first seen first)."""
+    vocabulary = skill_vocabulary()
+    found: dict[str, None] = {}
+    for text in texts:
+        found.update(dict.fromkeys(vocabulary.extract(text)))
+    return list(found)
+
+
+@functools.lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return frozenset(stopwords())
+
+
+def tokens(*texts: str | None, skills: list[str] | None = None) -> set[str]:
+    """Return the vocabulary skills of some texts, plus their words (generic words dropped).
+
+    Skills always stay; words (two characters or more, from the shared lexicon) fill up to
+    ``MAX_TOKENS``. ``skills`` adds skills known otherwise (a major's 专业简介).
+    """
+    found = set(skills_of(*texts)) | set(skills or ())
     lex = lexicon()
+    stop = _stopwords()
     words: set[str] = set()
     for text in texts:
         if text:
-            words.update(w for w in lex.index_tokens(text) if len(w) >= 2)
-    return set(sorted(words)[:MAX_TOKENS]) if len(words) > MAX_TOKENS else words
+            words.update(w for w in lex.index_tokens(text) if len(w) >= 2 and w.lower() not in stop)
+    words -= found
+    room = max(MAX_TOKENS - len(found), 0)
+    return found | (set(sorted(words)[:room]) if len(words) > room else words)
+
+
+def is_skill(token: str) -> bool:
+    """Tell whether a token is a vocabulary skill (what a 技能重合 reason may show)."""
+    return token in skill_vocabulary()
 
 
 def token_display(token: str) -> str:

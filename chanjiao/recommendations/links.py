@@ -45,10 +45,19 @@ def listing_occupations(listing_ids: list[int]) -> dict[int, tuple[int, float, s
     """Return (occupation id, confidence, source) per item: declared, stored, else classified."""
     out: dict[int, tuple[int, float, str]] = {}
     rows = Listing.objects.filter(pk__in=listing_ids).values_list(
-        "pk", "occupation_id", "title", "description"
+        "pk", "occupation_id", "title", "description", "occupation_source", "occupation_confidence"
     )
-    missing = {pk: (title, text) for pk, occ, title, text in rows if not occ}
-    out.update({pk: (occ, 1.0, "declared") for pk, occ, _, _ in rows if occ})
+    missing = {pk: (title, text) for pk, occ, title, text, _, _ in rows if not occ}
+    # An occupation the classifier filled in counts with its confidence, not as declared.
+    out.update(
+        {
+            pk: (occ, 1.0, "declared")
+            if source != "classified" or confidence is None
+            else (occ, float(confidence), "classified")
+            for pk, occ, _, _, source, confidence in rows
+            if occ
+        }
+    )
     if missing:
         for pk, view in stored_listing_occupations(list(missing)).items():
             if view is not None and view.occupation_id:

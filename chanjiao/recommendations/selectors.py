@@ -15,6 +15,7 @@ from chanjiao.listings.selectors import listing_get_for_user
 from chanjiao.organizations.models import Organization, SchoolMajor
 from chanjiao.recommendations import services
 from chanjiao.recommendations.candidates import open_listings
+from chanjiao.recommendations.engine.index import FIT_FLOOR
 from chanjiao.recommendations.groups import GROUPS, group_for_listing
 from chanjiao.recommendations.models import (
     Recommendation,
@@ -24,6 +25,7 @@ from chanjiao.recommendations.models import (
     SubjectType,
     TargetType,
 )
+from chanjiao.recommendations.neighbours import NeighbourOccupation, neighbour_occupations
 from chanjiao.recommendations.permissions import (
     user_can_view_cohort_recommendations,
     user_can_view_listing_recommendations,
@@ -40,12 +42,19 @@ from chanjiao.students.models import StudentProfile
 NON_PERSONAL_LABEL = (
     "非个性化推荐：您已关闭个性化推荐，以下为按发布时间排列的最新信息，未使用您的个人信息。"
 )
-PERSONAL_LABEL = "个性化推荐：根据专业—职业对应、地区、学历、技能等计算。"
+PERSONAL_LABEL = (
+    "个性化推荐：以专业与岗位职业的对口程度为主，其次是专业能力与岗位描述的相似度，"
+    "地区和发布时间只在相近时决定先后。"
+)
+# Below this many posts that fit the major, a person's list shows only those (no filling).
+ENOUGH_FITTING = 10
+PERSON_SUBJECTS = (SubjectType.STUDENT, SubjectType.COHORT)
 
 
-# Scores run from about 0.05 to 0.9 (the engine's weights sum to 1); the bands name them.
-MATCH_HIGH = 0.5
-MATCH_MEDIUM = 0.3
+# Scores run from 0 to 1 (the engine's weights sum to 1); every fitting item scores at least
+# FIT_FLOOR (0.5). The bands name them.
+MATCH_HIGH = 0.75
+MATCH_MEDIUM = FIT_FLOOR
 
 
 @dataclass(frozen=True)
@@ -58,6 +67,7 @@ class SubjectRef:
     title: str
     organization_id: int | None
     build: Callable[[], Subject | None]
+    major_id: int | None = None
 
 
 @dataclass
@@ -97,6 +107,11 @@ class RecommendationPage:
     is_personalised: bool
     label: str
     items: list[RecommendedItem]
+    # For a student or cohort: how many listed posts fit the major, and, when fewer than
+    # ENOUGH_FITTING do, the message that says so and the neighbouring occupations offered.
+    fitting_count: int | None = None
+    shortage_message: str = ""
+    neighbours: list[NeighbourOccupation] = field(default_factory=list)
 
 
 def user_is_personalised(user: User) -> bool:
@@ -120,6 +135,7 @@ def student_subject_for_user(*, user: User) -> SubjectRef:
         title,
         None,
         lambda: subject_for_student(profile),
+        major_id=profile.major_id,
     )
 
 
@@ -157,6 +173,7 @@ def cohort_subject_for_user(*, user: User, school_id: int, major_id: int, year: 
         title,
         None,
         lambda: subject_for_cohort(school, major, year),
+        major_id=major.pk,
     )
 
 
@@ -172,8 +189,31 @@ def recommendation_page(*, user: User, ref: SubjectRef, limit: int = 20) -> Reco
             subject_type=ref.subject_type, subject_key=ref.subject_key
         ).order_by("rank")[: limit * 3]
     )
-    items = _visible_items(rows, ref)[:limit]
-    return RecommendationPage(ref.title, group.label, True, PERSONAL_LABEL, items)
+    items = _visible_items(rows, ref)
+    page = RecommendationPage(ref.title, group.label, True, PERSONAL_LABEL, items[:limit])
+    if ref.subject_type in PERSON_SUBJECTS:
+        _limit_to_fitting(page, items, ref, limit)
+    return page
+
+
+def _limit_to_fitting(
+    page: RecommendationPage, items: list[RecommendedItem], ref: SubjectRef, limit: int
+) -> None:
+    """Show only the posts that fit the major when fewer than ENOUGH_FITTING do, and say so."""
+    fitting = [item for item in items if item.score >= FIT_FLOOR]
+    page.fitting_count = len(fitting)
+    if len(fitting) >= ENOUGH_FITTING:
+        return
+    page.items = fitting[:limit]
+    whose = "您专业" if ref.subject_type == SubjectType.STUDENT else "该专业"
+    page.shortage_message = (
+        f"与{whose}对口的岗位目前只有 {len(fitting)} 个，以下只列出这些岗位；"
+        "不用无关岗位凑数。可以看看相近职业的岗位。"
+        if fitting
+        else f"目前没有与{whose}对口的在招岗位。可以看看相近职业的岗位。"
+    )
+    if ref.major_id is not None:
+        page.neighbours = neighbour_occupations(ref.major_id)
 
 
 def _ensure_computed(ref: SubjectRef) -> None:

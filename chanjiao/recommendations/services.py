@@ -34,7 +34,7 @@ from chanjiao.recommendations.subjects import (
 from chanjiao.students.models import StudentProfile
 
 logger = logging.getLogger(__name__)
-ALGORITHM_VERSION = 1
+ALGORITHM_VERSION = 2
 STORED_PER_SUBJECT = 50
 
 

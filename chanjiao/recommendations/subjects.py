@@ -6,6 +6,7 @@ from typing import Any
 from django.utils import timezone
 
 from chanjiao.catalogs.models import Industry, Major, Occupation
+from chanjiao.catalogs.skills import skills_for_major
 from chanjiao.listings.kinds import ListingKind
 from chanjiao.listings.models import Listing
 from chanjiao.organizations.models import Organization
@@ -18,6 +19,7 @@ from chanjiao.recommendations.features import (
 )
 from chanjiao.recommendations.groups import group_for_listing
 from chanjiao.recommendations.models import RecommendationFeedback, SubjectType
+from chanjiao.recommendations.orientation import orientation_occupations
 from chanjiao.students.models import StudentProfile
 
 INDUSTRY_WEIGHT = 0.5
@@ -64,6 +66,7 @@ def _keys_and_labels(facts: _Facts) -> tuple[dict[str, float], dict[str, str]]:
     for occ in Occupation.objects.filter(pk__in=facts.occupation_ids):
         put(f"o:{occ.pk}", 1.0, f"职业匹配：{_name(occ)}")
     _put_major_edges(majors, put)
+    _put_orientation(majors, put)
     _put_occupation_edges(facts.occupation_ids, put)
     for ind in Industry.objects.filter(pk__in=facts.industry_ids):
         put(f"i:{ind.pk}", INDUSTRY_WEIGHT, f"行业匹配：{_name(ind)}")
@@ -91,6 +94,17 @@ def _put_major_edges(majors: dict[int, Major], put: Any) -> None:
             if industry_id in names:
                 label = f"行业对口：{occs[occ_id].name} → {names[industry_id].name}"
                 put(f"i:{industry_id}", INDUSTRY_WEIGHT * float(weight), label)
+
+
+def _put_orientation(majors: dict[int, Major], put: Any) -> None:
+    """The occupations each major's 专业简介 names in its 职业面向 (after the crosswalk's)."""
+    named = {m: orientation_occupations(m) for m in majors}
+    occs = Occupation.objects.in_bulk({o for found in named.values() for o in found})
+    for major_id, found in named.items():
+        for occ_id, weight in found.items():
+            if occ_id in occs:
+                label = _link_label(majors[major_id], occs[occ_id], "专业简介")
+                put(f"o:{occ_id}", weight, label)
 
 
 def _put_occupation_edges(occupation_ids: list[int], put: Any) -> None:
@@ -140,7 +154,7 @@ def subject_for_student(profile: StudentProfile) -> Subject:
         str(profile.pk),
         "posts",
         _Facts(major_ids=[major.pk]),
-        tokens(profile.skills, major.name),
+        tokens(profile.skills, major.name, skills=skills_for_major(major)),
         region_code=profile.school.region.code,
         edu_max=edu,
     )
@@ -154,7 +168,7 @@ def subject_for_cohort(school: Organization, major: Major, year: int) -> Subject
         cohort_key(school.pk, major.pk, year),
         "posts",
         _Facts(major_ids=[major.pk]),
-        tokens(major.name, major.career_directions),
+        tokens(major.name, major.career_directions, skills=skills_for_major(major)),
         region_code=school.region.code,
         edu_max=edu,
     )

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from chanjiao.catalogs.models import Occupation
 from chanjiao.listings.kinds import KINDS
 from chanjiao.listings.models import Listing
 
@@ -32,6 +33,9 @@ ROW_FIELDS = (
     "occupation__code",
     "occupation__name",
 )
+# The levels above an occupation whose names are indexed with it: its 小类 (护士 → 护理人员), not
+# the 中类 (交通运输、仓储物流和邮政业服务人员 would make a 列车司机 post match 物流).
+OCCUPATION_NAME_DEPTH = 3
 
 
 @dataclass
@@ -53,8 +57,14 @@ class SearchDoc:
     published_at: datetime.datetime | None = None
     valid_until: datetime.date | None = None
     organization_id: int | None = None
+    # The occupation's names (its own and its 小类's) and the organisation's
+    # name are fields of their own: they rank differently from the title and the body.
+    occupation_names: tuple[str, ...] = ()
+    organization_name: str = ""
     title_tokens: list[str] = field(default_factory=list)
     body_tokens: list[str] = field(default_factory=list)
+    occupation_tokens: list[str] = field(default_factory=list)
+    organization_tokens: list[str] = field(default_factory=list)
 
     @property
     def region_path(self) -> list[str]:
@@ -121,7 +131,25 @@ def _detail_text(kind: str, details: dict[str, Any]) -> list[str]:
     return texts
 
 
-def _doc_from_row(row: dict[str, Any], majors: list[tuple[str, str]]) -> SearchDoc:
+def occupation_ancestor_codes(code: str) -> list[str]:
+    """Return the full code of an occupation's 小类 (2-05-08-01 → 2-05-08-00; none for a 小类)."""
+    path = occupation_path(code)[OCCUPATION_NAME_DEPTH - 1 : -1] if code else []
+    return [prefix + "-00" * (4 - len(prefix.split("-"))) for prefix in path]
+
+
+def _occupation_names(row: dict[str, Any], ancestors: dict[str, str]) -> tuple[str, ...]:
+    code = row["occupation__code"]
+    if not code:
+        return ()
+    # Not the 大典's aliases: they are noisy (电子商务师 lists 客服, 企业经理 lists 厂长); a query
+    # word reaches an occupation through its aliases only by the query expansion's rules.
+    parents = [ancestors[c] for c in occupation_ancestor_codes(code) if c in ancestors]
+    return tuple(dict.fromkeys([row["occupation__name"], *parents]))
+
+
+def _doc_from_row(
+    row: dict[str, Any], majors: list[tuple[str, str]], ancestors: dict[str, str]
+) -> SearchDoc:
     spec = KINDS[row["kind"]]
     body = [
         spec.label,
@@ -129,10 +157,8 @@ def _doc_from_row(row: dict[str, Any], majors: list[tuple[str, str]]) -> SearchD
         row["description"],
         row["skills"],
         *_detail_text(row["kind"], row["details"] or {}),
-        row["organization__name"] or "",
         row["region__name"] or "",
         row["industry__name"] or "",
-        row["occupation__name"] or "",
         *(name for _, name in majors),
     ]
     return SearchDoc(
@@ -151,6 +177,8 @@ def _doc_from_row(row: dict[str, Any], majors: list[tuple[str, str]]) -> SearchD
         published_at=row["published_at"],
         valid_until=row["valid_until"],
         organization_id=row["organization_id"],
+        occupation_names=_occupation_names(row, ancestors),
+        organization_name=row["organization__name"] or "",
     )
 
 
@@ -167,7 +195,15 @@ def public_documents(ids: Iterable[int]) -> list[SearchDoc]:
     ids = list(ids)
     rows = list(Listing.objects.public().filter(pk__in=ids).values(*ROW_FIELDS))
     majors = _majors_by_listing([row["pk"] for row in rows])
-    return [_doc_from_row(row, majors.get(row["pk"], [])) for row in rows]
+    ancestors = _ancestor_names({row["occupation__code"] for row in rows})
+    return [_doc_from_row(row, majors.get(row["pk"], []), ancestors) for row in rows]
+
+
+def _ancestor_names(codes: Iterable[str | None]) -> dict[str, str]:
+    wanted = {parent for code in codes if code for parent in occupation_ancestor_codes(code)}
+    if not wanted:
+        return {}
+    return dict(Occupation.objects.filter(code__in=wanted).values_list("code", "name"))
 
 
 def public_listing_ids(chunk_size: int = 5000) -> Iterator[list[int]]:

@@ -16,17 +16,25 @@ from django.urls import reverse
 from django.utils import timezone
 
 from chanjiao.catalogs.models import Industry, Major, Occupation, Region
+from chanjiao.catalogs.resolve import catalog_resolve
 from chanjiao.common.compiled_queries import rows_by_ids
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.listings.kinds import KINDS, Education
 from chanjiao.listings.models import Listing
 from chanjiao.listings.rows import OrganizationRef, Ref
 from chanjiao.search.backends import FACETS, SORTS, EngineQuery, Filters, get_backend
-from chanjiao.search.catalog_search import CatalogEntry, catalog_search, corrected_terms
+from chanjiao.search.catalog_search import CatalogEntry, catalog_search
 from chanjiao.search.documents import occupation_code_prefix
 from chanjiao.search.facets import FacetValue, catalog_has, facets_display
 from chanjiao.search.models import SearchEntry
 from chanjiao.search.snippets import SNIPPET_LENGTH, highlight
+from chanjiao.search.suggestions import (
+    Correction,
+    checked_catalogs,
+    checked_completions,
+    checked_corrections,
+    organization_matches,
+)
 from chanjiao.search.text import lexicon
 
 MAX_OFFSET = 2000
@@ -94,7 +102,14 @@ class SearchPage:
     terms: list[str]
     catalogs: list[CatalogEntry] = field(default_factory=list)
     wider: list[WiderFilter] = field(default_factory=list)
-    corrections: list[str] = field(default_factory=list)
+    # Every suggestion below finds items (counted before it is offered).
+    suggested: list[Correction] = field(default_factory=list)
+    # For a query naming an occupation that found nothing: publishers whose name holds it.
+    organizations: list[FacetValue] = field(default_factory=list)
+
+    @property
+    def corrections(self) -> list[str]:
+        return [correction.term for correction in self.suggested]
 
     @property
     def max_page(self) -> int:
@@ -126,7 +141,7 @@ def _code(name: str, value: str) -> str:
     ):
         return value
     if name == "industry":
-        if value.isalpha():
+        if value.isalpha() and len(value) == 1:
             value = value.upper()
         if catalog_has("industry", value) or Industry.objects.filter(code=value).exists():
             return value
@@ -134,6 +149,13 @@ def _code(name: str, value: str) -> str:
         return occupation_code_prefix(value)
     if name == "major" and Major.objects.filter(code__startswith=value).exists():
         return value
+    # Not a code: a Chinese name (万秀区, 车工, 护理（高职专科）) or 名称（代码）.
+    found = catalog_resolve(name, value)
+    if found.ok:
+        code = str(found.row.code)
+        return occupation_code_prefix(code) if name == "occupation" else code
+    if found.error_code != "unknown_code":
+        raise _invalid(name, found.error)
     label = {"region": "地区", "industry": "行业", "occupation": "职业", "major": "专业"}[name]
     raise _invalid(name, f"{label}代码“{value}”不存在，请从目录中选择。")
 
@@ -307,22 +329,32 @@ def search_listings(*, params: SearchParams) -> SearchPage:
         hits=_hits(result.ids, words),
         facets=facets_display(result.facets, filters, query.facets),
         terms=[term.text for term in query.terms],
-        catalogs=catalog_search(q=params.q, limit=5) if params.q.strip() else [],
     )
+    if params.q.strip():
+        entries = catalog_search(q=params.q, limit=5)
+        page.catalogs = checked_catalogs(entries, today=query.today, now=query.now)
     if result.total == 0:
         page.wider = _wider(query)
-        page.corrections = corrected_terms(params.q)
+        page.suggested = checked_corrections(params.q, filters, today=query.today, now=query.now)
+        page.organizations = organization_matches(
+            params.q, filters, today=query.today, now=query.now
+        )
     return page
 
 
 def search_suggest(*, q: str, limit: int = 10) -> list[dict[str, str]]:
-    """Suggest completions: catalogue names first, then frequent words of indexed titles."""
+    """Suggest completions: catalogue names that find items, then frequent indexed title words."""
     q = q.strip()
     if not q:
         return []
     out: dict[str, dict[str, str]] = {}
-    for entry in catalog_search(q=q, limit=limit):
-        out.setdefault(entry.name, {"text": entry.name, "type": entry.type, "code": entry.code})
+    entries = catalog_search(q=q, limit=limit)
+    finding = checked_completions(
+        {entry.name for entry in entries}, today=timezone.localdate(), now=timezone.now()
+    )
+    for entry in entries:
+        if entry.name in finding:
+            out.setdefault(entry.name, {"text": entry.name, "type": entry.type, "code": entry.code})
     prefix = q.lower()
     for term, _ in get_backend().frequent_terms(prefix, limit * 3):
         if len(term) > len(prefix) and len(out) < limit:

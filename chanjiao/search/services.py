@@ -15,6 +15,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from chanjiao.listings.hooks import ListingsChanged
+from chanjiao.listings.models import Listing
 from chanjiao.search.backends import SearchBackend, get_backend
 from chanjiao.search.documents import SearchDoc, public_documents, public_listing_ids
 from chanjiao.search.models import SearchEntry, SearchQueue
@@ -49,6 +50,10 @@ def _tokenize(docs: list[SearchDoc]) -> list[SearchDoc]:
     for doc in docs:
         doc.title_tokens = lex.index_tokens(doc.title)
         doc.body_tokens = lex.index_tokens(doc.body)
+        doc.occupation_tokens = list(
+            dict.fromkeys(word for name in doc.occupation_names for word in lex.name_tokens(name))
+        )
+        doc.organization_tokens = lex.index_tokens(doc.organization_name)
     return docs
 
 
@@ -134,3 +139,23 @@ def search_index_rebuild(
         _ledger_update(public_ids=new_ids, gone_ids=known - indexed)
         SearchQueue.objects.filter(pk__lte=last_queued).delete()
     return len(indexed)
+
+
+def search_index_upgrade(*, progress: Callable[[str], object] | None = None) -> bool:
+    """Rebuild the index when it was built with an older document format; return whether it did.
+
+    Runs after ``migrate`` (``SearchConfig``), so an upgrade that changes what is indexed, or
+    how, brings the index up to date without a separate step.
+    """
+    backend = get_backend()
+    if backend.is_current():
+        return False
+    if not Listing.objects.public().exists():
+        backend.clear()
+        return True
+    if progress:
+        progress("检索索引的格式已更新，正在重建索引……")
+    count = search_index_rebuild(backend=backend)
+    if progress:
+        progress(f"检索索引已重建：{count} 条公开信息。")
+    return True

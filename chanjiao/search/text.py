@@ -18,6 +18,11 @@ from pathlib import Path
 import jieba
 
 from chanjiao.catalogs.models import Industry, Major, Occupation, Region
+from chanjiao.search.occupation_terms import (
+    OccupationWords,
+    curated_words,
+    occupation_words_build,
+)
 
 SYNONYMS_FILE = Path(__file__).parent / "data" / "synonyms.txt"
 # Catalogue names longer than this are sentences ("党的机关、国家机关、…"), not words users type.
@@ -53,6 +58,12 @@ class QueryTerm:
 
     text: str
     alternatives: tuple[tuple[str, float], ...]
+    # Whether the term names a kind of work (it is in occupation names, aliases or the list of
+    # occupation words): such a term never matches through the organisation's name alone.
+    occupational: bool = False
+    # The occupation code prefixes it names precisely (护理 → 2-05-08 …): the term also matches
+    # the posts classified to them. Empty for words in too many occupations (机械).
+    codes: tuple[str, ...] = ()
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -67,12 +78,21 @@ class Lexicon:
     synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     char_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    occupations: OccupationWords | None = None
     _queries: dict[str, tuple["QueryTerm", ...]] = field(default_factory=dict, repr=False)
 
     def index_tokens(self, text: str) -> list[str]:
         """Segment a document: every dictionary word in the text, Latin words and numbers."""
         search = WORD_CHAR.search
         return [w for w in self.tokenizer.cut(normalize(text), cut_all=True) if search(w)]
+
+    def name_tokens(self, text: str) -> list[str]:
+        """Segment a catalogue name: its words and the dictionary words inside each of them.
+
+        Used for the occupation names of a document and of the query expansion: unlike full
+        mode, no word straddles two words of the name (养护/工程 does not yield 护工).
+        """
+        return name_words(self.tokenizer, normalize(text))
 
     def query_terms(self, query: str) -> list[QueryTerm]:
         """Segment a query into terms, each with its synonyms (remembered per query)."""
@@ -100,11 +120,39 @@ class Lexicon:
             known = {word for word, _ in alternatives}
             words = self.char_words.get(token, ())
             alternatives += [(w, CHAR_WORD_BOOST) for w in words if w not in known]
-        return QueryTerm(text=token, alternatives=tuple(alternatives))
+        codes: tuple[str, ...] = ()
+        occupational = False
+        if self.occupations is not None and len(token) >= 2:
+            related = self.synonyms.get(token, ())
+            codes = self.occupations.codes(token, related)
+            occupational = self.occupations.names_occupations(token, related)
+        return QueryTerm(
+            text=token, alternatives=tuple(alternatives), occupational=occupational, codes=codes
+        )
 
     def related_words(self, token: str) -> tuple[str, ...]:
         """Return the synonyms and catalogue names a word stands for."""
         return self.synonyms.get(token, ()) + self.aliases.get(token, ())
+
+
+def name_words(tokenizer: jieba.Tokenizer, text: str) -> list[str]:
+    """Return the words of a catalogue name: whole, its parts and the words inside each part.
+
+    The parts come from jieba's own dictionary (the catalogue dictionary keeps the name whole),
+    so no word straddles two parts: 公路养护工程技术人员 → 公路, 养护, 工程, 技术人员, 技术,
+    人员 — not 护工.
+    """
+    out: dict[str, None] = {}
+    for word in tokenizer.cut(text, HMM=False):
+        if _is_word(word):
+            out[word] = None
+    for part in jieba.dt.cut(text, HMM=False):
+        if not _is_word(part):
+            continue
+        out[part] = None
+        if len(part) > 2:
+            out.update(dict.fromkeys(w for w in tokenizer.cut(part, cut_all=True) if _is_word(w)))
+    return list(out)
 
 
 def synonym_groups(path: Path = SYNONYMS_FILE) -> list[tuple[str, ...]]:
@@ -138,15 +186,22 @@ def _occupation_aliases(rows: Iterable[tuple[str, str]]) -> dict[str, tuple[str,
 
 
 def lexicon_build(
-    *, names: Iterable[str], occupation_aliases: Iterable[tuple[str, str]]
+    *,
+    names: Iterable[str],
+    occupation_aliases: Iterable[tuple[str, str]],
+    occupations: Iterable[tuple[str, str, str, str]] = (),
 ) -> Lexicon:
-    """Build the segmenter from catalogue names and aliases plus the synonyms file."""
+    """Build the segmenter from catalogue names and aliases plus the synonyms file.
+
+    ``occupations`` (code, name, level, aliases) feed the query words that name occupations.
+    """
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     groups = synonym_groups()
     aliases = _occupation_aliases(occupation_aliases)
     words = {word for name in names for word in _name_words(name)}
     words |= {word for group in groups for word in group} | set(aliases)
+    words |= set(curated_words())
     for word in sorted(words):
         if len(word) >= 2:
             tokenizer.add_word(word, freq=tokenizer.suggest_freq(word, tune=False))
@@ -154,8 +209,17 @@ def lexicon_build(
     for group in groups:
         for word in group:
             synonyms[word] = tuple(dict.fromkeys(synonyms.get(word, ()) + group))
+    occupation_words = occupation_words_build(
+        occupations=occupations,
+        segment=lambda name: name_words(tokenizer, name),
+        normalize=normalize,
+    )
     return Lexicon(
-        tokenizer=tokenizer, synonyms=synonyms, aliases=aliases, char_words=_char_words(words)
+        tokenizer=tokenizer,
+        synonyms=synonyms,
+        aliases=aliases,
+        char_words=_char_words(words),
+        occupations=occupation_words,
     )
 
 
@@ -172,7 +236,7 @@ def _char_words(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
     return {char: tuple(found) for char, found in mapping.items() if found}
 
 
-def _catalogue_rows() -> tuple[list[str], list[tuple[str, str]]]:
+def _catalogue_rows() -> tuple[list[str], list[tuple[str, str]], list[tuple[str, str, str, str]]]:
     names: list[str] = []
     names += Major.objects.filter(is_active=True).values_list("name", flat=True)
     names += Occupation.objects.filter(is_active=True).values_list("name", flat=True)
@@ -180,11 +244,14 @@ def _catalogue_rows() -> tuple[list[str], list[tuple[str, str]]]:
     for name in Region.objects.values_list("name", flat=True):
         names += [name, re.sub(r"(自治区|自治州|地区|省|市|区|县|盟|旗)$", "", name)]
     aliases = list(Occupation.objects.exclude(aliases="").values_list("name", "aliases"))
-    return names, aliases
+    occupations = list(
+        Occupation.objects.filter(is_active=True).values_list("code", "name", "level", "aliases")
+    )
+    return names, aliases, occupations
 
 
 @functools.cache
 def lexicon() -> Lexicon:
     """Return this process's lexicon (catalogue changes need a restart and an index rebuild)."""
-    names, aliases = _catalogue_rows()
-    return lexicon_build(names=names, occupation_aliases=aliases)
+    names, aliases, occupations = _catalogue_rows()
+    return lexicon_build(names=names, occupation_aliases=aliases, occupations=occupations)

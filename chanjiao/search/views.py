@@ -99,7 +99,12 @@ def search_page(request: HttpRequest) -> HttpResponse:
             for w in page.wider
         ],
         corrections=[
-            {"term": t, "url": "?" + _query_string(current, q=t)} for t in page.corrections
+            {"term": c.term, "count": c.count, "url": "?" + _query_string(current, q=c.term)}
+            for c in page.suggested
+        ],
+        organizations=[
+            {"item": o, "url": "?" + _query_string({}, organization=o.value)}
+            for o in page.organizations
         ],
         sort_links=[
             {

@@ -1,8 +1,10 @@
 from django.urls import path
 
 from chanjiao.catalogs.api import views
+from chanjiao.catalogs.api.views.suggest import CatalogSuggestApi
 
 urlpatterns = [
+    path("catalogs/suggest/<str:catalog>/", CatalogSuggestApi.as_view(), name="catalog-suggest"),
     path("majors/", views.MajorListApi.as_view(), name="major-list"),
     path("majors/<int:major_id>/", views.MajorDetailApi.as_view(), name="major-detail"),
     path("major-groups/", views.MajorGroupListApi.as_view(), name="major-group-list"),

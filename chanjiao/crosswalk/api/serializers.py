@@ -130,3 +130,21 @@ class IndustryLinkInputSerializer(serializers.Serializer):
 
 class CrosswalkNoteInputSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+
+
+class ListingOccupationCorrectInputSerializer(serializers.Serializer):
+    occupation = serializers.CharField(
+        max_length=100,
+        error_messages={
+            "blank": "请填写职业（occupation）：细类代码或名称。",
+            "required": "请填写职业（occupation）：细类代码或名称。",
+        },
+    )
+
+
+class ListingOccupationCorrectOutputSerializer(serializers.Serializer):
+    listing_id = serializers.IntegerField()
+    occupation_code = serializers.CharField()
+    occupation_name = serializers.CharField()
+    occupation_source = serializers.CharField()
+    label_source = serializers.CharField()

@@ -32,6 +32,11 @@ urlpatterns = [
         for action in ("remove", "confirm", "reject")
     ],
     path(
+        "crosswalk/listings/<int:listing_id>/occupation/",
+        views.ListingOccupationCorrectApi.as_view(),
+        name="crosswalk-listing-occupation",
+    ),
+    path(
         "crosswalk/industry-links/",
         views.IndustryLinkCreateApi.as_view(),
         name="crosswalk-industry-links",

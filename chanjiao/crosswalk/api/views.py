@@ -18,6 +18,7 @@ from chanjiao.crosswalk.api import serializers as s
 from chanjiao.crosswalk.browsing import major_crosswalk_get, occupation_crosswalk_get
 from chanjiao.crosswalk.classifier import classifier_version, occupation_classify
 from chanjiao.crosswalk.models import IndustryLink, MajorLink
+from chanjiao.listings.models import Listing
 
 
 class _ConfiguredRate:
@@ -188,3 +189,45 @@ class IndustryLinkRemoveApi(APIView):
             actor=request.user, link=link, note=data.validated_data["note"]
         )
         return Response(s.IndustryLinkOutputSerializer(link).data)
+
+
+def _fine_occupation(value: str) -> Occupation:
+    """Resolve a 细类 by code or by exact name, with a clear message."""
+    value = value.strip()
+    fine = Occupation.objects.filter(is_active=True, level=Occupation.Level.OCCUPATION)
+    found = list(fine.filter(code=value)[:1]) or list(fine.filter(name=value)[:2])
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise ApplicationError(f"职业（occupation）：名称“{value}”对应多个细类，请填写职业代码。")
+    raise ApplicationError(f"职业（occupation）：“{value}”不是现行细类的代码或名称。")
+
+
+class ListingOccupationCorrectApi(APIView):
+    """Reviewers of a post and platform staff correct its occupation (recorded as a label)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        request=s.ListingOccupationCorrectInputSerializer,
+        responses={200: s.ListingOccupationCorrectOutputSerializer},
+        summary="校订信息的职业（审核人员、平台工作人员），记为已确认标注",
+    )
+    def post(self, request: Request, listing_id: int) -> Response:
+        data = s.ListingOccupationCorrectInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        listing = _get(Listing, "信息不存在。", pk=listing_id)
+        label = services.listing_occupation_correct(
+            actor=request.user,
+            listing=listing,
+            occupation=_fine_occupation(data.validated_data["occupation"]),
+        )
+        listing.refresh_from_db()
+        output = {
+            "listing_id": listing.pk,
+            "occupation_code": label.occupation.code,
+            "occupation_name": label.occupation.name,
+            "occupation_source": listing.occupation_source,
+            "label_source": label.source,
+        }
+        return Response(s.ListingOccupationCorrectOutputSerializer(output).data)

@@ -1,5 +1,6 @@
 """Writes of the crosswalk app: enrichment of posts, inference and curation of links."""
 
+from chanjiao.crosswalk.services.corrections import listing_occupation_correct
 from chanjiao.crosswalk.services.curation import (
     REVIEW_DECISIONS,
     industry_link_add,
@@ -31,6 +32,7 @@ __all__ = [
     "industry_links_infer",
     "industry_links_observe",
     "listing_enrich",
+    "listing_occupation_correct",
     "listings_enrich_for",
     "listings_enrich_pending",
     "major_link_add",

@@ -1,21 +1,36 @@
-"""Classify job and internship posts to 大典 occupations and store the result."""
+"""Classify job and internship posts to 大典 occupations and store the result.
+
+``Listing.occupation_source`` decides what is kept: an occupation the publisher declared or
+confirmed is kept (and recorded as a TitleLabel for the re-fit); a ``classified`` one, or none,
+is re-classified when the post changed, and a 细类 guess is written back to the post with its
+confidence (by ``update()``, so no edit signal loops back here). A post with an occupation but
+no source (written before sources existed) counts as declared.
+"""
 
 from collections.abc import Callable, Iterable
 
 from django.db import transaction
 from django.db.models import F, Q
 
-from chanjiao.crosswalk.classifier import classifier_version, occupation_classify
+from chanjiao.catalogs.models import Occupation
+from chanjiao.crosswalk.classifier import OccupationGuess, classifier_version, occupation_classify
 from chanjiao.crosswalk.models import ClassificationMethod, ListingOccupation
+from chanjiao.crosswalk.services.title_labels import PUBLISHER_SOURCES, title_label_from_publisher
+from chanjiao.listings.hooks import listings_changed
 from chanjiao.listings.kinds import ListingKind
-from chanjiao.listings.models import Listing
+from chanjiao.listings.models import Listing, OccupationSource
 
 ENRICHED_KINDS = (ListingKind.JOB, ListingKind.INTERNSHIP)
 BATCH_SIZE = 500
 
 
-def _values_for(listing: Listing, version: str) -> dict[str, object]:
-    guess = occupation_classify(listing.title, listing.description)
+def _is_declared(listing: Listing) -> bool:
+    return listing.occupation_id is not None and (
+        listing.occupation_source in PUBLISHER_SOURCES or not listing.occupation_source
+    )
+
+
+def _values_for(listing: Listing, version: str, guess: OccupationGuess) -> dict[str, object]:
     values: dict[str, object] = {
         "guessed_occupation_id": guess.occupation_id,
         "guessed_confidence": guess.confidence,
@@ -25,7 +40,7 @@ def _values_for(listing: Listing, version: str) -> dict[str, object]:
         "classifier_version": version,
         "listing_version": listing.version,
     }
-    if listing.occupation_id is not None:
+    if _is_declared(listing):
         values |= {
             "occupation_id": listing.occupation_id,
             "method": ClassificationMethod.DECLARED,
@@ -44,10 +59,35 @@ def listing_enrich(listing: Listing) -> ListingOccupation | None:
     """Classify one job or internship post now and store its occupation (None for other kinds)."""
     if listing.kind not in ENRICHED_KINDS:
         return None
+    guess = occupation_classify(listing.title, listing.description)
+    title_label_from_publisher(listing, guessed_occupation_id=guess.occupation_id)
+    if (
+        not _is_declared(listing)
+        and guess.level == Occupation.Level.OCCUPATION
+        and guess.occupation_id is not None
+    ):
+        _write_classified(listing, guess)
     row, _ = ListingOccupation.objects.update_or_create(
-        listing=listing, defaults=_values_for(listing, classifier_version())
+        listing=listing, defaults=_values_for(listing, classifier_version(), guess)
     )
     return row
+
+
+def _write_classified(listing: Listing, guess: OccupationGuess) -> None:
+    """Store a 细类 guess on the post itself (source ``classified``) without an edit signal."""
+    values = {
+        "occupation_id": guess.occupation_id,
+        "occupation_source": OccupationSource.CLASSIFIED,
+        "occupation_confidence": guess.confidence,
+    }
+    changed = listing.occupation_id != guess.occupation_id
+    Listing.objects.filter(pk=listing.pk).update(**values)
+    for name, value in values.items():
+        setattr(listing, name, value)
+    if changed:
+        # Search and the recommendation lists read the post's occupation: they are stale now.
+        # classify_now=False: this is the classification, there is nothing left to classify.
+        listings_changed([listing.pk], classify_now=False)
 
 
 def listings_enrich_for(listing_ids: Iterable[int]) -> int:

@@ -16,6 +16,22 @@ from chanjiao.common.tabular.headers import HeaderError, header_key, header_matc
 from chanjiao.listings.validation import CodeField, CodeListField, listing_form_class
 
 EXTERNAL_ID = "external_id"
+# Form fields that are not columns: the web form's mark of an accepted occupation suggestion.
+NOT_IMPORTED = frozenset({"occupation_confirmed"})
+# Until 2026 the catalogue columns were headed by the kind of code they wanted
+# (工作地点（地区代码）, 职业代码（大典2022）); files made from those templates still import.
+CODE_HEADER_SUFFIXES = {
+    "region_code": ("（地区代码）",),
+    "occupation_code": ("（大典2022）",),
+    "industry_code": ("（GB/T 4754）",),
+    "major_codes": ("（专业代码）",),
+}
+OLD_DEFAULT_HEADERS = {
+    "region_code": ("地区代码",),
+    "occupation_code": ("职业代码（大典2022）", "职业代码"),
+    "industry_code": ("行业代码（GB/T 4754）", "行业代码"),
+    "major_codes": ("专业代码",),
+}
 DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 NUMBER_NOISE = re.compile(r"[,，\s]")
 
@@ -52,6 +68,8 @@ def import_columns(kind: str) -> tuple[ImportColumn, ...]:
     """Return the columns of one kind's import file, in the form's order."""
     columns = []
     for name, field in listing_form_class(kind).base_fields.items():
+        if name in NOT_IMPORTED:
+            continue
         choices = tuple(
             (str(value), str(label))
             for value, label in getattr(field, "choices", ())
@@ -75,7 +93,17 @@ def _header_lookup(kind: str) -> dict[str, ImportColumn]:
     for column in import_columns(kind):
         lookup[column.name.lower()] = column
         lookup[header_key(column.label)] = column
+    for column in import_columns(kind):
+        for old in _old_headers(column):
+            lookup.setdefault(header_key(old), column)
     return lookup
+
+
+def _old_headers(column: ImportColumn) -> list[str]:
+    """The headers older templates gave this column (工作地点（地区代码）, 专业代码)."""
+    headers = list(OLD_DEFAULT_HEADERS.get(column.name, ()))
+    headers += [column.label + suffix for suffix in CODE_HEADER_SUFFIXES.get(column.name, ())]
+    return headers
 
 
 @cache

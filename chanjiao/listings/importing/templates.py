@@ -24,10 +24,10 @@ TEXT_COLUMNS = frozenset(
     {"region_code", "occupation_code", "industry_code", "major_codes", "contact_phone", EXTERNAL_ID}
 )
 CODE_HINTS = {
-    "region_code": "统计用区划代码，如 450403（万秀区）",
-    "occupation_code": "《职业分类大典》（2022年版）细类代码，如 6-18-01-01（车工）",
-    "industry_code": "GB/T 4754-2017 行业代码，如 1530",
-    "major_codes": "专业代码，多个用顿号、逗号或空格分隔，如 460103、460104",
+    "region_code": "地区名称，如 万秀区；重名时写上级全称（梧州市万秀区）或区划代码 450403",
+    "occupation_code": "职业名称，如 车工（或大典代码 6-18-01-01）；不填时平台按岗位名称自动识别",
+    "industry_code": "行业名称，如 精制茶加工（或 GB/T 4754 代码 1530）；不填时按职业推断",
+    "major_codes": "专业名称，多个用逗号或空格分隔，如 护理（高职专科）、数控技术；也可填专业代码",
     EXTERNAL_ID: "本单位系统中的编号（每行不同）；再次导入同一编号时更新原信息，不会重复新增",
     "contact_phone": "手机号 11 位，或区号-座机号",
 }

@@ -21,6 +21,8 @@ CATALOG_FIELDS = ("region", "occupation", "industry")
 UPDATE_FIELDS = [
     *(name for name in LISTING_CONTENT_FIELDS if name != "external_id"),
     *CATALOG_FIELDS,
+    "occupation_source",
+    "occupation_confidence",
     "version",
     "status",
     "status_reason",
@@ -46,7 +48,9 @@ def listing_content_same(
                 return False
         elif getattr(listing, name) != value:
             return False
-    if spec.industry_from_employer and listing.industry_id != getattr(industry, "pk", None):
+    employer_industry = getattr(industry, "pk", None)
+    from_employer = spec.industry_from_employer and employer_industry is not None
+    if from_employer and listing.industry_id != employer_industry:
         return False
     return major_ids == {major.pk for major in values["majors"]}
 
@@ -128,7 +132,8 @@ class BatchWriter:
         listings_changed([listing.pk for listing in listings], classify_now=False)
 
     def _employer_industry(self, listing: Listing) -> None:
-        if self.spec.industry_from_employer:
+        # The employer's industry first; without one, the industry the classifier inferred.
+        if self.spec.industry_from_employer and self.organization.industry_id:
             listing.industry = self.organization.industry
 
     def _snapshot(self, listing: Listing, majors: list[Any]) -> dict[str, Any]:

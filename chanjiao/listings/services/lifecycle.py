@@ -52,6 +52,12 @@ def _apply_values(listing: Listing, values: dict[str, Any]) -> list[Any] | None:
     return majors
 
 
+def _employer_industry(spec: KindSpec, listing: Listing, organization: Organization | None) -> None:
+    """A job's industry is its employer's; without one, what the occupation's guess implied."""
+    if spec.industry_from_employer and organization is not None and organization.industry_id:
+        listing.industry_id = organization.industry_id
+
+
 def listing_create(
     *, actor: User, spec: KindSpec, organization: Organization | None, values: dict[str, Any]
 ) -> Listing:
@@ -67,8 +73,7 @@ def listing_create(
     with transaction.atomic():
         listing = Listing(kind=spec.kind.value, organization=organization, author=actor)
         majors = _apply_values(listing, values)
-        if spec.industry_from_employer and organization is not None:
-            listing.industry_id = organization.industry_id
+        _employer_industry(spec, listing, organization)
         listing.full_clean(exclude=["majors"])
         listing.save()
         if majors:
@@ -105,6 +110,7 @@ def listing_update(*, actor: User, listing: Listing, values: dict[str, Any]) -> 
         listing = Listing.objects.select_for_update().get(pk=listing.pk)
         before = listing.status
         majors = _apply_values(listing, values)
+        _employer_industry(listing.spec, listing, listing.organization)
         listing.version += 1
         if before in (S.PUBLISHED, S.APPROVED):
             listing.status = S.SUBMITTED

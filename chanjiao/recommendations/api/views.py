@@ -26,12 +26,24 @@ class RecommendedItemSerializer(serializers.Serializer):
     reasons = serializers.ListField(child=serializers.CharField())
 
 
+class NeighbourOccupationSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    code = serializers.CharField()
+    posts = serializers.IntegerField()
+    url = serializers.CharField()
+
+
 class RecommendationPageSerializer(serializers.Serializer):
     subject_title = serializers.CharField()
     group_label = serializers.CharField()
     is_personalised = serializers.BooleanField()
     label = serializers.CharField()  # type: ignore[assignment]  # DRF field name
     items = RecommendedItemSerializer(many=True)
+    fitting_count = serializers.IntegerField(
+        allow_null=True, help_text="与专业对口的岗位数（学生与届别对象）"
+    )
+    shortage_message = serializers.CharField(help_text="对口岗位不足 10 个时的说明，否则为空")
+    neighbours = NeighbourOccupationSerializer(many=True, help_text="相近职业及其检索链接")
 
 
 class PreferenceSerializer(serializers.Serializer):

@@ -1,9 +1,14 @@
 """Numpy/scipy candidate index and the scoring of one subject against it (no ORM here).
 
 Every candidate (a post, a graduate cohort, a 专业点, an institution) carries weighted *keys*
-(``o:<occupation id>`` and ``m:<major id>``), a bag of tokens, its region codes, the education
-it requires or offers, a freshness date, a publisher id and a key-industry label. A subject
-carries weights on the same keys (from the major↔occupation crosswalk), tokens and a region.
+(``o:<occupation id>``, ``m:<major id>`` and ``i:<industry id>``), a bag of tokens (vocabulary
+skills and words), its region codes, the education it requires or offers, a freshness date, a
+publisher id and a key-industry label. A subject carries weights on the same keys (from the
+major↔occupation crosswalk and the 专业简介), tokens and a region.
+
+The score is nearly lexicographic: the *fit* (occupation and major keys) dominates — any
+candidate with a fit scores at least ``FIT_FLOOR`` while one without scores below it — text
+similarity comes next, and industry, region, key industry and freshness only break ties.
 """
 
 import math
@@ -13,11 +18,23 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
-# Weights of the soft signals; they sum to 1 so a score reads as a share of a perfect match.
-WEIGHTS = {"link": 0.45, "text": 0.25, "region": 0.15, "key_industry": 0.05, "fresh": 0.10}
+# Weights of the signals; they sum to 1 so a score reads as a share of a perfect match. ``fit``
+# is paid to every candidate with a fit at all, so fitting candidates always rank first.
+WEIGHTS = {
+    "fit": 0.5,
+    "link": 0.3,
+    "text": 0.12,
+    "industry": 0.03,
+    "region": 0.025,
+    "key_industry": 0.01,
+    "fresh": 0.015,
+}
+FIT_FLOOR = WEIGHTS["fit"]
+INDUSTRY_PREFIX = "i:"
 REGION_SCORES = {"county": 1.0, "city": 0.7, "province": 0.4, "": 0.0}
 FRESH_HALF_LIFE_DAYS = 30.0
 FULL_SCAN_BELOW = 50_000
+MAX_SHARED = 12
 
 
 def region_relation(a: str, b: str) -> str:
@@ -60,6 +77,7 @@ class Match:
 
     target_id: int
     score: float
+    fit: float
     link_key: str
     link_weight: float
     shared_tokens: tuple[str, ...]
@@ -156,6 +174,7 @@ class CandidateIndex:
     _by_key: sparse.csc_matrix | None = None
     _by_token: sparse.csc_matrix | None = None
     _id_pos: dict[int, int] | None = None
+    _industry_mask: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -181,7 +200,9 @@ class CandidateIndex:
     def top(self, subject: SubjectVector, k: int = 20) -> list[Match]:
         """Score the subject against the candidates and return the best k after hard filters."""
         key_vec = self._vector(subject.key_weights, self.key_vocab, self.keys.shape[1])
-        link = np.minimum(self._scatter(self.by_key, key_vec), 1.0)
+        fit_vec = np.where(self._industry_columns(), 0.0, key_vec).astype(np.float32)
+        link = np.minimum(self._scatter(self.by_key, fit_vec), 1.0)
+        industry = np.minimum(self._scatter(self.by_key, key_vec - fit_vec), 1.0)
         tok_vec = self._vector(
             dict.fromkeys(subject.tokens, 1.0), self.token_vocab, self.tokens.shape[1]
         )
@@ -194,8 +215,10 @@ class CandidateIndex:
             return []
         fresh = np.exp2(-np.maximum(subject.today - self.day[rows], 0) / FRESH_HALF_LIFE_DAYS)
         score = (
-            WEIGHTS["link"] * link[rows]
+            WEIGHTS["fit"] * (link[rows] > 0)
+            + WEIGHTS["link"] * link[rows]
             + WEIGHTS["text"] * text[rows]
+            + WEIGHTS["industry"] * industry[rows]
             + WEIGHTS["region"] * self._region_scores(rows, subject.region_code)
             + WEIGHTS["key_industry"] * (self.key_label[rows] > 0)
             + WEIGHTS["fresh"] * (fresh if subject.today else 0)
@@ -203,7 +226,19 @@ class CandidateIndex:
         for org, factor in subject.org_penalties.items():
             score = np.where(self.organization[rows] == org, score * factor, score)
         best = np.argsort(-score, kind="stable")[:k] if len(rows) <= k else _top_k(score, k)
-        return [self._match(int(rows[i]), float(score[i]), key_vec, subject) for i in best]
+        return [
+            self._match(int(rows[i]), float(score[i]), float(link[rows[i]]), key_vec, subject)
+            for i in best
+        ]
+
+    def _industry_columns(self) -> np.ndarray:
+        """Tell, per key column, whether it is an industry key (a weaker signal than fit)."""
+        if self._industry_mask is None:
+            mask = np.zeros(self.keys.shape[1], dtype=bool)
+            for key, col in self.key_vocab.items():
+                mask[col] = key.startswith(INDUSTRY_PREFIX)
+            self._industry_mask = mask
+        return self._industry_mask
 
     def _scatter(self, by_column: sparse.csc_matrix, weights: np.ndarray) -> np.ndarray:
         """Sum weight × value over the posting lists of the subject's columns (dense, length n)."""
@@ -247,10 +282,14 @@ class CandidateIndex:
         out[(self.county[rows] == county) & (county > 0)] = REGION_SCORES["county"]
         return out
 
-    def _match(self, row: int, score: float, key_vec: np.ndarray, subject: SubjectVector) -> Match:
+    def _match(
+        self, row: int, score: float, fit: float, key_vec: np.ndarray, subject: SubjectVector
+    ) -> Match:
         start, end = self.keys.indptr[row], self.keys.indptr[row + 1]
         cols, weights = self.keys.indices[start:end], self.keys.data[start:end]
         contrib = weights * key_vec[cols] if len(cols) else np.zeros(0)
+        if fit > 0:  # the reason names the fit, not a same-industry key
+            contrib = np.where(self._industry_columns()[cols], 0.0, contrib)
         link_key, link_weight = "", 0.0
         if len(contrib) and contrib.max() > 0:
             best = int(np.argmax(contrib))
@@ -258,6 +297,7 @@ class CandidateIndex:
         return Match(
             target_id=int(self.ids[row]),
             score=round(score, 4),
+            fit=round(fit, 3),
             link_key=link_key,
             link_weight=round(link_weight, 3),
             shared_tokens=self._shared_tokens(row, subject.tokens),
@@ -276,8 +316,13 @@ class CandidateIndex:
         start, end = self.tokens.indptr[row], self.tokens.indptr[row + 1]
         cols = set(self.tokens.indices[start:end].tolist())
         shared = [t for t in tokens if self.token_vocab.get(t) in cols]
-        # Longer words first: 数控编程 says more than 编程.
-        return tuple(sorted(shared, key=lambda t: (-len(t), t))[:5])
+        # Most specific first: rarer among the candidates, then longer (数控编程 before 编程).
+        counts = np.diff(self.by_token.indptr)
+        return tuple(
+            sorted(shared, key=lambda t: (int(counts[self.token_vocab[t]]), -len(t), t))[
+                :MAX_SHARED
+            ]
+        )
 
 
 def _code(index: CandidateIndex, row: int) -> str:

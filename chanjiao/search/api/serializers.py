@@ -46,9 +46,18 @@ class WiderFilterSerializer(serializers.Serializer):
     count = serializers.IntegerField()
 
 
+class CorrectionSerializer(serializers.Serializer):
+    term = serializers.CharField()
+    count = serializers.IntegerField()
+
+
 class SuggestionsSerializer(serializers.Serializer):
+    """Zero-result help; every suggestion finds items (its count is greater than 0)."""
+
     wider = WiderFilterSerializer(many=True)
     terms = serializers.ListField(child=serializers.CharField(), source="corrections")
+    term_counts = CorrectionSerializer(many=True, source="suggested")
+    organizations = FacetValueSerializer(many=True)
 
 
 class SearchPageSerializer(serializers.Serializer):

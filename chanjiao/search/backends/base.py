@@ -26,7 +26,17 @@ FRESHNESS_HALF_LIFE_DAYS = 180
 # Facet buckets (lower bounds): monthly salary upper bound, and days since publication.
 SALARY_BUCKETS = (3000, 5000, 8000, 10000, 15000)
 PUBLISHED_BUCKETS = (7, 30, 90, 365)
+# Field weights: a word in the title counts most, then in the occupation's names (its own and
+# its 小类's), then in the body; in the organisation's name it counts little, so
+# an item found only through its publisher's name ranks below items found by their content.
 TITLE_BOOST = 2.5
+OCCUPATION_BOOST = 2.0
+BODY_BOOST = 1.0
+ORGANIZATION_BOOST = 0.3
+# An item classified to an occupation that a query term names (护理 → 2-05-08 …) matches that
+# term even without the word, with this small constant score: items that also have the word in
+# their title or occupation name rank first.
+OCCUPATION_CODE_SCORE = 0.2
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,8 @@ class EngineQuery:
     offset: int = 0
     limit: int = 20
     facets: tuple[str, ...] = ()
+    # Match every term in the organisation's name only (the zero-result help's "机构名称含…").
+    organization_only: bool = False
 
 
 @dataclass
@@ -79,7 +91,10 @@ class SearchBackend(Protocol):
         """Add or replace the given documents and remove the given listing ids, atomically."""
 
     def clear(self) -> None:
-        """Remove every document."""
+        """Remove every document (the empty index is of the current format)."""
+
+    def is_current(self) -> bool:
+        """Whether the index was built with the current document format (else rebuild it)."""
 
     def rebuild(self, chunks: Iterable[Sequence[SearchDoc]]) -> None:
         """Replace the whole index with the documents of the chunks."""

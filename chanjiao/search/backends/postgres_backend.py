@@ -12,13 +12,18 @@ from typing import Any
 from django.db import connection, transaction
 
 from chanjiao.search.backends.base import (
+    BODY_BOOST,
     FRESHNESS_HALF_LIFE_DAYS,
+    OCCUPATION_BOOST,
+    ORGANIZATION_BOOST,
     PUBLISHED_BUCKETS,
     SALARY_BUCKETS,
+    TITLE_BOOST,
     EngineQuery,
     EngineResult,
 )
 from chanjiao.search.documents import SearchDoc
+from chanjiao.search.text import QueryTerm
 
 INSERT = """
 INSERT INTO search_document (
@@ -26,12 +31,30 @@ INSERT INTO search_document (
     occupation_code, occupation_path, major_codes, major_path, education, salary_min, salary_max,
     published_at, valid_until, organization_id
 ) VALUES (
-    %s, setweight(to_tsvector('simple', %s), 'A') || to_tsvector('simple', %s), %s, %s, %s, %s, %s,
-    %s, %s, %s, %s, %s, %s, %s, %s, %s, %s
+    %s,
+    setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B')
+    || setweight(to_tsvector('simple', %s), 'C') || to_tsvector('simple', %s),
+    %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s
 )
 """
-# ts_rank weights {D, C, B, A}: the title (A) counts 2.5 times the body (D).
-RANK = "ts_rank('{0.4,0.4,0.4,1.0}', tsv, to_tsquery('simple', %s), 1)"
+# Weights A title, B the occupation's names, C the organisation's name, D the body; ts_rank's
+# weights are {D, C, B, A} in the same proportions as the embedded backend's field boosts.
+RANK = (
+    f"ts_rank('{{{BODY_BOOST * 0.4:.2f},{ORGANIZATION_BOOST * 0.4:.2f},"
+    f"{OCCUPATION_BOOST * 0.4:.2f},{TITLE_BOOST * 0.4:.2f}}}', tsv, to_tsquery('simple', %s), 1)"
+)
+# ts_rank adds up every query word found, so an item whose occupation names hold two of a term's
+# alternatives (内科护士 + 护理人员 for 护士 | 护理) could pass one with the word in its title: the
+# title's rank is counted once more, as BM25's per-field scores keep a title match first.
+TITLE_RANK = "ts_rank('{0,0,0,1}', tsv, to_tsquery('simple', %s), 1)"
+# A term that names an occupation matches neither through the organisation's name alone …
+OCCUPATION_TERM_WEIGHTS = ":ABD"
+ORGANIZATION_WEIGHTS = ":C"
+# … and an item classified to the occupation matches it with this small rank (below a word in
+# the title: ts_rank of one title word is about 0.06 / (1 + ln(document length))).
+OCCUPATION_CODE_RANK = 0.005
+# The table's comment names the document format its rows were built with.
+FORMAT = "chanjiao-search 2"  # 2: occupation names (B) and organisation name (C) weighted apart
 FRESHNESS = (
     f"power(2, extract(epoch from (published_at - %s)) / {FRESHNESS_HALF_LIFE_DAYS * 86400})"
 )
@@ -46,20 +69,40 @@ SCALAR_FACETS = {
 }
 
 
-def _tsquery_word(word: str) -> str:
-    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+def _tsquery_word(word: str, weights: str = "") -> str:
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'" + weights
 
 
-def tsquery(query: EngineQuery) -> str:
+def term_tsquery(term: QueryTerm, organization_only: bool = False) -> str:
+    """Return one term's tsquery: any of its alternatives (not in the organisation's name if the
+    term names an occupation; only there for the zero-result help)."""
+    weights = OCCUPATION_TERM_WEIGHTS if term.occupational else ""
+    if organization_only:
+        weights = ORGANIZATION_WEIGHTS
+    return "(" + " | ".join(_tsquery_word(w, weights) for w in term.words) + ")"
+
+
+def tsquery(query: EngineQuery, joiner: str = " & ") -> str:
     """Return the tsquery text: every term must match, through any of its alternatives."""
-    groups = ["(" + " | ".join(_tsquery_word(w) for w in t.words) + ")" for t in query.terms]
-    return " & ".join(groups)
+    return joiner.join(term_tsquery(term, query.organization_only) for term in query.terms)
+
+
+def _term_condition(term: QueryTerm) -> tuple[str, list[Any]]:
+    """Match one term: its words, or (a term naming occupations) the item's occupation."""
+    if not term.codes:
+        return "tsv @@ to_tsquery('simple', %s)", [term_tsquery(term)]
+    return (
+        "(tsv @@ to_tsquery('simple', %s) OR occupation_path && %s::text[])",
+        [term_tsquery(term), list(term.codes)],
+    )
 
 
 def _row(doc: SearchDoc) -> tuple[Any, ...]:
     return (
         doc.listing_id,
         " ".join(doc.title_tokens),
+        " ".join(doc.occupation_tokens),
+        " ".join(doc.organization_tokens),
         " ".join(doc.body_tokens),
         doc.kind,
         doc.region_code,
@@ -94,6 +137,13 @@ class PostgresBackend:
         """Remove every document."""
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_document")
+            cursor.execute(f"COMMENT ON TABLE search_document IS '{FORMAT}'")
+
+    def is_current(self) -> bool:
+        """Whether the rows were built with the current document format."""
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT obj_description('search_document'::regclass, 'pg_class')")
+            return bool(cursor.fetchone()[0] == FORMAT)
 
     def rebuild(self, chunks: Iterable[Sequence[SearchDoc]]) -> None:
         """Replace the whole table in one transaction; readers see the old rows until it commits."""
@@ -101,6 +151,7 @@ class PostgresBackend:
             cursor.execute("DELETE FROM search_document")
             for chunk in chunks:
                 cursor.executemany(INSERT, [_row(doc) for doc in chunk])
+            cursor.execute(f"COMMENT ON TABLE search_document IS '{FORMAT}'")
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE search_document")
 
@@ -118,9 +169,15 @@ class PostgresBackend:
         filters = query.filters
         clauses = ["(valid_until IS NULL OR valid_until >= %s)"]
         params: list[Any] = [query.today]
-        if query.terms:
+        plain = query.organization_only or not any(term.codes for term in query.terms)
+        if query.terms and plain:
             clauses.append("tsv @@ to_tsquery('simple', %s)")
             params.append(tsquery(query))
+        else:
+            for term in query.terms:
+                clause, values = _term_condition(term)
+                clauses.append(clause)
+                params += values
         conditions: list[tuple[str, Any]] = [
             ("kind = ANY(%s)", list(filters.kinds) if filters.kinds else None),
             ("region_path @> ARRAY[%s]::text[]", filters.region or None),
@@ -144,7 +201,23 @@ class PostgresBackend:
             return "salary_max DESC NULLS LAST, listing_id DESC", []
         if query.sort == "newest" or not query.terms:
             return "published_at DESC, listing_id DESC", []
-        return f"{RANK} * {FRESHNESS} DESC, listing_id DESC", [tsquery(query), query.now]
+        bonus, bonus_params = "", []
+        for term in query.terms:
+            if term.codes and not query.organization_only:
+                bonus += (
+                    " + CASE WHEN occupation_path && %s::text[]"
+                    f" THEN {OCCUPATION_CODE_RANK} ELSE 0 END"
+                )
+                bonus_params.append(list(term.codes))
+        order = f"({RANK} + {TITLE_RANK}{bonus}) * {FRESHNESS} DESC, listing_id DESC"
+        # Ranked on the full-weight words only (the word and its synonyms): ts_rank has no
+        # per-word weights, and the half-weight aliases (内科护士 for 护士) would otherwise let an
+        # item's occupation names outrank another item's title.
+        any_term = " | ".join(
+            "(" + " | ".join(_tsquery_word(w) for w, boost in term.alternatives if boost >= 1) + ")"
+            for term in query.terms
+        )
+        return order, [any_term, any_term, *bonus_params, query.now]
 
     def search(self, query: EngineQuery) -> EngineResult:
         """Run one query: a page of ids, the total and the requested facets."""

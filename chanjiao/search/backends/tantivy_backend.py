@@ -20,7 +20,11 @@ import tantivy
 from django.utils import timezone
 
 from chanjiao.search.backends.base import (
+    BODY_BOOST,
     FRESHNESS_HALF_LIFE_DAYS,
+    OCCUPATION_BOOST,
+    OCCUPATION_CODE_SCORE,
+    ORGANIZATION_BOOST,
     PUBLISHED_BUCKETS,
     SALARY_BUCKETS,
     TITLE_BOOST,
@@ -30,12 +34,20 @@ from chanjiao.search.backends.base import (
 )
 from chanjiao.search.documents import SearchDoc
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the occupation's and the organisation's names are fields of their own
 META_FILE = "chanjiao-search.json"
 LOCK_FILE = ".chanjiao-write.lock"
 NO_END_DAY = 10_000_000  # an item without an end date stays valid
 MAX_FRESHNESS = 100.0  # scores stay far below float32 limits
-TEXT_FIELDS = (("title", TITLE_BOOST), ("body", 1.0))
+TEXT_FIELDS: tuple[tuple[str, float], ...] = (
+    ("title", TITLE_BOOST),
+    ("occupation_text", OCCUPATION_BOOST),
+    ("body", BODY_BOOST),
+    ("organization_name", ORGANIZATION_BOOST),
+)
+# A term that names an occupation never matches through the organisation's name alone.
+OCCUPATION_TERM_FIELDS = TEXT_FIELDS[:3]
+ORGANIZATION_FIELDS = TEXT_FIELDS[3:]
 KEYWORD_FIELDS = (
     "kind",
     "region",
@@ -169,6 +181,8 @@ class TantivyBackend:
         out.add_unsigned("id", doc.listing_id)
         out.add_text("title", " ".join(doc.title_tokens))
         out.add_text("body", " ".join(doc.body_tokens))
+        out.add_text("occupation_text", " ".join(doc.occupation_tokens))
+        out.add_text("organization_name", " ".join(doc.organization_tokens))
         keywords: dict[str, Iterable[str]] = {
             "kind": [doc.kind],
             "region": [doc.region_code],
@@ -225,6 +239,10 @@ class TantivyBackend:
         """Remove every document."""
         self.rebuild([])
 
+    def is_current(self) -> bool:
+        """Whether the directory holds an index of this schema version."""
+        return self._epoch_day_on_disk() is not None
+
     def rebuild(self, chunks: Iterable[Sequence[SearchDoc]]) -> None:
         """Build a fresh index beside the current one from the chunks, then swap it in."""
         staging = self.path.with_name(self.path.name + ".new")
@@ -276,8 +294,11 @@ class TantivyBackend:
         musts = []
         for term in query.terms:
             shoulds = []
+            fields = OCCUPATION_TERM_FIELDS if term.occupational else TEXT_FIELDS
+            if query.organization_only:
+                fields = ORGANIZATION_FIELDS
             for word, boost in term.alternatives:
-                for field, field_boost in TEXT_FIELDS:
+                for field, field_boost in fields:
                     clause = tantivy.Query.term_query(self.schema, field, word, "freq")
                     shoulds.append(
                         (
@@ -285,6 +306,14 @@ class TantivyBackend:
                             tantivy.Query.boost_query(clause, boost * field_boost),
                         )
                     )
+            if term.codes and not query.organization_only:
+                codes = tantivy.Query.term_set_query(self.schema, "occupation_path", term.codes)
+                shoulds.append(
+                    (
+                        tantivy.Occur.Should,
+                        tantivy.Query.const_score_query(codes, OCCUPATION_CODE_SCORE),
+                    )
+                )
             musts.append((tantivy.Occur.Must, tantivy.Query.boolean_query(shoulds)))
         return tantivy.Query.boolean_query(musts)
 

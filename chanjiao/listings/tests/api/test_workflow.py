@@ -189,7 +189,7 @@ def test_kinds_endpoint_describes_fields(api_client):
 
     assert len(kinds) == 10
     job_fields = {f["name"]: f for f in kinds["job"]["fields"]}
-    assert job_fields["occupation_code"]["required"] is True
+    assert job_fields["occupation_code"]["required"] is False
     assert job_fields["employment_type"]["in_details"] is True
     resume = next(f for f in kinds["jobseeker"]["fields"] if f["name"] == "resume")
     assert resume["is_personal"] is True

@@ -72,7 +72,7 @@ def test_bad_rows_give_400_with_every_error_and_write_nothing(client_for, recrui
     )
     assert body["extra"] == {
         "errors": [
-            {"row": 2, "column": "工作地点（地区代码）", "message": "未知的地区代码：999999。"},
+            {"row": 2, "column": "工作地点", "message": "未知的地区代码：999999。"},
             {
                 "row": 4,
                 "column": "有效期止",

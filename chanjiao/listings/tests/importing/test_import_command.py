@@ -54,10 +54,10 @@ def test_errors_are_printed_and_exit_with_code_one(tmp_path, recruiter, enterpri
     assert raised.value.returncode == 1
     assert "文件中有 2 处错误" in str(raised.value)
     lines = err.getvalue().splitlines()
-    assert lines[0] == "第 2 行“工作地点（地区代码）”：未知的地区代码：999999。"
+    assert lines[0] == "第 2 行“工作地点”：未知的地区代码：999999。"
     assert lines[1] == "第 3 行“外部编号”：外部编号与第 2 行重复。"
     rows_written = list(csv.reader(io.StringIO(errors_csv.read_bytes().decode("utf-8-sig"))))
-    assert rows_written[1] == ["2", "工作地点（地区代码）", "未知的地区代码：999999。"]
+    assert rows_written[1] == ["2", "工作地点", "未知的地区代码：999999。"]
     assert Listing.objects.count() == 0
 
 
