@@ -11,6 +11,7 @@ from chanjiao.crosswalk.classifier import occupation_classify
 from chanjiao.crosswalk.models import TitleLabel, TitleLabelSource
 from chanjiao.crosswalk.permissions import user_can_curate
 from chanjiao.crosswalk.services.enrichment import listing_enrich
+from chanjiao.listings.hooks import listings_changed
 from chanjiao.listings.models import Listing, OccupationSource
 from chanjiao.listings.permissions import user_can_review_listing
 
@@ -46,7 +47,8 @@ def _correct(actor: User, listing: Listing, occupation: Occupation) -> TitleLabe
     }
     guess = occupation_classify(listing.title, listing.description)
     source = TitleLabelSource.STAFF if user_can_curate(actor) else TitleLabelSource.REVIEWER
-    # update(): a correction is not an edit of the post (no new version, no edit signal loop).
+    # update(): a correction is not an edit of the post (no new version); the readers of the
+    # occupation are told below.
     Listing.objects.filter(pk=listing.pk).update(
         occupation=occupation,
         occupation_source=OccupationSource.CONFIRMED,
@@ -65,6 +67,9 @@ def _correct(actor: User, listing: Listing, occupation: Occupation) -> TitleLabe
         },
     )
     listing_enrich(listing)
+    if before["occupation"] != occupation.code:
+        # Search and the recommendation lists read the post's occupation; nothing to classify.
+        listings_changed([listing.pk], classify_now=False)
     audit_event_record(
         actor=actor,
         action=ACTION,

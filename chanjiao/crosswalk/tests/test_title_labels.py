@@ -4,6 +4,7 @@ from chanjiao.audit.models import AuditEvent
 from chanjiao.crosswalk.models import ClassificationMethod, ListingOccupation, TitleLabel
 from chanjiao.crosswalk.services import listing_enrich, listings_enrich_pending
 from chanjiao.listings.models import Listing, OccupationSource
+from chanjiao.search.models import SearchQueue
 
 
 def _declared(listing):
@@ -71,6 +72,7 @@ def test_classified_occupation_is_redone_after_an_edit(publish):
 def test_reviewer_corrects_the_occupation_through_the_api(publish, reviewer, client_for):
     job = publish("job", title="电工", occupation_code="", description="")
     listing_enrich(job)
+    SearchQueue.objects.all().delete()
 
     response = client_for(reviewer).post(
         f"/api/v1/crosswalk/listings/{job.pk}/occupation/",
@@ -86,6 +88,8 @@ def test_reviewer_corrects_the_occupation_through_the_api(publish, reviewer, cli
     assert label.guessed_occupation.code == "6-31-01-03"
     assert AuditEvent.objects.filter(action="crosswalk.listing_occupation_correct").exists()
     assert ListingOccupation.objects.get(listing=job).method == ClassificationMethod.DECLARED
+    # The readers of the occupation (the search index here) are told.
+    assert SearchQueue.objects.filter(listing_id=job.pk).exists()
 
 
 def test_outsider_may_not_correct_and_bad_names_are_explained(

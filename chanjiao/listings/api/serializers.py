@@ -5,6 +5,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from chanjiao.catalogs.resolve import CODE_PATTERNS, catalog_resolve
 from chanjiao.common.masking import mask_phone
 from chanjiao.listings.display import MASK, mask_name, publisher_name
 from chanjiao.listings.kinds import Direction, Education, ListingKind
@@ -161,26 +162,44 @@ class ListingDetailOutputSerializer(ListingOutputSerializer):
         return data
 
 
+class CatalogFilterField(serializers.CharField):
+    """A filter on a catalogue: a code (a prefix, as the lists filter) or a Chinese name.
+
+    A code passes as typed; a name (万秀区, 车工, 名称（代码）) is resolved to its row's code,
+    and an unknown or ambiguous one is refused with the catalogue's own message.
+    """
+
+    def __init__(self, *, kind: str, **kwargs: Any) -> None:
+        self.kind = kind
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 60)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: Any) -> str:
+        value = super().to_internal_value(data)
+        code = value.upper() if self.kind == "industry" and len(value) == 1 else value
+        if CODE_PATTERNS[self.kind].match(code):
+            return code
+        found = catalog_resolve(self.kind, value)
+        if not found.ok:
+            raise serializers.ValidationError(found.error)
+        return str(found.row.code)
+
+
 class ListingFilterSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=ListingKind.choices, required=False)
     direction = serializers.ChoiceField(choices=Direction.choices, required=False)
     status = serializers.ChoiceField(choices=ListingStatus.choices, required=False)
-    region = serializers.RegexField(
-        r"^\d{2,12}$", required=False, error_messages={"invalid": "地区代码应为数字。"}
+    region = CatalogFilterField(
+        kind="region", help_text="地区代码（如 4504，含下级地区）或名称（如 万秀区）"
     )
-    industry = serializers.RegexField(
-        r"^([A-Ta-t]|\d{2,4})$",
-        required=False,
-        error_messages={"invalid": "行业代码应为门类字母或2—4位数字。"},
+    industry = CatalogFilterField(
+        kind="industry", help_text="行业门类字母、2—4 位代码或名称（如 制造业）"
     )
-    occupation = serializers.RegexField(
-        r"^\d(-\d{2}){0,3}$",
-        required=False,
-        error_messages={"invalid": "职业代码格式如 6-18-01-01。"},
+    occupation = CatalogFilterField(
+        kind="occupation", help_text="职业代码（如 6-18-01，含下级）或名称（如 车工）"
     )
-    major = serializers.RegexField(
-        r"^\d{4,6}[A-Z]?$", required=False, error_messages={"invalid": "专业代码格式无效。"}
-    )
+    major = CatalogFilterField(kind="major", help_text="专业代码或名称（如 护理（高职专科））")
     education = serializers.ChoiceField(choices=Education.choices, required=False)
     salary_at_least = serializers.IntegerField(required=False, min_value=0)
     organization = serializers.IntegerField(required=False, min_value=1)

@@ -102,7 +102,7 @@ def test_owner_creates_lists_and_deletes(client_for, owner):
 @pytest.mark.parametrize(
     ("body", "field", "message"),
     [
-        ({"region": "梧州"}, "region", "地区代码应为数字。"),
+        ({"region": "火星区"}, "region", "未找到名为“火星区”的地区，请检查名称或填写地区代码。"),
         ({"region": "9999"}, "region", "地区“9999”不存在，请检查后重试。"),
     ],
 )

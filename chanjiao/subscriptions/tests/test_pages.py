@@ -62,9 +62,12 @@ def test_own_form_can_turn_email_off(owner_client, owner):
 
 
 def test_bad_filters_come_back_as_a_message(owner_client):
-    response = owner_client.post(reverse("subscriptions:create"), {"region": "梧州"}, follow=True)
+    response = owner_client.post(reverse("subscriptions:create"), {"region": "火星区"}, follow=True)
 
-    assert "订阅失败：地区代码应为数字。" in response.content.decode()
+    assert (
+        "订阅失败：未找到名为“火星区”的地区，请检查名称或填写地区代码。"
+        in response.content.decode()
+    )
     assert not Subscription.objects.exists()
 
 

@@ -195,3 +195,26 @@ def test_search_filters_take_names(catalogs):
     with pytest.raises(ApplicationError) as error:
         search_filters(SearchParams(region="市辖区"))
     assert error.value.extra["fields"]["region"][0].startswith("“市辖区”对应多个地区：")
+
+
+def test_list_api_filters_take_names_and_refuse_ambiguous_ones(
+    api_client, recruiter, enterprise, wuzhou_gov
+):
+    from chanjiao.listings.tests.factories import listing_make, reviewer_for
+
+    job = listing_make(
+        kind="job", author=recruiter, organization=enterprise, reviewer=reviewer_for(wuzhou_gov)
+    )
+
+    def ids(**params):
+        response = api_client.get("/api/v1/listings/", {"kind": "job", **params})
+        assert response.status_code == 200, response.json()
+        return [item["id"] for item in response.json()["results"]]
+
+    ambiguous = api_client.get("/api/v1/listings/", {"kind": "job", "region": "市辖区"})
+
+    assert ids(region="梧州市万秀区", occupation="车工") == [job.pk]
+    assert ids(region="双鸭山市") == []
+    assert ids(occupation="焊工") == []
+    assert ambiguous.status_code == 400
+    assert ambiguous.json()["extra"]["fields"]["region"][0].startswith("“市辖区”对应多个地区：")

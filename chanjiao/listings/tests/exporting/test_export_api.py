@@ -115,7 +115,7 @@ def test_download_has_chinese_file_name(job, api_client):
     [
         ({"format": "pdf"}, "format", "导出格式只能是 csv 或 xlsx。"),
         ({"scope": "all"}, "scope", "导出范围只能是 public、mine 或 review。"),
-        ({"region": "梧州"}, "region", "地区代码应为数字。"),
+        ({"region": "火星区"}, "region", "未找到名为“火星区”的地区，请检查名称或填写地区代码。"),
     ],
 )
 def test_rejects_bad_parameters_in_chinese(params, field, message, api_client):

@@ -46,7 +46,7 @@ def test_visitor_is_sent_to_login_for_own_items(client, job):
     ("params", "message"),
     [
         ({"format": "pdf"}, "导出失败：导出格式只能是 csv 或 xlsx。"),
-        ({"region": "梧州"}, "导出失败：地区代码应为数字。"),
+        ({"region": "火星区"}, "导出失败：未找到名为“火星区”的地区，请检查名称或填写地区代码。"),
         ({"scope": "review"}, "导出失败：您不是审核员，不能导出审核队列。"),
     ],
 )

@@ -53,6 +53,10 @@ def test_index_counts_published_items_per_kind(client, three_jobs, recruiter, en
         ("occupation prefix", "?occupation=6-18&region=2305", ["焊工"]),
         ("industry section", "?industry=C&q=焊工", ["焊工"]),
         ("nothing matches", "?education=doctorate", []),
+        ("region by name", "?region=梧州市&ordering=title", sorted(["茶艺师", "数控车工"])),
+        ("region as the type-ahead fills it", "?region=双鸭山市（2305）", ["焊工"]),
+        ("occupation by name", "?occupation=车工&region=双鸭山市", ["焊工"]),
+        ("industry by name", "?industry=制造业&q=焊工", ["焊工"]),
     ],
 )
 def test_filters_and_sorting(client, three_jobs, _case, query, titles):
@@ -64,10 +68,21 @@ def test_bad_filters_are_explained_and_ignored(client, three_jobs):
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert "地区代码：地区代码应为数字。" in page
+    assert "地区：未找到名为“abc”的地区，请检查名称或填写地区代码。" in page
     assert "薪酬不低于（元/月）：" in page
     assert listed_titles(response, "job") == ["数控车工"]
     assert 'value="abc"' in page
+
+
+def test_an_ambiguous_region_name_in_a_filter_lists_the_candidates(client, three_jobs):
+    page = client.get("/info/job/?region=市辖区").content.decode()
+
+    assert "地区：“市辖区”对应多个地区：" in page
+    assert listed_titles(client.get("/info/job/?region=市辖区"), "job") == [
+        "焊工",
+        "茶艺师",
+        "数控车工",
+    ]
 
 
 def test_filters_are_kept_in_pages_and_links(client, recruiter, enterprise, reviewer):
