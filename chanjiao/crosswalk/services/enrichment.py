@@ -78,7 +78,8 @@ def _write_classified(listing: Listing, guess: OccupationGuess) -> None:
     values = {
         "occupation_id": guess.occupation_id,
         "occupation_source": OccupationSource.CLASSIFIED,
-        "occupation_confidence": guess.confidence,
+        # Rounded as the forms round it, so a re-check of the same input sees no change.
+        "occupation_confidence": round(guess.confidence, 4),
     }
     changed = listing.occupation_id != guess.occupation_id
     Listing.objects.filter(pk=listing.pk).update(**values)

@@ -17,7 +17,13 @@ from chanjiao.common.exceptions import ApplicationError
 from chanjiao.demo.services.listing_context import ListingPlan
 from chanjiao.demo.services.listing_timeline import Timeline
 from chanjiao.listings.kinds import kind_spec
-from chanjiao.listings.models import LISTING_CONTENT_FIELDS, Listing, ListingEvent, ListingStatus
+from chanjiao.listings.models import (
+    LISTING_CONTENT_FIELDS,
+    Listing,
+    ListingEvent,
+    ListingStatus,
+    OccupationSource,
+)
 from chanjiao.listings.services.snapshot import listing_snapshot
 from chanjiao.listings.validation import CodeResolver, listing_values_clean
 from chanjiao.organizations.models import Organization
@@ -40,6 +46,9 @@ class _Row:
     values: dict[str, Any]
     relations: dict[str, Any]
     majors: frozenset[int]
+    # Columns the classifier fills (a post planned without an occupation): they follow the
+    # classifier's version and the inferred links, so a second run neither compares nor resets them.
+    derived: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -115,7 +124,15 @@ def _row(
     values = {name: cleaned[name] for name in _COPIED}
     values.update({f"{name}_id": row.pk if row else None for name, row in relations.items()})
     values.update(_workflow(plan.timeline), kind=plan.kind)
-    return _Row(plan, values, relations, frozenset(m.pk for m in cleaned["majors"]))
+    values["occupation_source"] = cleaned.get("occupation_source") or ""
+    values["occupation_confidence"] = cleaned.get("occupation_confidence")
+    derived: frozenset[str] = frozenset()
+    if values["occupation_source"] == OccupationSource.CLASSIFIED:
+        derived = frozenset({"occupation_id", "occupation_source", "occupation_confidence"})
+        from_employer = spec.industry_from_employer and organization is not None
+        if not from_employer and not plan.data.get("industry_code"):
+            derived |= {"industry_id"}  # the guess's industry
+    return _Row(plan, values, relations, frozenset(m.pk for m in cleaned["majors"]), derived)
 
 
 def _clean(plan: ListingPlan, resolver: CodeResolver) -> dict[str, Any]:
@@ -167,7 +184,9 @@ def _current_majors() -> dict[int, set[int]]:
 
 def _differs(listing: Listing, row: _Row, majors: set[int]) -> bool:
     return majors != row.majors or any(
-        getattr(listing, name) != value for name, value in row.values.items()
+        getattr(listing, name) != value
+        for name, value in row.values.items()
+        if name not in row.derived
     )
 
 
