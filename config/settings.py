@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "chanjiao.applications",
     "chanjiao.contact_requests",
     "chanjiao.recommendations",
+    "chanjiao.internships",
     "chanjiao.statistics",
     "chanjiao.analytics",
     "chanjiao.early_warning",
@@ -278,6 +279,17 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Choice sets whose field names ("kind", "role") other apps also use.
+    "ENUM_NAME_OVERRIDES": {
+        "PlacementKindEnum": "chanjiao.internships.models.PlacementKind",
+        "InsuranceKindEnum": "chanjiao.internships.models.InsuranceKind",
+        "IncidentKindEnum": "chanjiao.internships.models.IncidentKind",
+        "AgreementPartyRoleEnum": "chanjiao.internships.models.PartyRole",
+        "KindEnum": "chanjiao.listings.kinds.ListingKind",
+        "DirectionEnum": "chanjiao.listings.kinds.Direction",
+        "EvaluationDirectionEnum": "chanjiao.internships.models.EvaluationDirection",
+        "RoleEnum": "chanjiao.accounts.models.Role",
+    },
     # Each tag's description starts with its Chinese name, then "：" and what it covers; the
     # Chinese API page (/api/v1/docs/) shows the groups in this order.
     "TAGS": [
@@ -321,6 +333,13 @@ SPECTACULAR_SETTINGS = {
         {
             "name": "applications",
             "description": "投递：求职者投递岗位，招聘单位查看投递、邀请面试、录用或告知不合适。",
+        },
+        {
+            "name": "internships",
+            "description": (
+                "实习管理：实习安排、三方协议、实习保险、周志、突发事件、评价、违规预警"
+                "与实习岗位比例。"
+            ),
         },
         {
             "name": "contact-requests",

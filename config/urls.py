@@ -55,6 +55,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("", include("chanjiao.applications.api.urls")),
     path("", include("chanjiao.contact_requests.api.urls")),
     path("", include("chanjiao.recommendations.api.urls")),
+    path("", include("chanjiao.internships.api.urls")),
     path("", include("chanjiao.statistics.api.urls")),
     path("", include("chanjiao.analytics.api.urls")),
     path("", include("chanjiao.early_warning.api.urls")),

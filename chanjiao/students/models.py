@@ -34,6 +34,8 @@ class StudentProfile(TimeStampedModel):
     student_number = models.CharField("学号", max_length=30, blank=True, default="")
     status = models.CharField("身份", max_length=10, choices=Status.choices)
     skills = models.TextField("技能", blank=True)
+    # Needed by the internship age rules (``internships``); entered by the school.
+    birth_date = models.DateField("出生日期", null=True, blank=True)
     is_demo = models.BooleanField("演示数据", default=False, db_index=True)
 
     class Meta:
