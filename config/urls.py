@@ -80,6 +80,7 @@ urlpatterns = [
     path("crosswalk/", include("chanjiao.crosswalk.urls")),
     path("events/", include("chanjiao.events.urls")),
     path("applications/", include("chanjiao.applications.urls")),
+    path("internships/", include("chanjiao.internships.urls")),
     path("contact-requests/", include("chanjiao.contact_requests.urls")),
     path("recommendations/", include("chanjiao.recommendations.urls")),
     path("statistics/", include("chanjiao.statistics.urls")),

@@ -30,6 +30,7 @@ from chanjiao.organizations.selectors import invitations_pending_for_user
 from chanjiao.recommendations.selectors import recommendation_page, student_subject_for_user
 from chanjiao.students.models import ClaimState
 from chanjiao.students.selectors import student_claim_for_user
+from chanjiao.web.internship_tasks import internship_tasks
 from chanjiao.web.matching_tasks import matching_tasks
 from chanjiao.web.navigation import Persona
 from chanjiao.web.task_card import Task
@@ -306,6 +307,7 @@ def workbench_tasks(
             )
         )
     tasks += matching_tasks(user)
+    tasks += internship_tasks(user, personas)
     if Persona.STUDENT in personas:
         tasks.append(
             Task(

@@ -59,6 +59,7 @@ DERIVED_DEMOS: tuple[DerivedDemo, ...] = (
         "投递、招聘活动与联系学校",
         per_locality=True,
     ),
+    DerivedDemo("chanjiao.demo.services.internships", "实习管理", per_locality=True),
     DerivedDemo(
         "chanjiao.forecasting.demo",
         "人才需求预测",
@@ -97,6 +98,9 @@ COUNT_LABELS = {
     "applications": "投递",
     "events": "招聘活动",
     "contact_requests": "联系学校请求",
+    "placements": "实习安排",
+    "placements_created": "新增实习安排",
+    "internship_alerts": "未处理的实习预警",
 }
 
 

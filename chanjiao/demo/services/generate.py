@@ -21,6 +21,7 @@ from chanjiao.audit.services import audit_event_record
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.demo.services.context import DemoPlan, OrganizationPlan, PersonPlan
 from chanjiao.demo.services.derived import demo_derived_remove
+from chanjiao.demo.services.internships import demo_internships_remove_stale
 from chanjiao.demo.services.listing_context import listing_context
 from chanjiao.demo.services.listings_writer import demo_listings_delete, demo_listings_sync
 from chanjiao.demo.services.matching import demo_matching_remove
@@ -82,6 +83,13 @@ def demo_data_generate(*, locality: Locality, seed: int) -> DemoSummary:
     # Applications, events and contact requests hold people and organisations the sync may
     # delete; they are derived rows, written again after the sync (services.matching).
     demo_matching_remove(scope)
+    # Placements protect their student, school and enterprise: drop them (written again by the
+    # services' step) only when the plan no longer has someone they hold.
+    demo_internships_remove_stale(
+        scope,
+        usernames={p.username for p in plan.people},
+        organizations={(o.name, o.region.pk) for o in plan.organizations},
+    )
     writer = _Writer(scope)
     organizations = writer.sync_organizations(plan.organizations)
     writer.link_named_institutions(plan.organizations, organizations)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from chanjiao.internships.api import views
+from chanjiao.internships.api import files, views
 
 P = "internships/placements/<int:placement_id>/"
 
@@ -44,4 +44,19 @@ urlpatterns = [
         name="internship-alert-resolve",
     ),
     path("internships/quota/", views.QuotaApi.as_view(), name="internship-quota"),
+    path(
+        "internships/placements/import/",
+        files.PlacementImportApi.as_view(),
+        name="internship-placements-import",
+    ),
+    path(
+        "internships/placements/import-template/",
+        files.PlacementImportTemplateApi.as_view(),
+        name="internship-placements-import-template",
+    ),
+    path(
+        "internships/placements/export/",
+        files.PlacementExportApi.as_view(),
+        name="internship-placements-export",
+    ),
 ]

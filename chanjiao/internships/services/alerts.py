@@ -50,7 +50,7 @@ def alerts_raise(
                 category=NoticeCategory.INTERNSHIP,
                 title=f"实习违规预警：{_student_label(placement)}",
                 body="\n".join(alert.message for alert in alerts),
-                url=reverse("internship-placement-detail", args=[placement.pk]),
+                url=reverse("internships:detail", args=[placement.pk]),
             ),
         )
     return alerts

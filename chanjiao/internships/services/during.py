@@ -201,7 +201,7 @@ def incident_report(*, actor: User, placement: Placement, values: IncidentInput)
                     f"{student.real_name or student.username}，{placement.enterprise.name}"
                 ),
                 body=incident.description[:1000],
-                url=reverse("internship-placement-detail", args=[placement.pk]),
+                url=reverse("internships:detail", args=[placement.pk]),
             ),
         )
     return incident
