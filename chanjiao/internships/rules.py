@@ -35,7 +35,10 @@ class Rule:
 
     @property
     def citation(self) -> str:
-        """``《职业学校学生实习管理规定》第十六条`` (the article may still be blank)."""
+        """``《职业学校学生实习管理规定》第十六条`` (the article may still be blank); a rule taken
+        from another act names that act itself (``《国务院关于职工工作时间的规定》第三条``)."""
+        if self.article.startswith("《"):
+            return self.article
         return f"{REGULATION}{self.article}"
 
     def applies_to(self, kind: str) -> bool:
