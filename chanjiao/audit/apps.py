@@ -8,6 +8,7 @@ class AuditConfig(AppConfig):
 
     def ready(self) -> None:
         # Model imports need a ready registry: the admin-change receivers connect here.
-        from chanjiao.audit import admin_changes
+        from chanjiao.audit import admin_changes, system_events
 
         admin_changes.connect()
+        system_events.connect()

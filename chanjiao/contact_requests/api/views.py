@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 
 from chanjiao.audit.services import audit_refusal
 from chanjiao.catalogs.models import Major
+from chanjiao.common.api_fields import IdField
 from chanjiao.common.exceptions import ApplicationError, field_refusal
 from chanjiao.common.pagination import get_paginated_response
 from chanjiao.common.users import acting_user
@@ -134,7 +135,7 @@ class ContactRequestSentListApi(APIView):
 
 class ContactRequestReceivedListApi(APIView):
     class FilterSerializer(serializers.Serializer):
-        school = serializers.IntegerField(required=False, min_value=1)
+        school = IdField(required=False)
         state = serializers.ChoiceField(
             choices=ContactRequestState.choices,
             required=False,
@@ -169,7 +170,7 @@ class ContactRequestReceivedListApi(APIView):
 
 class ContactRequestCohortListApi(APIView):
     class FilterSerializer(serializers.Serializer):
-        school = serializers.IntegerField(required=False, min_value=1)
+        school = IdField(required=False)
 
     @extend_schema(
         parameters=[FilterSerializer],

@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from chanjiao.catalogs.resolve import CODE_PATTERNS, catalog_resolve
+from chanjiao.common.api_fields import IdField
 from chanjiao.common.masking import mask_phone
 from chanjiao.listings.display import MASK, mask_name, publisher_name
 from chanjiao.listings.kinds import Direction, Education, ListingKind
@@ -201,8 +202,13 @@ class ListingFilterSerializer(serializers.Serializer):
     )
     major = CatalogFilterField(kind="major", help_text="专业代码或名称（如 护理（高职专科））")
     education = serializers.ChoiceField(choices=Education.choices, required=False)
-    salary_at_least = serializers.IntegerField(required=False, min_value=0)
-    organization = serializers.IntegerField(required=False, min_value=1)
+    salary_at_least = serializers.IntegerField(
+        required=False,
+        min_value=0,
+        max_value=100_000_000,
+        error_messages={"max_value": "薪酬不能超过 100000000 元/月。"},
+    )
+    organization = IdField(required=False)
     published_since = serializers.DateField(required=False)
     q = serializers.CharField(required=False, max_length=100)
     ordering = serializers.ChoiceField(choices=list(ORDERINGS), required=False)

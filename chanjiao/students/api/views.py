@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from chanjiao.accounts.registration import AccountInput
+from chanjiao.common.api_fields import IdField
 from chanjiao.common.exceptions import ApplicationError, NotFoundError
 from chanjiao.common.pagination import get_paginated_response
 from chanjiao.common.users import acting_user
@@ -153,7 +154,7 @@ class MyClaimResubmitApi(APIView):
 
 class ClaimListApi(APIView):
     class FilterSerializer(serializers.Serializer):
-        school = serializers.IntegerField(required=False, min_value=1)
+        school = IdField(required=False)
         major = serializers.IntegerField(required=False, min_value=1, help_text="专业编号")
         year = serializers.IntegerField(required=False, min_value=1900, max_value=2100)
         state = serializers.ChoiceField(
