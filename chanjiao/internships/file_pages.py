@@ -1,7 +1,5 @@
 """Pages for the placements' files: the import (upload, template, error list) and the export."""
 
-import base64
-import zlib
 from typing import Any
 
 from django import forms
@@ -11,11 +9,11 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods
 
 from chanjiao.common.exceptions import ApplicationError, PermissionDeniedError
-from chanjiao.common.tabular import import_errors_csv
+from chanjiao.common.tabular.error_download import import_errors_remember, import_errors_response
 from chanjiao.common.users import acting_user
 from chanjiao.internships.api.files import export_response, template_response
 from chanjiao.internships.exporting import placements_export
@@ -23,7 +21,6 @@ from chanjiao.internships.importing import (
     MAX_PLACEMENT_ROWS,
     PLACEMENT_COLUMNS,
     TEMPLATE_FORMATS,
-    PlacementImportResult,
     placements_import,
     schools_for_import,
 )
@@ -50,14 +47,6 @@ class PlacementImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.schools = {school.pk: school for school in schools}
         self.fields["school"].choices = [(s.pk, s.name) for s in schools]  # type: ignore[attr-defined]
-
-
-def _remember_errors(request: HttpRequest, result: PlacementImportResult) -> None:
-    packed = zlib.compress(import_errors_csv(result.errors), level=6)
-    request.session[SESSION_KEY] = {
-        "file_name": result.file_name,
-        "csv": base64.b64encode(packed).decode("ascii"),
-    }
 
 
 @login_required
@@ -91,7 +80,9 @@ def import_page(request: HttpRequest) -> HttpResponse:
             form.add_error(None, error.message)
         else:
             if not result.ok:
-                _remember_errors(request, result)
+                import_errors_remember(
+                    request, SESSION_KEY, file_name=result.file_name, errors=result.errors
+                )
             context.update(result=result, errors_shown=result.errors[:ERRORS_SHOWN])
     return render(request, "internships/files/import.html", context)
 
@@ -100,16 +91,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
 @require_GET
 def import_errors(request: HttpRequest) -> HttpResponse:
     """The error list of the user's last refused placement import, as CSV."""
-    stored = request.session.get(SESSION_KEY)
-    if not stored:
-        raise Http404("没有可下载的错误清单。")
-    content = zlib.decompress(base64.b64decode(stored["csv"]))
-    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
-    stem = str(stored["file_name"]).rsplit(".", 1)[0] or "实习安排"
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=f"{stem}-错误清单.csv"
-    )
-    return response
+    return import_errors_response(request, SESSION_KEY, default_stem="实习安排")
 
 
 @require_GET

@@ -1,7 +1,5 @@
 """Web page for bulk imports: upload a file, see the counts or the table of every error."""
 
-import base64
-import zlib
 from typing import Any
 
 from django import forms
@@ -9,23 +7,20 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
 from chanjiao.accounts.models import User
 from chanjiao.accounts.permissions import active_memberships
 from chanjiao.common.exceptions import ApplicationError
+from chanjiao.common.tabular.error_download import import_errors_remember, import_errors_response
 from chanjiao.common.users import acting_user
 from chanjiao.listings.api.import_views import (
-    CONTENT_TYPES,
     IMPORTABLE_KINDS,
     import_template_response,
 )
 from chanjiao.listings.importing import (
     TEMPLATE_FORMATS,
     ImportLimits,
-    ImportResult,
-    import_errors_csv,
     listings_import,
 )
 from chanjiao.organizations.models import Organization
@@ -64,14 +59,6 @@ class ImportUploadForm(forms.Form):
         field.choices = [(org.pk, org.name) for org in organizations]  # type: ignore[attr-defined]
 
 
-def _remember_errors(request: HttpRequest, result: ImportResult) -> None:
-    packed = zlib.compress(import_errors_csv(result.errors), level=6)
-    request.session[SESSION_KEY] = {
-        "file_name": result.file_name,
-        "csv": base64.b64encode(packed).decode("ascii"),
-    }
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest) -> HttpResponse:
@@ -97,7 +84,9 @@ def upload(request: HttpRequest) -> HttpResponse:
             form.add_error(None, exc.message)
         else:
             if not result.ok:
-                _remember_errors(request, result)
+                import_errors_remember(
+                    request, SESSION_KEY, file_name=result.file_name, errors=result.errors
+                )
             context.update(result=result, errors_shown=result.errors[:ERRORS_SHOWN])
     context.update(kinds=IMPORTABLE_KINDS, limits=ImportLimits.from_settings())
     return render(request, "listings/import.html", context)
@@ -107,16 +96,7 @@ def upload(request: HttpRequest) -> HttpResponse:
 @require_GET
 def errors_download(request: HttpRequest) -> HttpResponse:
     """Download the error list of the user's last refused import as CSV."""
-    stored = request.session.get(SESSION_KEY)
-    if not stored:
-        raise Http404("没有可下载的错误清单。")
-    content = zlib.decompress(base64.b64decode(stored["csv"]))
-    response = HttpResponse(content, content_type=CONTENT_TYPES["csv"])
-    stem = str(stored["file_name"]).rsplit(".", 1)[0] or "导入"
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=f"{stem}-错误清单.csv"
-    )
-    return response
+    return import_errors_response(request, SESSION_KEY, default_stem="导入")
 
 
 @require_GET

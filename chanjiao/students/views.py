@@ -1,7 +1,5 @@
 """Pages: a student's sign-up and claim, the school's queue of claims, the roster import."""
 
-import base64
-import zlib
 from typing import Any
 
 from django import forms
@@ -9,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, login
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -19,14 +17,13 @@ from chanjiao.accounts.registration import AccountInput
 from chanjiao.common.exceptions import ApplicationError, PermissionDeniedError
 from chanjiao.common.masking import mask_phone
 from chanjiao.common.pages import querystring_without_page
-from chanjiao.common.tabular import import_errors_csv
+from chanjiao.common.tabular.error_download import import_errors_remember, import_errors_response
 from chanjiao.common.users import acting_user
 from chanjiao.organizations.models import Organization
 from chanjiao.students.forms import ClaimForm, RegisterForm
 from chanjiao.students.importing import (
     MAX_ROSTER_ROWS,
     ROSTER_COLUMNS,
-    RosterImportResult,
     roster_limits,
     roster_template_csv,
     student_roster_import,
@@ -326,14 +323,6 @@ class RosterUploadForm(forms.Form):
         self.fields["school"].choices = [(s.pk, s.name) for s in schools]  # type: ignore[attr-defined]
 
 
-def _remember_errors(request: HttpRequest, result: RosterImportResult) -> None:
-    packed = zlib.compress(import_errors_csv(result.errors), level=6)
-    request.session[SESSION_KEY] = {
-        "file_name": result.file_name,
-        "csv": base64.b64encode(packed).decode("ascii"),
-    }
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def roster_page(request: HttpRequest) -> HttpResponse:
@@ -359,7 +348,9 @@ def roster_page(request: HttpRequest) -> HttpResponse:
             form.add_error(None, error.message)
         else:
             if not result.ok:
-                _remember_errors(request, result)
+                import_errors_remember(
+                    request, SESSION_KEY, file_name=result.file_name, errors=result.errors
+                )
             context.update(result=result, errors_shown=result.errors[:ERRORS_SHOWN])
     context.update(
         columns=ROSTER_COLUMNS,
@@ -372,16 +363,7 @@ def roster_page(request: HttpRequest) -> HttpResponse:
 @require_GET
 def roster_errors_download(request: HttpRequest) -> HttpResponse:
     """Download the error list of the user's last refused roster as CSV."""
-    stored = request.session.get(SESSION_KEY)
-    if not stored:
-        raise Http404("没有可下载的错误清单。")
-    content = zlib.decompress(base64.b64decode(stored["csv"]))
-    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
-    stem = str(stored["file_name"]).rsplit(".", 1)[0] or "花名册"
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=f"{stem}-错误清单.csv"
-    )
-    return response
+    return import_errors_response(request, SESSION_KEY, default_stem="花名册")
 
 
 @require_GET

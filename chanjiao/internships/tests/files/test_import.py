@@ -82,7 +82,7 @@ def test_a_red_line_breach_names_the_column_and_the_article(
     assert response.status_code == 400
     errors = {e["column"]: e["message"] for e in response.json()["extra"]["errors"]}
     assert set(errors) == {"每周工时", "夜班"}
-    assert errors["每周工时"].startswith("违反《职业学校学生实习管理规定》")
+    assert errors["每周工时"].startswith("违反《国务院关于职工工作时间的规定》第三条")
     assert Placement.objects.count() == 0
 
 

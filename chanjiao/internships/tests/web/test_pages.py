@@ -166,7 +166,7 @@ def test_red_line_refusal_shows_article_under_the_field(client, school_admin, in
     response = client.post(NEW, _form(intern.pk, enterprise=unit.pk, daily_hours="9"))
     page = response.content.decode()
     assert response.status_code == 400
-    assert "违反《职业学校学生实习管理规定》" in page
+    assert "违反《国务院关于职工工作时间的规定》第三条" in page
     field = page.split('id="field-id_daily_hours"')[1].split("</div>")[0]
     assert "errorlist" in field
     assert "第" in field
