@@ -17,7 +17,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal, cast
+from typing import Any, Literal, Protocol, cast
 
 from django.db.models import Q
 
@@ -115,23 +115,19 @@ def region_full_name(row: Region) -> str:
     return full if full.endswith(row.name) else full + row.name
 
 
-class _Source:
+class _Source(Protocol):
     """Where rows come from: the database (one query per question) or a preloaded index."""
 
-    def by_code(self, kind: str, code: str) -> list[Any]:
-        raise NotImplementedError
+    def by_code(self, kind: str, code: str) -> list[Any]: ...
 
-    def by_names(self, kind: str, names: Iterable[str]) -> list[Any]:
-        raise NotImplementedError
+    def by_names(self, kind: str, names: Iterable[str]) -> list[Any]: ...
 
-    def by_alias(self, alias: str) -> list[Any]:
-        raise NotImplementedError
+    def by_alias(self, alias: str) -> list[Any]: ...
 
-    def parent(self, kind: str, row: Any) -> Any:
-        raise NotImplementedError
+    def parent(self, kind: str, row: Any) -> Any: ...
 
 
-class _Database(_Source):
+class _Database:
     def _active(self, kind: str) -> Any:
         qs = MODELS[kind]._default_manager.filter(is_active=True)
         if kind != "major":
@@ -155,7 +151,7 @@ class _Database(_Source):
         return row.parent if getattr(row, "parent_id", None) else None
 
 
-class CatalogIndex(_Source):
+class CatalogIndex:
     """Every active row of the four catalogues in memory, for resolving many values at once."""
 
     def __init__(self) -> None:
