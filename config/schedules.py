@@ -18,6 +18,11 @@ class PeriodicTask:
 
 PERIODIC_TASKS: tuple[PeriodicTask, ...] = (
     PeriodicTask(
+        task="chanjiao.audit.tasks.verify_audit_chain_task",
+        every=timedelta(days=1),
+        description="校验审计日志的哈希链，断链时记为失败并写入错误日志",
+    ),
+    PeriodicTask(
         task="chanjiao.listings.tasks.advance_listings_task",
         every=timedelta(hours=1),
         description="发布到期生效的信息，关闭过期信息",

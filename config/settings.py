@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from whitenoise.compress import Compressor
 
 from config.env import env_bool, env_int, env_list, env_rate, env_secret, env_str
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "chanjiao.common.replica.ReplicaReadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "chanjiao.common.middleware.ApiOptionalSlashMiddleware",
@@ -73,6 +75,7 @@ MIDDLEWARE = [
     "chanjiao.accounts.middleware.AccountSecurityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "chanjiao.audit.middleware.AuditContextMiddleware",
     "chanjiao.common.page_errors.DomainErrorPageMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -117,6 +120,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and env_bool(
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
         }
     )
+# A streaming replica for reads (docs/deployment.md, chanjiao/common/replica.py): GET requests
+# read it, everything else uses the primary. Unset (the default), one database does it all.
+CHANJIAO_REPLICA_URL = env_str("CHANJIAO_REPLICA_URL", "")
+if CHANJIAO_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        CHANJIAO_REPLICA_URL,
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["chanjiao.common.replica.PrimaryReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -221,6 +235,23 @@ if env_bool("CHANJIAO_BEHIND_PROXY", False):
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): scripts, styles, fonts, images and requests from this site
+# only, no inline script (every behaviour lives in a static file), no plug-ins, no framing. Inline
+# style attributes stay allowed: ECharts draws its tooltips with them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 CSRF_COOKIE_HTTPONLY = True
 
 LANGUAGE_CODE = "zh-hans"
@@ -356,7 +387,26 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One cache shared by every worker and every machine, so that rate limits (DRF throttling), the
+# import error lists kept for download and the cached counts hold across all of them: the
+# database's own cache table by default (created by migration common/0002), Redis (Debian's
+# redis-server, the `redis` extra) when CHANJIAO_REDIS_URL is set. A per-process memory cache
+# would let each gunicorn worker count its own 120 requests a minute.
+CHANJIAO_REDIS_URL = env_str("CHANJIAO_REDIS_URL", "")
+CACHE_TABLE = "chanjiao_cache"
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CHANJIAO_REDIS_URL}
+        if CHANJIAO_REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+            # Culling drops a third of the entries when full: far above the number of clients,
+            # or the throttles would forget who came.
+            "OPTIONS": {"MAX_ENTRIES": 200_000, "CULL_FREQUENCY": 3},
+        }
+    )
+}
 
 LOGGING = {
     "version": 1,
@@ -373,6 +423,13 @@ TASK_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
 }
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[env_str("CHANJIAO_TASK_BACKEND", "immediate")]}}
+# `chanjiao task_worker` (chanjiao/common/task_worker.py): a task the database interrupted runs
+# again after 5 s, 10 s, 20 s … (at most 5 minutes apart), at most 5 runs in all; a task RUNNING
+# for over 2 hours was left by a worker that died and is queued again.
+CHANJIAO_TASK_RETRY_BASE_SECONDS = env_int("CHANJIAO_TASK_RETRY_BASE_SECONDS", 5)
+CHANJIAO_TASK_RETRY_MAX_SECONDS = env_int("CHANJIAO_TASK_RETRY_MAX_SECONDS", 300)
+CHANJIAO_TASK_MAX_ATTEMPTS = env_int("CHANJIAO_TASK_MAX_ATTEMPTS", 5)
+CHANJIAO_TASK_STALE_SECONDS = env_int("CHANJIAO_TASK_STALE_SECONDS", 2 * 3600)
 
 # Search (docs/search.md): "tantivy" keeps an embedded index under DATA_DIR; "postgresql" uses the
 # database's full-text search (a side table with a GIN index).

@@ -38,3 +38,7 @@ CHANJIAO_SEARCH_INDEX_DIR = Path(tempfile.gettempdir()) / f"chanjiao-search-test
 # time; the account-security tests turn both rules on with override_settings.
 CHANJIAO_SECOND_FACTOR_REQUIRED = False
 CHANJIAO_PASSWORD_MAX_AGE_DAYS = 0
+# Tests keep the cache in memory: each test starts empty and the query-count tests count only the
+# page's own queries. The shared database cache is proved under the production settings by
+# chanjiao/common/tests/test_shared_rate_limit.py (two gunicorn workers).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -6,8 +6,9 @@ from django.apps import apps
 from django.contrib import admin
 from django.http import HttpRequest
 from django.urls import URLPattern, URLResolver, include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from chanjiao.common.health import health
 from chanjiao.common.schema import api_docs_page
 
 admin.site.site_header = "产教融合信息服务平台 · 后台管理"
@@ -64,10 +65,13 @@ api_v1: list[URLPattern | URLResolver] = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The Chinese documentation page; the English Swagger UI stays for trying requests out.
     path("docs/", api_docs_page, name="api-docs"),
-    path("docs/swagger/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-swagger"),
+    path(
+        "docs/swagger/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-swagger"
+    ),
 ]
 
 urlpatterns = [
+    path("healthz", health, name="health"),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),
     path("catalogs/", include("chanjiao.catalogs.urls")),

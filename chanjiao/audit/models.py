@@ -4,6 +4,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class AuditResult(models.TextChoices):
@@ -25,7 +26,8 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
 
 
 class AuditEvent(models.Model):
-    occurred_at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
+    # Set before the insert (not auto_now_add) so the chain's digest can cover it.
+    occurred_at = models.DateTimeField("时间", default=timezone.now, db_index=True)
     # No database constraint: removing a user (e.g. demonstration data) must never touch the log.
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -48,6 +50,10 @@ class AuditEvent(models.Model):
     ip_address = models.GenericIPAddressField("来源地址", null=True, blank=True)
     user_agent = models.CharField("客户端", max_length=300, blank=True)
     request_path = models.CharField("请求路径", max_length=300, blank=True)
+    # The hash chain (chanjiao/audit/chain.py): the previous event's digest (unique, so the chain
+    # cannot fork) and this event's SM3 digest over its content and ``prev_hash``.
+    prev_hash = models.CharField("前一条摘要", max_length=64, unique=True, editable=False)
+    entry_hash = models.CharField("本条摘要", max_length=64, editable=False)
 
     objects = AuditEventQuerySet.as_manager()
 

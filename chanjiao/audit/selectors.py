@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
+from chanjiao.audit.chain import CHAINED_FIELDS, ChainReport, chain_walk
 from chanjiao.audit.models import AuditEvent
 from chanjiao.common.exceptions import PermissionDeniedError
 from chanjiao.common.users import is_audit_administrator
@@ -35,3 +36,10 @@ def audit_event_list(
     if target_id:
         qs = qs.filter(target_id=target_id)
     return qs.order_by("-occurred_at", "-pk")
+
+
+def audit_chain_verify(*, chunk_size: int = 5000) -> ChainReport:
+    """Walk the whole log in chain order and report the first broken link (if any)."""
+    fields = ["id", "prev_hash", "entry_hash", *CHAINED_FIELDS]
+    rows = AuditEvent.objects.order_by("pk").values(*fields).iterator(chunk_size=chunk_size)
+    return chain_walk(rows)

@@ -3,8 +3,10 @@
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 
+from chanjiao.audit.chain import CHAINED_FIELDS, GENESIS, chain_lock, event_digest
 from chanjiao.audit.context import current_origin
 from chanjiao.audit.models import AuditEvent, AuditResult
 from chanjiao.common.exceptions import PermissionDeniedError
@@ -23,10 +25,11 @@ def audit_event_record(
     changes: dict[str, Any] | None = None,
     result: str = AuditResult.SUCCESS,
 ) -> AuditEvent:
-    """Append one event to the audit log, with the current request's origin."""
+    """Append one event to the audit log, with the current request's origin, chained by hash."""
     origin = current_origin.get()
     user = actor if actor is not None and actor.is_authenticated else None
-    return AuditEvent.objects.create(
+    event = AuditEvent(
+        occurred_at=timezone.now(),
         actor=user,
         actor_repr=user.get_username() if user is not None else "匿名",
         action=action,
@@ -39,6 +42,17 @@ def audit_event_record(
         user_agent=origin.user_agent,
         request_path=origin.path,
     )
+    with transaction.atomic():
+        chain_lock()
+        event.prev_hash = (
+            AuditEvent.objects.order_by("-pk").values_list("entry_hash", flat=True).first()
+            or GENESIS
+        )
+        event.entry_hash = event_digest(
+            {name: getattr(event, name) for name in CHAINED_FIELDS}, event.prev_hash
+        )
+        event.save()
+    return event
 
 
 def audit_refusal(

@@ -1,9 +1,15 @@
-from drf_spectacular.utils import extend_schema
+import datetime
+
+from django.http import StreamingHttpResponse
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from chanjiao.audit.exporting import audit_export_csv
 from chanjiao.audit.selectors import audit_event_list
 from chanjiao.common.pagination import get_paginated_response
 
@@ -41,3 +47,31 @@ class AuditEventListApi(APIView):
         return get_paginated_response(
             serializer_class=self.OutputSerializer, queryset=qs, request=request, view=self
         )
+
+
+class AuditEventExportApi(APIView):
+    class FilterSerializer(serializers.Serializer):
+        since = serializers.DateField(help_text="开始日期（含），默认 30 天前")
+        until = serializers.DateField(help_text="结束日期（含），默认今天；一次最多 366 天")
+
+    @extend_schema(
+        parameters=[FilterSerializer],
+        responses={(200, "text/csv"): OpenApiResponse(OpenApiTypes.BINARY, description="CSV")},
+        summary="导出审计日志（审计管理员，CSV，含哈希链摘要）",
+    )
+    def get(self, request: Request) -> StreamingHttpResponse:
+        today = timezone.localdate()
+        data = {
+            "since": (today - datetime.timedelta(days=30)).isoformat(),
+            "until": today.isoformat(),
+            **request.query_params.dict(),
+        }
+        filters = self.FilterSerializer(data=data)
+        filters.is_valid(raise_exception=True)
+        since, until = filters.validated_data["since"], filters.validated_data["until"]
+        lines = audit_export_csv(fetched_by=request.user, since=since, until=until)
+        response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="audit-{since:%Y%m%d}-{until:%Y%m%d}.csv"'
+        )
+        return response

@@ -77,7 +77,7 @@ class ImportResult:
             self.errors.append(issue)
 
 
-def _safe_cell(value: object) -> str:
+def csv_safe_cell(value: object) -> str:
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
@@ -88,5 +88,7 @@ def import_errors_csv(errors: Iterable[ImportIssue]) -> bytes:
     writer = csv.writer(buffer)
     writer.writerow(ERROR_HEADER)
     for issue in errors:
-        writer.writerow([_safe_cell(value) for value in (issue.row, issue.column, issue.message)])
+        writer.writerow(
+            [csv_safe_cell(value) for value in (issue.row, issue.column, issue.message)]
+        )
     return buffer.getvalue().encode("utf-8-sig")

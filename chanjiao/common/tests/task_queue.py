@@ -1,18 +1,19 @@
-"""Run the database task queue in a test the way `chanjiao db_worker` does."""
+"""Run the database task queue in a test the way `chanjiao task_worker` does."""
 
 from typing import Any
 
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
+
+from chanjiao.common.task_worker import ResilientWorker
 
 
 def worker_runs_the_queue(capture_on_commit: Any) -> list[DBTaskResult]:
-    """Run every queued job as `chanjiao db_worker` does: claim it, run it, record the outcome.
+    """Run every queued job as `chanjiao task_worker` does: claim it, run it, record the outcome.
 
     ``capture_on_commit`` is pytest-django's ``django_capture_on_commit_callbacks`` fixture, so
     the jobs' own on-commit hooks (e.g. enqueueing follow-up jobs) run as they would.
     """
-    worker = Worker(
+    worker = ResilientWorker(
         queue_names=["default"],
         interval=0,
         batch=True,

@@ -45,7 +45,7 @@ def serve_processes() -> list[Process]:
                 "config.wsgi:application",
             ],
         ),
-        Process("worker", [python, "-m", "chanjiao", "db_worker", "--no-reload"]),
+        Process("worker", [python, "-m", "chanjiao", "task_worker"]),
         Process("scheduler", [python, "-m", "chanjiao", "run_periodic_tasks", "--loop"]),
     ]
 
@@ -63,7 +63,7 @@ def serve_environment(*, host: str, port: str) -> dict[str, str]:
 
 class Command(BaseCommand):
     help = (
-        "同时启动网站（gunicorn）、后台任务执行器（db_worker）和周期任务调度"
+        "同时启动网站（gunicorn）、后台任务执行器（task_worker）和周期任务调度"
         "（run_periodic_tasks --loop），任务队列使用数据库；按 Ctrl-C 或收到 SIGTERM 时一起停止，"
         "其中任一进程退出时也停止其余进程。"
     )

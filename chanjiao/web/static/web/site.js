@@ -19,6 +19,18 @@ document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
     select.addEventListener("change", function () { select.form.submit(); });
   });
+  // A link to copy: <input readonly data-select-on-click> selects its text when tapped.
+  document.querySelectorAll("input[data-select-on-click]").forEach(function (input) {
+    input.addEventListener("click", function () { input.select(); });
+  });
+  // "Back" on the error page: <a data-history-back>.
+  document.querySelectorAll("a[data-history-back]").forEach(function (link) {
+    link.addEventListener("click", function (event) { event.preventDefault(); history.back(); });
+  });
+  // Folded filters (<details data-open-wide>) start open on a wide screen, folded on a phone.
+  if (window.matchMedia && window.matchMedia("(min-width: 721px)").matches) {
+    document.querySelectorAll("details[data-open-wide]").forEach(function (d) { d.open = true; });
+  }
 });
 
 /* Entry by name: type-ahead choices for catalogue fields (<input data-suggest="region">, filled
