@@ -38,3 +38,6 @@ CHANJIAO_SEARCH_INDEX_DIR = Path(tempfile.gettempdir()) / f"chanjiao-search-test
 # time; the account-security tests turn both rules on with override_settings.
 CHANJIAO_SECOND_FACTOR_REQUIRED = False
 CHANJIAO_PASSWORD_MAX_AGE_DAYS = 0
+# A fixed key ring (docs/personal-data.md), so tests never write a key file.
+CHANJIAO_DATA_KEYS = "index:" + "5e" * 32 + "\n1:" + "0123456789abcdeffedcba9876543210" + "\n"
+CHANJIAO_DATA_KEYS_FILE = ""
