@@ -12,6 +12,7 @@ Old data keys stay in the ring until ``chanjiao rotate_data_keys`` has re-encryp
 """
 
 import functools
+import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,10 +93,23 @@ def key_ring() -> KeyRing:
         return parse_key_ring(_read(Path(file_name)), source="CHANJIAO_DATA_KEYS_FILE")
     dev_file = Path(settings.CHANJIAO_DATA_KEYS_DEV_FILE)
     if not dev_file.exists():
-        dev_file.parent.mkdir(parents=True, exist_ok=True)
-        dev_file.write_text(generate_key_ring_text(), encoding="utf-8")
-        dev_file.chmod(0o600)
+        _create_once(dev_file, generate_key_ring_text())
     return parse_key_ring(_read(dev_file), source=str(dev_file))
+
+
+def _create_once(path: Path, text: str) -> None:
+    """Write a new key file unless another process just did (web, worker and scheduler start
+    together): the one linked first wins, so every process reads the same ring."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    draft = path.with_name(f".{path.name}.{os.getpid()}")
+    draft.write_text(text, encoding="utf-8")
+    draft.chmod(0o600)
+    try:
+        os.link(draft, path)
+    except FileExistsError:
+        pass
+    finally:
+        draft.unlink()
 
 
 def _read(path: Path) -> str:

@@ -194,3 +194,32 @@ def test_key_ring_text_is_checked():
     with pytest.raises(KeyRingError, match="索引密钥"):
         parse_key_ring(KEY_1, source="test")
     assert key_ring().current_id == 1
+
+
+def test_development_ring_is_generated_once_outside_the_database(tmp_path):
+    dev_file = tmp_path / "data-keys"
+
+    with override_settings(
+        CHANJIAO_DATA_KEYS="", CHANJIAO_DATA_KEYS_FILE="", CHANJIAO_DATA_KEYS_DEV_FILE=dev_file
+    ):
+        first = key_ring()
+        key_ring.cache_clear()
+        second = key_ring()
+
+    assert first == second
+    assert first.current_id == 1
+    assert oct(dev_file.stat().st_mode & 0o777) == "0o600"
+
+
+def test_ring_is_read_from_the_named_file(tmp_path):
+    ring_file = tmp_path / "ring"
+    ring_file.write_text(f"# production ring\n{INDEX}\n{KEY_1}\n{KEY_2}\n", encoding="utf-8")
+
+    with override_settings(CHANJIAO_DATA_KEYS="", CHANJIAO_DATA_KEYS_FILE=str(ring_file)):
+        ring = key_ring()
+
+    assert (ring.current_id, sorted(ring.data_keys), ring.source) == (
+        2,
+        [1, 2],
+        "CHANJIAO_DATA_KEYS_FILE",
+    )
