@@ -90,6 +90,7 @@ def test_blind_index_finds_a_person_by_phone_or_id_number_however_written():
         "13812345678", purpose="id_number"
     )
     assert "13812345678" not in user.phone_index
+    assert len(user.phone_index) == 43  # URL-safe base64 of the 32-byte MAC
 
 
 def test_blind_index_follows_a_change_of_phone():
