@@ -8,18 +8,43 @@ A value that is not a token (a row written before the encryption migration) read
 
 from typing import Any
 
+from django.core.exceptions import FieldError
 from django.db import models
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models.expressions import Expression
+from django.db.models.lookups import Exact
 
 from chanjiao.common.crypto.cipher import decrypt_text, encrypt_text, is_ciphertext
 from chanjiao.common.crypto.index import blind_index
 
 
+class EncryptedExact(Exact):
+    """``field=""`` (not given) works; another value could never match a fresh ciphertext."""
+
+    def get_prep_lookup(self) -> Any:
+        if self.rhs not in ("", None) and not hasattr(self.rhs, "resolve_expression"):
+            raise FieldError("加密字段不能按值查询：请用盲索引（BlindIndexField）查找。")
+        return super().get_prep_lookup()
+
+
 class EncryptedTextField(models.TextField):
-    """Text stored as SM4-GCM ciphertext; ``max_length`` limits the plaintext (forms)."""
+    """Text stored as SM4-GCM ciphertext; ``max_length`` limits the plaintext (forms).
+
+    Only ``isnull`` and ``exact`` with "" are lookups that mean something on ciphertext; the
+    others raise ``FieldError`` instead of silently finding nothing.
+    """
 
     description = "SM4 加密文本"
+
+    def get_lookup(self, lookup_name: str) -> Any:
+        if lookup_name == "exact":
+            return EncryptedExact
+        if lookup_name != "isnull":
+            raise FieldError(
+                f"加密字段 {self.name} 不能按 {lookup_name} 查询："
+                "请用盲索引（BlindIndexField）查找。"
+            )
+        return super().get_lookup(lookup_name)
 
     def from_db_value(
         self, value: str | None, expression: Expression, connection: BaseDatabaseWrapper

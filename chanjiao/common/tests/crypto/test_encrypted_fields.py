@@ -1,6 +1,7 @@
 """Personal data at rest: SM4-GCM ciphertext in the rows, the blind index, rotation, migration."""
 
 import pytest
+from django.core.exceptions import FieldError
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
@@ -224,3 +225,13 @@ def test_ring_is_read_from_the_named_file(tmp_path):
         [1, 2],
         "CHANJIAO_DATA_KEYS_FILE",
     )
+
+
+def test_lookups_by_value_on_ciphertext_are_refused_instead_of_finding_nothing():
+    UserFactory(username="li", phone="13812345678")
+
+    with pytest.raises(FieldError, match="盲索引"):
+        User.objects.filter(phone="13812345678").count()
+    with pytest.raises(FieldError, match="盲索引"):
+        User.objects.filter(phone__startswith="138").count()
+    assert User.objects.exclude(phone="").filter(username="li").count() == 1
