@@ -215,6 +215,14 @@ OTP_TOTP_ISSUER = "产教融合平台"
 OTP_TOTP_THROTTLE_FACTOR = 0
 OTP_STATIC_THROTTLE_FACTOR = 0
 
+# Personal data at rest (docs/personal-data.md, GB/T 39786-2021): SM4 data keys and the HMAC-SM3
+# blind-index key, never in the database. Production sets CHANJIAO_DATA_KEYS (the ring's text) or
+# CHANJIAO_DATA_KEYS_FILE (a file holding it); without either a ring is generated under DATA_DIR
+# for development, and `check --deploy` warns.
+CHANJIAO_DATA_KEYS = env_str("CHANJIAO_DATA_KEYS", "")
+CHANJIAO_DATA_KEYS_FILE = env_str("CHANJIAO_DATA_KEYS_FILE", "")
+CHANJIAO_DATA_KEYS_DEV_FILE = DATA_DIR / "data-keys"
+
 # Idle session timeout: the cookie's age is renewed on every request.
 SESSION_COOKIE_AGE = env_int("CHANJIAO_SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True

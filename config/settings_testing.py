@@ -42,3 +42,6 @@ CHANJIAO_PASSWORD_MAX_AGE_DAYS = 0
 # page's own queries. The shared database cache is proved under the production settings by
 # chanjiao/common/tests/test_shared_rate_limit.py (two gunicorn workers).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# A fixed key ring (docs/personal-data.md), so tests never write a key file.
+CHANJIAO_DATA_KEYS = "index:" + "5e" * 32 + "\n1:" + "0123456789abcdeffedcba9876543210" + "\n"
+CHANJIAO_DATA_KEYS_FILE = ""

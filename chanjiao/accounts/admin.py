@@ -2,10 +2,12 @@ from typing import Any
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from chanjiao.accounts.admin_roles import user_admin_readonly_fields
 from chanjiao.accounts.models import Membership, User
+from chanjiao.common.crypto import blind_index
 from chanjiao.common.masking import mask_id_number, mask_phone
 
 
@@ -27,6 +29,7 @@ class UserAdmin(DjangoUserAdmin):
         "is_demo",
     ]
     list_filter = ["is_staff", "admin_role", "is_active", "is_demo"]
+    # A whole phone or ID number is also found (get_search_results): the columns are encrypted.
     search_fields = ["username", "real_name"]
     inlines = [MembershipInline]
     fieldsets = (
@@ -51,6 +54,19 @@ class UserAdmin(DjangoUserAdmin):
         ("个人信息", {"fields": ("masked_phone", "masked_id_number", "is_demo")}),
     )
     readonly_fields = ["masked_phone", "masked_id_number"]
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[User], search_term: str
+    ) -> tuple[QuerySet[User], bool]:
+        """Also find an account by its whole phone or ID number, through the blind indexes."""
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        term = search_term.strip()
+        if term:
+            queryset |= self.model.objects.filter(
+                Q(phone_index=blind_index(term, purpose="phone"))
+                | Q(id_number_index=blind_index(term, purpose="id_number"))
+            )
+        return queryset, may_have_duplicates
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         return [*self.readonly_fields, *user_admin_readonly_fields(request.user, obj)]

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from chanjiao.common.crypto import BlindIndexField, EncryptedTextField
 from chanjiao.common.models import TimeStampedModel
 
 
@@ -30,8 +31,11 @@ class User(AbstractUser):
     )
     password_changed_at = models.DateTimeField("密码修改时间", default=timezone.now)
     real_name = models.CharField("姓名", max_length=50, blank=True)
-    phone = models.CharField("手机号", max_length=20, blank=True)
-    id_number = models.CharField("身份证号", max_length=18, blank=True)
+    # SM4-encrypted at rest; the blind indexes find a person by phone or ID number.
+    phone = EncryptedTextField("手机号", max_length=20, blank=True)
+    id_number = EncryptedTextField("身份证号", max_length=18, blank=True)
+    phone_index = BlindIndexField("手机号索引", source="phone")
+    id_number_index = BlindIndexField("身份证号索引", source="id_number")
     is_demo = models.BooleanField("演示数据", default=False, db_index=True)
 
     # Cached by ``accounts.permissions.active_memberships`` on the instance (not a column).

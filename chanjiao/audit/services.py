@@ -10,6 +10,7 @@ from chanjiao.audit.chain import CHAINED_FIELDS, GENESIS, chain_lock, event_dige
 from chanjiao.audit.context import current_origin
 from chanjiao.audit.models import AuditEvent, AuditResult
 from chanjiao.common.exceptions import PermissionDeniedError
+from chanjiao.common.masking import mask_personal_values
 
 if TYPE_CHECKING:  # audit sits below accounts: the user model is only named in annotations
     from django.contrib.auth.models import AnonymousUser
@@ -25,7 +26,10 @@ def audit_event_record(
     changes: dict[str, Any] | None = None,
     result: str = AuditResult.SUCCESS,
 ) -> AuditEvent:
-    """Append one event to the audit log, with the current request's origin, chained by hash."""
+    """Append one event to the audit log, with the current request's origin, chained by hash.
+
+    Phones and ID numbers in ``changes`` are stored masked, whoever the caller.
+    """
     origin = current_origin.get()
     user = actor if actor is not None and actor.is_authenticated else None
     event = AuditEvent(
@@ -36,7 +40,7 @@ def audit_event_record(
         target_type=target._meta.label if target is not None else "",
         target_id=str(target.pk) if target is not None else "",
         target_repr=str(target)[:300] if target is not None else "",
-        changes=changes or {},
+        changes=mask_personal_values(changes or {}),
         result=result,
         ip_address=origin.ip_address,
         user_agent=origin.user_agent,

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from chanjiao.common.crypto import EncryptedTextField
 from chanjiao.common.models import TimeStampedModel
 
 
@@ -59,7 +60,7 @@ class ContactRequest(TimeStampedModel):
         default=ContactRequestState.PENDING,
     )
     contact_name = models.CharField("学校联系人", max_length=50, blank=True)
-    contact_phone = models.CharField("联系电话", max_length=20, blank=True)
+    contact_phone = EncryptedTextField("联系电话", max_length=20, blank=True)
     contact_email = models.EmailField("电子邮箱", blank=True)
     contact_note = models.CharField("答复说明", max_length=500, blank=True)
     decline_reason = models.CharField("婉拒原因", max_length=500, blank=True)

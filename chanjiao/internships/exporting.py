@@ -18,7 +18,7 @@ from chanjiao.audit.services import audit_event_record
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.common.masking import mask_phone
 from chanjiao.internships.models import Placement
-from chanjiao.internships.permissions import user_sees_personal_data
+from chanjiao.internships.permissions import user_sees_personal_data, user_sees_student_phone
 from chanjiao.internships.selectors import placement_list
 from chanjiao.listings.display import mask_name
 from chanjiao.listings.exporting import (
@@ -71,8 +71,10 @@ EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
-def placement_cells(placement: Placement, *, full: bool) -> dict[str, Any]:
-    """One placement's cells; the name, phone and 学号 masked unless ``full``."""
+def placement_cells(
+    placement: Placement, *, full: bool, full_phone: bool = False
+) -> dict[str, Any]:
+    """One placement's cells; name and 学号 masked unless ``full``, phone unless ``full_phone``."""
     student = placement.student
     name = student.real_name or student.username
     profile = getattr(student, "student_profile", None)
@@ -80,7 +82,7 @@ def placement_cells(placement: Placement, *, full: bool) -> dict[str, Any]:
     return {
         "id": placement.pk,
         "student_name": name if full else mask_name(name),
-        "student_phone": (student.phone or "") if full else mask_phone(student.phone),
+        "student_phone": (student.phone or "") if full_phone else mask_phone(student.phone),
         "student_number": number if full else "",
         "school": placement.school.name,
         "enterprise": placement.enterprise.name,
@@ -112,7 +114,9 @@ def _rows(user: User | AnonymousUser, placements: Any, stats: ExportStats) -> It
     yield [neutralise(label) for _, label in EXPORT_COLUMNS]
     for placement in placements.iterator(chunk_size=1000):
         full = user_sees_personal_data(user, placement)
-        cells = placement_cells(placement, full=full)
+        cells = placement_cells(
+            placement, full=full, full_phone=user_sees_student_phone(user, placement)
+        )
         stats.rows += 1
         stats.full_rows += int(full)
         yield [neutralise(cells[key]) for key, _ in EXPORT_COLUMNS]

@@ -3,8 +3,9 @@
 A placement is seen by its student, the members of the student's school, the members of the
 enterprise, its two mentors, and the education bureau: platform staff, or a 政府管理员 / 审核员 of a
 government body whose region contains the enterprise's region (the locality's officers). Anyone
-else gets 404. The student's name and phone are shown in full to the student, the school and the
-bureau; lists mask them for everyone else.
+else gets 404. The student's name is shown in full to the student, the school and the bureau;
+the phone only to the student: the school and the bureau press 查看完整手机号, which is audited
+(``services.personal.placement_phone_reveal``). Lists, pages and exports mask them otherwise.
 """
 
 from django.contrib.auth.models import AnonymousUser
@@ -58,6 +59,11 @@ def user_sees_personal_data(user: User | AnonymousUser, placement: Placement) ->
     if user_acts_for_school(user, placement):
         return True
     return user_is_bureau(user, placement)
+
+
+def user_sees_student_phone(user: User | AnonymousUser, placement: Placement) -> bool:
+    """The phone in full in lists, pages and exports: the student only (others reveal it)."""
+    return user_is_intern(user, placement)
 
 
 def user_can_see_placement(user: User | AnonymousUser, placement: Placement) -> bool:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("dashboard/school/", dashboards.school_dashboard, name="dashboard-school"),
     path("dashboard/bureau/", dashboards.bureau_dashboard, name="dashboard-bureau"),
     path("<int:placement_id>/", detail.detail_page, name="detail"),
+    path("<int:placement_id>/phone/", detail.phone_reveal_page, name="phone-reveal"),
     path("<int:placement_id>/step/", placements.transition_page, name="transition"),
     path("<int:placement_id>/agreement/", actions.agreement_create_page, name="agreement-create"),
     path(

@@ -22,20 +22,19 @@ MASK = "（需授权查看）"
 def personal_access_ids(
     user: User | AnonymousUser, listings: Iterable["Listing | ListingRow"]
 ) -> set[int]:
-    """Return the ids of the items whose personal data this user may see in full (one query)."""
+    """Return the ids of the items whose personal data lists may show this user in full (one query).
+
+    The author's own items, and personal profiles whose person consented to one of the user's
+    organisations. Everyone else — colleagues of the publisher and holders of the personal-data
+    right included — sees them masked and uses the audited 查看完整个人信息
+    (``listing_personal_data_get``).
+    """
     items = list(listings)
     if not user.is_authenticated or not items:
         return set()
-    if user.has_perm("accounts.view_personal_data"):
-        return {item.pk for item in items}
-    org_ids = user_organization_ids(user)
-    allowed = {
-        item.pk
-        for item in items
-        if item.author_id == user.pk
-        or (not item.spec.is_personal and item.organization_id in org_ids)
-    }
+    allowed = {item.pk for item in items if item.author_id == user.pk}
     profile_ids = [item.pk for item in items if item.spec.is_personal and item.pk not in allowed]
+    org_ids = user_organization_ids(user) if profile_ids else set()
     if profile_ids and org_ids:
         allowed |= set(
             ProfileConsent.objects.filter(

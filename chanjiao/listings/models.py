@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from chanjiao.common.crypto import EncryptedTextField
 from chanjiao.common.models import TimeStampedModel
 from chanjiao.listings.kinds import Direction, Education, ListingKind, kind_spec
 
@@ -122,7 +123,7 @@ class Listing(TimeStampedModel):
     valid_from = models.DateField("有效期起", null=True, blank=True)
     valid_until = models.DateField("有效期止", null=True, blank=True, db_index=True)
     contact_name = models.CharField("联系人", max_length=50, blank=True)
-    contact_phone = models.CharField("联系电话", max_length=20, blank=True)
+    contact_phone = EncryptedTextField("联系电话", max_length=20, blank=True)
     details = models.JSONField("类型专有字段", default=dict, blank=True)
     external_id = models.CharField("外部编号", max_length=64, blank=True)
 

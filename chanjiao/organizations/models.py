@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 
 from chanjiao.accounts.models import Role
+from chanjiao.common.crypto import EncryptedTextField
 from chanjiao.common.models import TimeStampedModel
 from chanjiao.organizations.validators import validate_credit_code, validate_school_code
 
@@ -88,7 +89,7 @@ class Organization(TimeStampedModel):
         help_text="教育部颁发的10位学校标识码，仅学校填写。",
     )
     contact_name = models.CharField("联系人", max_length=50, blank=True)
-    contact_phone = models.CharField("联系电话", max_length=20, blank=True)
+    contact_phone = EncryptedTextField("联系电话", max_length=20, blank=True)
     contact_email = models.EmailField("联系邮箱", blank=True)
     employee_count = models.PositiveIntegerField("职工人数", null=True, blank=True)
     is_above_designated_size = models.BooleanField("规模以上企业", default=False)

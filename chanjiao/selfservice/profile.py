@@ -72,7 +72,8 @@ def profile_update(*, actor: User, data: ProfileInput) -> User:
             setattr(user, name, value)
         try:
             with transaction.atomic():
-                user.save(update_fields=list(PROFILE_FIELDS))
+                # The blind index of the phone is computed on save; it must be written too.
+                user.save(update_fields=[*PROFILE_FIELDS, "phone_index"])
         except IntegrityError:
             raise field_refusal("email", EMAIL_TAKEN) from None
         audit_event_record(

@@ -20,6 +20,7 @@ pytestmark = pytest.mark.django_db
 PRODUCTION = {
     "DJANGO_SECRET_KEY": "p" * 20 + "-production-secret-" + "q9Z" * 10,
     "DJANGO_ALLOWED_HOSTS": "chanjiao.example.gov.cn",
+    "CHANJIAO_DATA_KEYS": "index:" + "3c" * 32 + ",1:" + "9d" * 16,
 }
 
 
@@ -27,6 +28,8 @@ def _check_deploy(tmp_path, env: dict[str, str]) -> subprocess.CompletedProcess[
     """``chanjiao check --deploy`` in a fresh process with these settings (warnings fail it)."""
     base = {
         "PATH": os.environ["PATH"],
+        # Packages installed outside the environment's site-packages (a developer's PYTHONPATH).
+        **({"PYTHONPATH": os.environ["PYTHONPATH"]} if "PYTHONPATH" in os.environ else {}),
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "CHANJIAO_DATA_DIR": str(tmp_path),
     }
@@ -56,6 +59,8 @@ def test_plain_http_demo_settings_are_reported_by_check_deploy(tmp_path):
     [
         ({"CHANJIAO_SECOND_FACTOR_REQUIRED": "0"}, "chanjiao.W001"),
         ({"CHANJIAO_BEHIND_PROXY": "1"}, "chanjiao.W002"),
+        ({"CHANJIAO_DATA_KEYS": ""}, "chanjiao.W003"),
+        ({"CHANJIAO_DATA_KEYS": "1:abcd"}, "chanjiao.E003"),
     ],
 )
 def test_weakened_identity_settings_are_reported_by_check_deploy(tmp_path, weakening, check_id):

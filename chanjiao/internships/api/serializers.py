@@ -16,7 +16,7 @@ from chanjiao.internships.models import (
     PlacementKind,
     PlacementState,
 )
-from chanjiao.internships.permissions import user_sees_personal_data
+from chanjiao.internships.permissions import user_sees_personal_data, user_sees_student_phone
 from chanjiao.internships.workflow import INCIDENT_WORKFLOW, PLACEMENT_WORKFLOW
 from chanjiao.listings.display import mask_name
 from chanjiao.workflow.selectors import transition_actions_available
@@ -124,7 +124,10 @@ class PlacementOutputSerializer(serializers.Serializer):
 
     def get_student_phone(self, placement: Placement) -> str:
         phone = placement.student.phone
-        return str(phone) if self._full(placement) else mask_phone(phone)
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        sees = user is not None and user_sees_student_phone(user, placement)
+        return str(phone) if sees else mask_phone(phone)
 
 
 class PlacementDetailOutputSerializer(PlacementOutputSerializer):

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from chanjiao.accounts.models import User
 from chanjiao.common.masking import mask_phone
@@ -31,8 +31,9 @@ from chanjiao.internships.page_data import (
     student_label,
     viewer_of,
 )
-from chanjiao.internships.permissions import user_sees_personal_data
+from chanjiao.internships.permissions import user_sees_personal_data, user_sees_student_phone
 from chanjiao.internships.selectors import placement_get_for_user
+from chanjiao.internships.services.personal import placement_phone_reveal
 from chanjiao.internships.views.common import INCIDENT_TONES, STATE_TONES
 from chanjiao.internships.workflow import INCIDENT_WORKFLOW, PLACEMENT_WORKFLOW
 from chanjiao.workflow.selectors import transition_actions_available, transition_history
@@ -131,6 +132,7 @@ def detail_page(request: HttpRequest, placement_id: int) -> HttpResponse:
     viewer = viewer_of(user, placement)
     agreement = Agreement.objects.filter(placement=placement).first()
     full = user_sees_personal_data(user, placement)
+    phone = placement.student.phone
     actions = [
         action
         for action in transition_actions_available(
@@ -144,7 +146,8 @@ def detail_page(request: HttpRequest, placement_id: int) -> HttpResponse:
         "viewer": viewer,
         "tone": STATE_TONES.get(placement.status, "muted"),
         "student_name": student_label(user, placement),
-        "student_phone": placement.student.phone if full else mask_phone(placement.student.phone),
+        "student_phone": phone if user_sees_student_phone(user, placement) else mask_phone(phone),
+        "can_reveal_phone": bool(phone) and full and not user_sees_student_phone(user, placement),
         "profile": getattr(placement.student, "student_profile", None),
         "history": _history(placement, dict(PlacementState.choices)),
         "actions": actions,
@@ -163,3 +166,18 @@ def detail_page(request: HttpRequest, placement_id: int) -> HttpResponse:
         **_boxes(user, viewer, placement),
     }
     return render(request, "internships/detail.html", context)
+
+
+@login_required
+@require_POST
+def phone_reveal_page(request: HttpRequest, placement_id: int) -> HttpResponse:
+    """The student's phone in full, for the school or the bureau; each view audited."""
+    user = acting_user(request)
+    placement = placement_get_for_user(user, placement_id)
+    phone = placement_phone_reveal(actor=user, placement=placement)
+    context = {
+        "placement": placement,
+        "student_name": student_label(user, placement),
+        "phone": phone,
+    }
+    return render(request, "internships/phone.html", context)

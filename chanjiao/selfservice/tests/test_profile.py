@@ -1,9 +1,12 @@
 """Editing one's own name, e-mail and mobile."""
 
 import pytest
+from django.db import connection
 
+from chanjiao.accounts.models import User
 from chanjiao.accounts.tests.factories import UserFactory
 from chanjiao.audit.models import AuditEvent
+from chanjiao.common.crypto import blind_index
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.selfservice.profile import ProfileInput, profile_update
 
@@ -92,3 +95,18 @@ def test_account_page_shows_masked_personal_numbers(person, person_client):
         "/account/security/",
     ):
         assert f'href="{path}"' in body
+
+
+def test_a_new_phone_is_stored_encrypted_and_found_by_its_blind_index(person):
+    profile_update(
+        actor=person,
+        data=ProfileInput(real_name="张三", email="z@example.com", phone="13600003333"),
+    )
+
+    found = User.objects.get(phone_index=blind_index("13600003333", purpose="phone"))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT phone FROM accounts_user WHERE id = %s", [person.pk])
+        raw = cursor.fetchone()[0]
+    assert found == person
+    assert raw.startswith("sm4gcm:")
+    assert "13600003333" not in raw

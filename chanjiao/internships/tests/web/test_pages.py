@@ -107,12 +107,15 @@ def test_detail_buttons_per_role(client, placement, school_admin, recruiter, int
     school = _page(client, school_admin, _detail(placement)).content.decode()
     assert "生成三方协议" in school
     assert "取消</button>" in school
-    assert "13711112222" in school
+    # The school sees the phone masked, with the audited reveal (test_phone_reveal.py).
+    assert "13711112222" not in school
+    assert "查看完整手机号" in school
     enterprise = _page(client, recruiter, _detail(placement)).content.decode()
     assert "生成三方协议</button>" not in enterprise
     assert "取消</button>" not in enterprise
     assert "王**" in enterprise
     assert "13711112222" not in enterprise
+    assert "查看完整手机号" not in enterprise
     student = _page(client, intern, _detail(placement)).content.decode()
     assert "生成三方协议</button>" not in student
     assert "开始实习</button>" not in student
