@@ -18,6 +18,11 @@ class PeriodicTask:
 
 PERIODIC_TASKS: tuple[PeriodicTask, ...] = (
     PeriodicTask(
+        task="chanjiao.recognition.tasks.lapse_recognitions_task",
+        every=timedelta(days=1),
+        description="有效期届满的认定（产教融合型企业、基地等）转为已失效，移出认证目录",
+    ),
+    PeriodicTask(
         task="chanjiao.listings.tasks.advance_listings_task",
         every=timedelta(hours=1),
         description="发布到期生效的信息，关闭过期信息",

@@ -23,7 +23,12 @@ from chanjiao.recognition.models import (
     Recognition,
     RecognitionState,
 )
-from chanjiao.recognition.permissions import user_can_see_recognition
+from chanjiao.recognition.permissions import (
+    user_can_see_recognition,
+    user_is_preliminary_reviewer,
+    user_is_programme_reviewer,
+    user_is_second_reviewer,
+)
 
 S = RecognitionState
 
@@ -217,3 +222,45 @@ def credit_estimate(recognition: Recognition) -> CreditEstimate | None:
         for row in recognition.investments.all()
     ]
     return CreditEstimate(rule=rule, years=credit_schedule(rule, declared))
+
+
+@dataclass(frozen=True)
+class WorkbenchCounts:
+    to_preliminary: int  # 已申报, waiting for this user's 初审
+    to_review: int  # 初审通过, waiting for a 复核 this user may take
+    to_certify: int  # 公示 over, waiting for 认定
+    returned_own: int  # the user's organisations' applications sent back for completion
+
+
+def workbench_counts(user: User) -> WorkbenchCounts:
+    """What waits on this user in recognition programmes (one query per kind)."""
+    today = timezone.localdate()
+    visible = recognition_list(fetched_by=user)
+    own_ids = user_organization_ids(user)
+    others = visible.exclude(organization_id__in=own_ids)
+    submitted = [
+        r for r in others.filter(status=S.SUBMITTED) if user_is_preliminary_reviewer(user, r)
+    ]
+    reviewable = [
+        r for r in others.filter(status=S.PRELIMINARY) if user_is_second_reviewer(user, r)
+    ]
+    certifiable = [
+        r
+        for r in others.filter(status=S.NOTICE, notice_end__lt=today)
+        if user_is_programme_reviewer(user, r)
+    ]
+    returned = visible.filter(status=S.RETURNED, organization_id__in=own_ids).count()
+    return WorkbenchCounts(len(submitted), len(reviewable), len(certifiable), returned)
+
+
+def officer_localities(user: User) -> list[Locality]:
+    """The localities with programmes whose officer the user is (staff: none, to keep it short)."""
+    codes = reviewed_region_codes(user)
+    if not codes or is_platform_staff(user):
+        return []
+    localities = Locality.objects.filter(programmes__isnull=False).select_related("region")
+    return [
+        locality
+        for locality in localities.distinct().order_by("name")
+        if any(locality.region.code.startswith(code) for code in codes)
+    ]

@@ -87,6 +87,7 @@ def recognition_list_page(request: HttpRequest) -> HttpResponse:
     """My organisations' recognitions, or my localities' as an officer; programmes to enter."""
     user = acting_user(request)
     status = request.GET.get("status", "")
+    status = status if status in RecognitionState.values else ""
     rows = recognition_list(fetched_by=user, status=status or None)
     page = Paginator(rows, 20).get_page(request.GET.get("page"))
     context = {
