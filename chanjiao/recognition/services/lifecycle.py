@@ -38,10 +38,10 @@ REASON_REQUIRED = frozenset({"return", "reject", "revoke", "withdraw"})
 
 
 def recognition_reserve(
-    *, actor: User, programme: Programme, organization: Organization, is_demo: bool = False
+    *, actor: User | None, programme: Programme, organization: Organization, is_demo: bool = False
 ) -> Recognition:
-    """Enter an organisation in the programme's reserve (入库, 企业信息储备库)."""
-    if not user_can_reserve(actor, programme, organization.pk):
+    """Enter an organisation in the programme's reserve (入库, 企业信息储备库); ``None``: system."""
+    if actor is not None and not user_can_reserve(actor, programme, organization.pk):
         audit_refusal(
             actor=actor,
             action="recognition.reserve",
@@ -77,7 +77,9 @@ def _check_eligible(programme: Programme, organization: Organization) -> None:
         raise field_refusal("organization", f"该机构不在{programme.locality.name}辖区内。")
 
 
-def recognition_apply(*, actor: User, recognition: Recognition, statement: str) -> Recognition:
+def recognition_apply(
+    *, actor: User | None, recognition: Recognition, statement: str
+) -> Recognition:
     """Submit the application (申报) with a statement; the evidence window is fixed then."""
     statement = (statement or "").strip()
     if not statement:
@@ -92,7 +94,7 @@ def recognition_apply(*, actor: User, recognition: Recognition, statement: str) 
 
 
 def recognition_step(
-    *, actor: User, recognition: Recognition, name: str, reason: str = ""
+    *, actor: User | None, recognition: Recognition, name: str, reason: str = ""
 ) -> Recognition:
     """Take a step with a reviewer's or applicant's comment (required to return, reject, exit)."""
     if name in ("apply", "review", "lapse"):
@@ -123,7 +125,7 @@ class ScoreInput:
 
 
 def recognition_review(
-    *, actor: User, recognition: Recognition, scores: list[ScoreInput], comment: str = ""
+    *, actor: User | None, recognition: Recognition, scores: list[ScoreInput], comment: str = ""
 ) -> Recognition:
     """复核/评审: score every condition of the programme (0 to its full mark), then pass."""
     transition_check(workflow=RECOGNITION_WORKFLOW, obj=recognition, name="review", actor=actor)
@@ -204,7 +206,7 @@ def attachment_add(
     return attachment
 
 
-def objection_file(*, actor: User, recognition: Recognition, text: str) -> Objection:
+def objection_file(*, actor: User | None, recognition: Recognition, text: str) -> Objection:
     """Raise an objection during the public notice (any signed-in user)."""
     text = (text or "").strip()
     if not text:
