@@ -9,8 +9,9 @@ certification can follow at once. Where the locality has fewer demo organisation
 later stages are left out.
 
 Idempotent: when the locality already has demo recognitions nothing is written.
-``demo_recognitions_remove`` (called by the base generation before it may delete organisations,
-which recognitions protect) drops them; the derived step writes them again.
+``demo_recognitions_remove_stale`` (called by the base generation before it may delete
+organisations, which recognitions protect) drops them when one holds an organisation the new plan
+no longer has; the derived step writes them again.
 """
 
 import datetime
@@ -221,9 +222,15 @@ def demo_remove() -> int:
     return _delete(Recognition.objects.filter(is_demo=True))
 
 
-def demo_recognitions_remove(scope: DemoScope) -> int:
-    """Drop the locality's demo recognitions (they protect organisations the sync may delete)."""
-    return _delete(Recognition.objects.filter(is_demo=True, organization__in=scope.organizations()))
+def demo_recognitions_remove_stale(scope: DemoScope, *, organizations: set[tuple[str, int]]) -> int:
+    """Drop the locality's demo recognitions if any holds an organisation the plan no longer has
+    (recognitions protect their organisation; the derived step writes them again)."""
+    rows = Recognition.objects.filter(is_demo=True, organization__in=scope.organizations())
+    stale = any(
+        (r.organization.name, r.organization.region_id) not in organizations
+        for r in rows.select_related("organization")
+    )
+    return _delete(rows) if stale else 0
 
 
 def _delete(recognitions: QuerySet[Recognition]) -> int:

@@ -98,6 +98,7 @@ def test_errors_name_their_path_and_nothing_is_written(loaded):
         "programmes": [
             {**good, "key": "new-one"},
             {**good, "key": "other", "locality": "火星市", "conditions": [bad_condition]},
+            {**good, "key": "third", "validity_years": True},
         ],
     }
     before = Programme.objects.count()
@@ -107,6 +108,7 @@ def test_errors_name_their_path_and_nothing_is_written(loaded):
 
     assert "programmes[1].locality: 地区“火星市”不存在" in caught.value.errors
     assert "programmes[1].conditions[0].evidence: 未知证据来源 'rumour'" in caught.value.errors
+    assert "programmes[2].validity_years: 类型不对" in caught.value.errors
     assert Programme.objects.count() == before
 
 

@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from chanjiao.internships.models import Placement, PlacementState
 from chanjiao.listings.models import Listing
-from chanjiao.listings.tests.factories import listing_make
+from chanjiao.listings.tests.factories import listing_make, reviewer_for
 from chanjiao.organizations.tests.factories import SchoolFactory
-from chanjiao.recognition.models import Recognition, RecognitionState
+from chanjiao.recognition.models import Programme, Recognition, RecognitionState
 from chanjiao.recognition.services import recognitions_lapse
 from chanjiao.recognition.tests.conftest import BASE, apply, step
 from chanjiao.students.tests.factories import StudentProfileFactory
@@ -228,3 +228,29 @@ def test_objection_only_during_notice(client_for, outsider, programme, pt_enterp
     assert response.status_code == 404
     assert not recognition.objections.exists()
     assert step(client_for(outsider), recognition.pk, "publish").status_code == 404
+
+
+def test_wuzhou_quota_shows_required_offered_and_filled(
+    client_for, loaded, enterprise, enterprise_admin, wuzhou_gov
+):
+    enterprise.employee_count = 1000
+    enterprise.is_above_designated_size = True
+    enterprise.save()
+    officer = reviewer_for(wuzhou_gov, username="wz_reviewer")
+    listing_make(
+        kind="internship",
+        author=enterprise_admin,
+        organization=enterprise,
+        reviewer=officer,
+        overrides={"quantity": 5},
+    )
+    programme = Programme.objects.get(locality__name="梧州市", key="integration-enterprise")
+    recognition = Recognition.objects.create(programme=programme, organization=enterprise)
+
+    evidence, _ = _evidence(client_for(enterprise_admin), recognition.pk)
+
+    quota = evidence["internship-quota"]
+    assert quota["count"] == 5
+    assert "应安排 20 个，已提供 5 个、已接收 0 人" in quota["display"]
+    assert evidence["internships"]["count"] is None
+    assert evidence["internships"]["display"] == "暂无记录"
