@@ -23,6 +23,11 @@ PERIODIC_TASKS: tuple[PeriodicTask, ...] = (
         description="校验审计日志的哈希链，断链时记为失败并写入错误日志",
     ),
     PeriodicTask(
+        task="chanjiao.recognition.tasks.lapse_recognitions_task",
+        every=timedelta(days=1),
+        description="有效期届满的认定（产教融合型企业、基地等）转为已失效，移出认证目录",
+    ),
+    PeriodicTask(
         task="chanjiao.listings.tasks.advance_listings_task",
         every=timedelta(hours=1),
         description="发布到期生效的信息，关闭过期信息",

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "chanjiao.contact_requests",
     "chanjiao.recommendations",
     "chanjiao.internships",
+    "chanjiao.recognition",
     "chanjiao.statistics",
     "chanjiao.analytics",
     "chanjiao.early_warning",
@@ -378,6 +379,13 @@ SPECTACULAR_SETTINGS = {
             "description": (
                 "实习管理：实习安排、三方协议、实习保险、周志、突发事件、评价、违规预警"
                 "与实习岗位比例。"
+            ),
+        },
+        {
+            "name": "recognition",
+            "description": (
+                "认定项目：产教融合型企业、校企合作基地、名师基地等的入库、申报、初审、复核、公示、"
+                "认定、年度复核与退出；认证目录、激励台账与教育费附加抵免估算。"
             ),
         },
         {

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 
 from chanjiao.common.users import acting_user
 from chanjiao.localities.forms import PolicyParameterForm
+from chanjiao.localities.hooks import locality_panels
 from chanjiao.localities.models import Locality
 from chanjiao.localities.permissions import user_can_manage_locality
 from chanjiao.localities.selectors import (
@@ -42,6 +43,7 @@ def locality_detail_page(request: HttpRequest, locality_id: int) -> HttpResponse
         "parameters": parameters,
         "can_edit": user_can_manage_locality(request.user, locality),
         "has_document": locality_document_text(locality=locality) is not None,
+        "extra_panels": [html for panel in locality_panels if (html := panel(request, locality))],
     }
     return render(request, "localities/locality_detail.html", context)
 

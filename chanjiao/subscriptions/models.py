@@ -72,6 +72,7 @@ class NoticeCategory(models.TextChoices):
     CONTACT = "contact", "联系学校请求"
     EVENT = "event", "招聘活动"
     INTERNSHIP = "internship", "实习管理"
+    RECOGNITION = "recognition", "认定项目"
 
 
 # What each category covers, shown beside its e-mail checkbox.
@@ -86,6 +87,7 @@ CATEGORY_HELP: dict[str, str] = {
     NoticeCategory.CONTACT: "收到企业的联系学校请求，或您发出的联系请求有答复时。",
     NoticeCategory.EVENT: "招聘活动的报名结果、活动变更或取消时。",
     NoticeCategory.INTERNSHIP: "实习安排出现违规预警或突发事件，或实习协议有待您确认时。",
+    NoticeCategory.RECOGNITION: "本机构的认定申报有进展（初审、复核、公示、认定、退回、退出）时。",
 }
 # The categories chosen in the notice settings; subscription messages follow each
 # subscription's own e-mail flag instead, so that the two never contradict each other.

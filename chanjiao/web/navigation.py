@@ -142,6 +142,8 @@ NAV_ITEMS: tuple[NavItem, ...] = (
     _item("internship_alerts", "实习预警", "internships:alerts", "", "SC RV OF PS"),
     _item("internship_school", "本校实习看板", "internships:dashboard-school", "", "SC"),
     _item("internship_bureau", "地区实习看板", "internships:dashboard-bureau", "", "RV OF PS"),
+    _item("recognition", "认定申报", "recognition:list", "", "SC EN RV OF PS"),
+    _item("recognition_directory", "认证目录", "recognition:directory", "", "V ST SC EN RV OF PS"),
     _item("recommend", "为我推荐", "recommendations:index", "ST SC EN"),
     _item("search", "检索", "search:page", "V AC MB ST EN", "SC RV OF PS"),
     _item("dashboard", "供需看板", "reports:index", "V OF PS", "SC EN"),

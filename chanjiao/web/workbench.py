@@ -33,6 +33,7 @@ from chanjiao.students.selectors import student_claim_for_user
 from chanjiao.web.internship_tasks import internship_tasks
 from chanjiao.web.matching_tasks import matching_tasks
 from chanjiao.web.navigation import Persona
+from chanjiao.web.recognition_tasks import recognition_tasks
 from chanjiao.web.task_card import Task
 from chanjiao.web.task_card import task_url as _url
 
@@ -308,6 +309,7 @@ def workbench_tasks(
         )
     tasks += matching_tasks(user)
     tasks += internship_tasks(user, personas)
+    tasks += recognition_tasks(user, personas)
     if Persona.STUDENT in personas:
         tasks.append(
             Task(

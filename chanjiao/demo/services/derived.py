@@ -60,6 +60,7 @@ DERIVED_DEMOS: tuple[DerivedDemo, ...] = (
         per_locality=True,
     ),
     DerivedDemo("chanjiao.demo.services.internships", "实习管理", per_locality=True),
+    DerivedDemo("chanjiao.demo.services.recognition", "认定项目", per_locality=True),
     DerivedDemo(
         "chanjiao.forecasting.demo",
         "人才需求预测",
@@ -101,6 +102,8 @@ COUNT_LABELS = {
     "placements": "实习安排",
     "placements_created": "新增实习安排",
     "internship_alerts": "未处理的实习预警",
+    "recognitions": "认定申报",
+    "recognitions_certified": "已认定",
 }
 
 

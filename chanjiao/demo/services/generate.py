@@ -28,6 +28,7 @@ from chanjiao.demo.services.matching import demo_matching_remove
 from chanjiao.demo.services.plan import demo_plan_build
 from chanjiao.demo.services.plan_listing_archive import archived_jobs
 from chanjiao.demo.services.plan_listings import listings_plan
+from chanjiao.demo.services.recognition import demo_recognitions_remove_stale
 from chanjiao.demo.services.scope import PLATFORM_ACCOUNTS, DemoScope, demo_scope
 from chanjiao.demo.services.second_factor import (
     demo_second_factors_ensure,
@@ -89,6 +90,11 @@ def demo_data_generate(*, locality: Locality, seed: int) -> DemoSummary:
         scope,
         usernames={p.username for p in plan.people},
         organizations={(o.name, o.region.pk) for o in plan.organizations},
+    )
+    # Recognitions protect their organisation: dropped (and written again by the services'
+    # step) only when the plan no longer has an organisation they hold.
+    demo_recognitions_remove_stale(
+        scope, organizations={(o.name, o.region.pk) for o in plan.organizations}
     )
     writer = _Writer(scope)
     organizations = writer.sync_organizations(plan.organizations)
