@@ -27,6 +27,17 @@ class DefaultPagination(PageNumberPagination):
     max_page_size = 200
     invalid_page_message = "页码无效。"
 
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        """The page parameters with their bounds (a page past the end is a 404)."""
+        parameters = super().get_schema_operation_parameters(view)
+        bounds = {
+            self.page_query_param: {"minimum": 1},
+            self.page_size_query_param: {"minimum": 1, "maximum": self.max_page_size},
+        }
+        for parameter in parameters:
+            parameter["schema"].update(bounds.get(parameter["name"], {}))
+        return parameters
+
     def paginate_queryset(
         self, queryset: Any, request: Request, view: APIView | None = None
     ) -> list[Any] | None:

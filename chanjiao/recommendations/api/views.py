@@ -50,7 +50,9 @@ class PreferenceSerializer(serializers.Serializer):
     is_personalised = serializers.BooleanField()
 
 
-LIMIT = OpenApiParameter("limit", int, description="条数（1–50，默认 20）")
+LIMIT = OpenApiParameter(
+    "limit", {"type": "integer", "minimum": 1, "maximum": 50}, description="条数（1–50，默认 20）"
+)
 
 
 def _limit(request: Request) -> int:
