@@ -73,3 +73,12 @@ class StoredIntegerField(serializers.IntegerField):
         kwargs.setdefault("min_value", -MAX_COUNT - 1)
         kwargs.setdefault("max_value", MAX_COUNT)
         super().__init__(**kwargs)
+
+
+# ``extra.fields`` of a refusal: each malformed field or parameter with its reasons (for a response
+# schema that also lists other keys of ``extra``, such as an import's ``errors``).
+FIELD_ERRORS = serializers.DictField(
+    child=serializers.ListField(child=serializers.CharField()),
+    required=False,
+    help_text="请求本身有误时：各字段或参数的错误列表",
+)

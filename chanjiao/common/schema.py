@@ -44,6 +44,12 @@ class AutoSchema(SpectacularAutoSchema):
             return outer + inner.removesuffix("Serializer")
         return super().get_serializer_name(serializer, direction)
 
+    def _get_paginator(self) -> Any:
+        """Only reads are paged: the list a write answers with (the rows it made) is an array."""
+        if self.method != "GET":
+            return None
+        return super()._get_paginator()
+
     def get_operation(self, *args: Any, **kwargs: Any) -> dict[str, Any] | None:
         """The operation, with its error answers documented in the one error shape.
 

@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from chanjiao.common.api import FormatNamesTheFile
-from chanjiao.common.api_fields import IdField
+from chanjiao.common.api_fields import FIELD_ERRORS, IdField
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.common.users import acting_user
 from chanjiao.internships.exporting import placements_export
@@ -90,9 +90,10 @@ class PlacementImportApi(APIView):
                             "PlacementImportErrorExtra",
                             {
                                 "errors": inline_serializer(
-                                    "PlacementImportIssue", ISSUE_FIELDS, many=True
+                                    "PlacementImportIssue", ISSUE_FIELDS, many=True, required=False
                                 ),
-                                "error_count": serializers.IntegerField(),
+                                "error_count": serializers.IntegerField(required=False),
+                                "fields": FIELD_ERRORS,
                             },
                         ),
                     },

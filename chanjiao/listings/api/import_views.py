@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from chanjiao.common.api import FormatNamesTheFile
-from chanjiao.common.api_fields import IdField
+from chanjiao.common.api_fields import FIELD_ERRORS, IdField
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.common.users import acting_user
 from chanjiao.listings.importing import (
@@ -91,9 +91,10 @@ class ListingImportApi(APIView):
                             "ListingImportErrorExtra",
                             {
                                 "errors": inline_serializer(
-                                    "ListingImportIssue", ISSUE_FIELDS, many=True
+                                    "ListingImportIssue", ISSUE_FIELDS, many=True, required=False
                                 ),
-                                "error_count": serializers.IntegerField(),
+                                "error_count": serializers.IntegerField(required=False),
+                                "fields": FIELD_ERRORS,
                             },
                         ),
                     },

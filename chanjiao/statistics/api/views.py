@@ -16,6 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from chanjiao.common.api_fields import FIELD_ERRORS
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.common.pagination import DefaultPagination, get_paginated_response
 from chanjiao.common.users import acting_user
@@ -78,8 +79,11 @@ IMPORT_ERROR = OpenApiResponse(
             "extra": inline_serializer(
                 "StatisticsImportErrorExtra",
                 {
-                    "errors": inline_serializer("StatisticsImportIssue", ISSUE_FIELDS, many=True),
-                    "error_count": serializers.IntegerField(),
+                    "errors": inline_serializer(
+                        "StatisticsImportIssue", ISSUE_FIELDS, many=True, required=False
+                    ),
+                    "error_count": serializers.IntegerField(required=False),
+                    "fields": FIELD_ERRORS,
                 },
             ),
         },
