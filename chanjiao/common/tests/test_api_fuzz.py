@@ -13,14 +13,18 @@ errors, violations, seconds) are printed.
 
 import gc
 import os
+import re
 import time
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 import schemathesis
 import yaml
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.middleware.csrf import _get_new_csrf_string
 from django.test import Client
 from hypothesis import HealthCheck, Phase, given, settings
@@ -94,6 +98,19 @@ def _public_operations():
     }
 
 
+@contextmanager
+def _connection_kept_open():
+    """Keep the test's database connection across requests, as Django's test client does (the
+    WSGI handler closes it after each request where CONN_MAX_AGE is 0, as on PostgreSQL)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
 def fuzz(operations, user, *, examples: int):
     """Send generated requests to every operation; return (counts, problems found)."""
     app = WSGIHandler()
@@ -135,7 +152,8 @@ def fuzz(operations, user, *, examples: int):
                     f"[query={case.query!r}] {body}"
                 )
 
-        send()
+        with _connection_kept_open():
+            send()
     gc.collect()
     return requests, problems
 
@@ -155,3 +173,63 @@ def test_every_operation_answers_as_documented(seeded, role):
     )
     assert figures["requests"] >= len(operations)
     assert problems == [], "\n".join(problems[: int(os.environ.get("CHANJIAO_FUZZ_SHOW", "50"))])
+
+
+def _bad_query_values(parameter):
+    """Values a query parameter's schema rules out: a word for a number, numbers out of range, an
+    unknown choice."""
+    schema = parameter.get("schema", {})
+    if "$ref" in schema or "enum" in schema:
+        return ["__unknown__"]
+    if schema.get("type") == "integer":
+        values = ["abc"]
+        if "maximum" in schema:
+            values.append(str(schema["maximum"] + 1))
+        if "minimum" in schema:
+            values.append(str(schema["minimum"] - 1))
+        return values
+    return []
+
+
+def _query_probes():
+    """(method, path, parameter, bad value) for every query parameter with a type to break."""
+    document = yaml.safe_load(SCHEMA.read_text(encoding="utf-8"))
+    components = document["components"]["schemas"]
+    probes = []
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            if method != "get":
+                continue
+            for parameter in operation.get("parameters", []):
+                if parameter["in"] != "query" or parameter["name"] == "page":
+                    continue
+                schema = parameter.get("schema", {})
+                if "$ref" in schema:
+                    schema = components[schema["$ref"].rsplit("/", 1)[-1]]
+                    parameter = {**parameter, "schema": schema}
+                for value in _bad_query_values(parameter):
+                    probes.append((path, parameter["name"], value))
+    return probes
+
+
+def _filled_path(path):
+    return re.sub(r"\{[^}]+\}", "1", path)
+
+
+@pytest.mark.parametrize("role", ["anonymous", "student", "enterprise_admin", "government_officer"])
+def test_bad_query_parameters_are_refused_naming_them(seeded, role, client_for, api_client):
+    client = api_client if seeded[role] is None else client_for(seeded[role])
+    accepted, unnamed, reached = [], [], 0
+
+    for path, name, value in _query_probes():
+        response = client.get(_filled_path(path), {name: value})
+        if response.status_code == 400:
+            reached += 1
+            if name not in response.json()["extra"].get("fields", {}):
+                unnamed.append(f"{path} ?{name}={value}: {response.json()}")
+        elif response.status_code < 300:
+            accepted.append(f"{path} ?{name}={value}")
+
+    print(f"\nquery probes {role}: {reached} refused naming the parameter")  # noqa: T201
+    assert accepted == [], "\n".join(accepted)
+    assert unnamed == [], "\n".join(unnamed)
