@@ -9,7 +9,7 @@ LOCALITY ?=
 export CHANJIAO_DATA_DIR ?= $(CURDIR)/var
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run serve test test-sqlite test-postgres lint check schema screenshots
+.PHONY: help install install-test run serve test test-sqlite test-postgres fuzz lint check schema screenshots
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -61,6 +61,12 @@ test-sqlite: install-test ## Run the suite on SQLite only
 test-postgres: install-test ## Run the suite on a throwaway PostgreSQL 15 cluster
 	@echo "== 测试：PostgreSQL 15（时钟 $(or $(CLOCK),实际时间)）=="
 	CHANJIAO_TEST_CLOCK=$(CLOCK) PATH="$(CURDIR)/$(BIN):$$PATH" scripts/with-postgres.sh $(BIN)/pytest $(PYTEST_ARGS)
+
+# The API fuzz run (chanjiao/common/tests/test_api_fuzz.py) is part of `make test` with 3 generated
+# requests per operation and role; `make fuzz EXAMPLES=50` runs it longer (figures per role printed).
+EXAMPLES ?= 25
+fuzz: install-test ## Fuzz every API operation from docs/openapi.yaml as anonymous, student, enterprise admin and officer (EXAMPLES=25 per operation and role)
+	CHANJIAO_FUZZ_EXAMPLES=$(EXAMPLES) $(BIN)/pytest chanjiao/common/tests/test_api_fuzz.py -s -q $(PYTEST_ARGS)
 
 schema: install ## Regenerate the committed OpenAPI document docs/openapi.yaml
 	DJANGO_SETTINGS_MODULE=config.settings_testing $(BIN)/chanjiao spectacular --validate \

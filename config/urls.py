@@ -40,6 +40,9 @@ def _app_list_in_chinese(request: HttpRequest, app_label: str | None = None) -> 
 
 admin.site.get_app_list = _app_list_in_chinese  # type: ignore[method-assign]
 
+# An address under /api/ that matches no operation answers in the API's error shape.
+handler404 = "chanjiao.common.api.not_found"
+
 api_v1: list[URLPattern | URLResolver] = [
     path("", include("chanjiao.catalogs.api.urls")),
     path("", include("chanjiao.organizations.api.urls")),

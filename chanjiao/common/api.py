@@ -6,7 +6,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.views import defaults
 from rest_framework import exceptions, serializers
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import BaseRenderer
@@ -57,6 +58,14 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         extra["fields"] = response.data
     response.data = {"message": _message_for(exc), "extra": extra}
     return response
+
+
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's 404 (no URL matched): the API's error shape under /api/, the 404 page elsewhere."""
+    if request.path.startswith("/api/"):
+        body = {"message": _MESSAGES[exceptions.NotFound], "extra": {}}
+        return JsonResponse(body, status=404, json_dumps_params={"ensure_ascii": False})
+    return defaults.page_not_found(request, exception)
 
 
 class FormatNamesTheFile(DefaultContentNegotiation):

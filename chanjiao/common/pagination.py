@@ -12,7 +12,7 @@ from rest_framework.serializers import Serializer
 from rest_framework.views import APIView
 
 from chanjiao.common.counting import CachedCountPaginator
-from chanjiao.common.exceptions import NotFoundError
+from chanjiao.common.exceptions import NotFoundError, field_refusal
 
 
 def invalid_page_text(page_number: Any, pages: int) -> str:
@@ -26,6 +26,34 @@ class DefaultPagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 200
     invalid_page_message = "页码无效。"
+
+    def get_page_size(self, request: Request) -> int:
+        """The asked page size; one that is not a number from 1 to the maximum is a 400 naming
+        ``page_size`` (DRF would quietly use another)."""
+        raw = request.query_params.get(self.page_size_query_param or "", "")
+        if raw == "":
+            return self.page_size
+        try:
+            size = int(raw)
+        except ValueError:
+            size = 0
+        if not 1 <= size <= self.max_page_size:
+            raise field_refusal(
+                self.page_size_query_param or "page_size",
+                f"每页条数应为 1 到 {self.max_page_size} 之间的整数。",
+            )
+        return size
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        """The page parameters with their bounds (a page past the end is a 404)."""
+        parameters = super().get_schema_operation_parameters(view)
+        bounds = {
+            self.page_query_param: {"minimum": 1},
+            self.page_size_query_param: {"minimum": 1, "maximum": self.max_page_size},
+        }
+        for parameter in parameters:
+            parameter["schema"].update(bounds.get(parameter["name"], {}))
+        return parameters
 
     def paginate_queryset(
         self, queryset: Any, request: Request, view: APIView | None = None

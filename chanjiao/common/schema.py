@@ -1,5 +1,6 @@
-"""OpenAPI schema glue: unique component names for serializers nested in view classes, and the
-Chinese API documentation page built from the generated schema."""
+"""OpenAPI schema glue: unique component names for serializers nested in view classes, the error
+responses every operation documents, and the Chinese API documentation page built from the
+generated schema."""
 
 import functools
 from dataclasses import dataclass, field
@@ -12,6 +13,24 @@ from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 from drf_spectacular.settings import spectacular_settings
 from drf_spectacular.utils import Direction
+from rest_framework import serializers
+
+# What each error status means, for operations whose view does not say it more precisely. Every
+# error body is ``{"message", "extra"}`` (``chanjiao.common.api.exception_handler``).
+ERROR_DESCRIPTIONS = {
+    "400": "请求有误：message 说明原因，extra.fields 逐个列出有误的参数或字段",
+    "403": "未登录或无权操作",
+    "404": "不存在或无权查看：路径、参数或提交内容所指的记录（含超出范围的页码）",
+}
+
+
+class ApiErrorSerializer(serializers.Serializer):
+    """The body of every error answer."""
+
+    message = serializers.CharField(help_text="中文说明")
+    extra = serializers.DictField(
+        help_text="细节：fields 为各参数或字段的错误列表，errors 为逐条原因（按接口而定）"
+    )
 
 
 class AutoSchema(SpectacularAutoSchema):
@@ -24,6 +43,37 @@ class AutoSchema(SpectacularAutoSchema):
             outer = outer.split(".")[-1].removesuffix("Api")
             return outer + inner.removesuffix("Serializer")
         return super().get_serializer_name(serializer, direction)
+
+    def _get_paginator(self) -> Any:
+        """Only reads are paged: the list a write answers with (the rows it made) is an array."""
+        if self.method != "GET":
+            return None
+        return super()._get_paginator()
+
+    def get_operation(self, *args: Any, **kwargs: Any) -> dict[str, Any] | None:
+        """The operation, with its error answers documented in the one error shape.
+
+        400 and 404 where the operation takes any input (parameters or a body: a row it names may
+        not exist, or a page may be past the end), 403 where it needs a signed-in user.
+        """
+        operation = super().get_operation(*args, **kwargs)
+        if operation is None:
+            return None
+        parameters = operation.get("parameters") or []
+        codes = set()
+        if parameters or "requestBody" in operation:
+            codes.add("400")
+        if {} not in (operation.get("security") or []):
+            codes.add("403")
+        if parameters or "requestBody" in operation:
+            codes.add("404")
+        error = self.resolve_serializer(ApiErrorSerializer(), "response").ref
+        responses = operation.setdefault("responses", {})
+        for code in sorted(codes | {code for code in responses if code in ERROR_DESCRIPTIONS}):
+            response = responses.setdefault(code, {"description": ERROR_DESCRIPTIONS[code]})
+            response.setdefault("content", {"application/json": {"schema": error}})
+        operation["responses"] = dict(sorted(responses.items()))
+        return operation
 
 
 # The Chinese API page (/api/v1/docs/): built from the schema drf-spectacular generates.

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from chanjiao.accounts.models import User
 from chanjiao.catalogs.models import Industry
+from chanjiao.common.api_fields import MAX_ID
 from chanjiao.common.exceptions import NotFoundError
 from chanjiao.localities.models import KeyIndustry, Locality, NamedInstitution, PolicyParameter
 
@@ -65,14 +66,16 @@ def locality_find(value: str | int) -> Locality:
         locality = qs.filter(pk=value).first()
     else:
         text = (value or "").strip()
+        # ASCII digits only ("³".isdigit() is true), and an id the database can hold.
+        digits = text.isascii() and text.isdigit()
         condition = Q(name=text)
-        if text.isdigit():
+        if digits:
             condition |= Q(region__code=text)
         found = list(qs.filter(condition))
         locality = next((item for item in found if item.name == text), None) or (
             found[0] if found else None
         )
-        if locality is None and text.isdigit():
+        if locality is None and digits and int(text) <= MAX_ID:
             locality = qs.filter(pk=int(text)).first()
     if locality is None:
         raise NotFoundError(

@@ -5,9 +5,13 @@ from typing import Any
 
 from django import forms
 
+from chanjiao.common.api_fields import MAX_ID
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.search.backends import FACETS
 from chanjiao.search.selectors import PAGE_SIZE, SearchParams
+
+# Salaries are 元/月 (the listings' own bound).
+MAX_SALARY = 100_000_000
 
 
 class SearchForm(forms.Form):
@@ -18,10 +22,16 @@ class SearchForm(forms.Form):
     occupation = forms.CharField(required=False, max_length=20, label="职业代码")
     major = forms.CharField(required=False, max_length=20, label="专业代码")
     education = forms.CharField(required=False, max_length=20, label="学历")
-    salary_min = forms.IntegerField(required=False, min_value=0, label="最低薪酬")
-    salary_max = forms.IntegerField(required=False, min_value=0, label="最高薪酬")
+    salary_min = forms.IntegerField(
+        required=False, min_value=0, max_value=MAX_SALARY, label="最低薪酬"
+    )
+    salary_max = forms.IntegerField(
+        required=False, min_value=0, max_value=MAX_SALARY, label="最高薪酬"
+    )
     published_since = forms.DateField(required=False, label="发布日期不早于")
-    organization = forms.IntegerField(required=False, min_value=1, label="发布机构")
+    organization = forms.IntegerField(
+        required=False, min_value=1, max_value=MAX_ID, label="发布机构"
+    )
     sort = forms.CharField(required=False, max_length=20, label="排序")
     page = forms.IntegerField(required=False, min_value=1, label="页码")
     page_size = forms.IntegerField(required=False, min_value=1, label="每页条数")

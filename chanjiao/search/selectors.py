@@ -190,8 +190,10 @@ def _check_paging(params: SearchParams) -> int:
         raise _invalid(
             "sort", "排序方式应为 relevance（相关度）、newest（最新）或 salary（薪酬）。"
         )
-    if params.page < 1 or not 1 <= params.page_size <= MAX_PAGE_SIZE:
+    if params.page < 1:
         raise _invalid("page", f"页码应从 1 开始，每页 1–{MAX_PAGE_SIZE} 条。")
+    if not 1 <= params.page_size <= MAX_PAGE_SIZE:
+        raise _invalid("page_size", f"页码应从 1 开始，每页 1–{MAX_PAGE_SIZE} 条。")
     offset = (params.page - 1) * params.page_size
     if offset > MAX_OFFSET:
         last = MAX_OFFSET // params.page_size + 1

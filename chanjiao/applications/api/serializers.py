@@ -8,19 +8,16 @@ from rest_framework import serializers
 from chanjiao.applications.models import Application
 from chanjiao.applications.selectors import application_history
 from chanjiao.applications.workflow import APPLICATION_WORKFLOW
+from chanjiao.common.api_fields import IdField
 from chanjiao.listings.display import mask_name
 from chanjiao.workflow.selectors import transition_actions_available
 
 
 class ApplicationInputSerializer(serializers.Serializer):
-    listing = serializers.IntegerField(min_value=1, help_text="岗位需求或实习岗位的编号")
+    listing = IdField(help_text="岗位需求或实习岗位的编号")
     message = serializers.CharField(required=False, allow_blank=True, default="", max_length=1000)
-    profile = serializers.IntegerField(
-        required=False, allow_null=True, min_value=1, help_text="本人已发布的求职档案编号（选填）"
-    )
-    event = serializers.IntegerField(
-        required=False, allow_null=True, min_value=1, help_text="来自的招聘活动编号（选填）"
-    )
+    profile = IdField(required=False, allow_null=True, help_text="本人已发布的求职档案编号（选填）")
+    event = IdField(required=False, allow_null=True, help_text="来自的招聘活动编号（选填）")
     attachment = serializers.FileField(
         required=False, allow_null=True, help_text="PDF、DOC/DOCX、JPG/PNG，不超过 5 MB（选填）"
     )

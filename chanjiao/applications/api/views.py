@@ -29,8 +29,9 @@ from chanjiao.applications.services import (
     application_submit,
     application_transition,
 )
+from chanjiao.common.api_fields import IdField
 from chanjiao.common.exceptions import NotFoundError, field_refusal
-from chanjiao.common.pagination import get_paginated_response
+from chanjiao.common.pagination import DefaultPagination, get_paginated_response
 from chanjiao.common.users import acting_user
 from chanjiao.events.models import MatchEvent
 from chanjiao.listings.models import Listing
@@ -96,6 +97,9 @@ class StateFilterSerializer(serializers.Serializer):
 
 
 class MyApplicationListApi(APIView):
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
+
     @extend_schema(
         parameters=[StateFilterSerializer],
         responses=ApplicationOutputSerializer(many=True),
@@ -116,8 +120,11 @@ class MyApplicationListApi(APIView):
 
 
 class ReceivedApplicationListApi(APIView):
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
+
     class FilterSerializer(StateFilterSerializer):
-        listing = serializers.IntegerField(required=False, min_value=1, help_text="岗位编号")
+        listing = IdField(required=False, help_text="岗位编号")
 
     @extend_schema(
         parameters=[FilterSerializer],

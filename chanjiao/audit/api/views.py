@@ -11,13 +11,17 @@ from rest_framework.views import APIView
 
 from chanjiao.audit.exporting import audit_export_csv
 from chanjiao.audit.selectors import audit_event_list
-from chanjiao.common.pagination import get_paginated_response
+from chanjiao.common.api_fields import IdField
+from chanjiao.common.pagination import DefaultPagination, get_paginated_response
 
 
 class AuditEventListApi(APIView):
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
+
     class FilterSerializer(serializers.Serializer):
         action = serializers.CharField(required=False, max_length=80)
-        actor_id = serializers.IntegerField(required=False)
+        actor_id = IdField(required=False)
         target_type = serializers.CharField(required=False, max_length=80)
         target_id = serializers.CharField(required=False, max_length=64)
 

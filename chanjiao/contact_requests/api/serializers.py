@@ -5,6 +5,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 
+from chanjiao.common.api_fields import IdField, StoredIntegerField
 from chanjiao.contact_requests.models import ContactRequest, ContactRequestState
 from chanjiao.contact_requests.workflow import CONTACT_REQUEST_WORKFLOW
 from chanjiao.workflow.selectors import transition_actions_available
@@ -27,17 +28,13 @@ class ContactPersonSerializer(serializers.Serializer):
 
 
 class ContactRequestInputSerializer(serializers.Serializer):
-    enterprise = serializers.IntegerField(
-        required=False, min_value=1, help_text="以哪个单位的名义；只为一个单位工作时可省略"
-    )
-    school = serializers.IntegerField(min_value=1, help_text="学校编号")
-    major = serializers.IntegerField(min_value=1, help_text="专业编号")
+    enterprise = IdField(required=False, help_text="以哪个单位的名义；只为一个单位工作时可省略")
+    school = IdField(help_text="学校编号")
+    major = IdField(help_text="专业编号")
     graduation_year = serializers.IntegerField(min_value=1900, max_value=2100)
     message = serializers.CharField(required=False, allow_blank=True, max_length=1000)
-    headcount = serializers.IntegerField(required=False, allow_null=True)
-    source_listing = serializers.IntegerField(
-        required=False, allow_null=True, min_value=1, help_text="来源的毕业生资源信息编号"
-    )
+    headcount = StoredIntegerField(required=False, allow_null=True)
+    source_listing = IdField(required=False, allow_null=True, help_text="来源的毕业生资源信息编号")
 
 
 class ContactRequestOutputSerializer(serializers.Serializer):

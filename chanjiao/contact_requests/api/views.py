@@ -12,7 +12,7 @@ from chanjiao.audit.services import audit_refusal
 from chanjiao.catalogs.models import Major
 from chanjiao.common.api_fields import IdField
 from chanjiao.common.exceptions import ApplicationError, field_refusal
-from chanjiao.common.pagination import get_paginated_response
+from chanjiao.common.pagination import DefaultPagination, get_paginated_response
 from chanjiao.common.users import acting_user
 from chanjiao.contact_requests.api.serializers import (
     CohortSerializer,
@@ -107,6 +107,9 @@ class ContactRequestCreateApi(APIView):
 
 
 class ContactRequestSentListApi(APIView):
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
+
     class FilterSerializer(serializers.Serializer):
         state = serializers.ChoiceField(
             choices=ContactRequestState.choices,
@@ -134,6 +137,9 @@ class ContactRequestSentListApi(APIView):
 
 
 class ContactRequestReceivedListApi(APIView):
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
+
     class FilterSerializer(serializers.Serializer):
         school = IdField(required=False)
         state = serializers.ChoiceField(
@@ -141,7 +147,7 @@ class ContactRequestReceivedListApi(APIView):
             required=False,
             error_messages={"invalid_choice": "状态 {input} 无效。"},
         )
-        major = serializers.IntegerField(required=False, min_value=1, help_text="专业编号")
+        major = IdField(required=False, help_text="专业编号")
         year = serializers.IntegerField(required=False, min_value=1900, max_value=2100)
 
     @extend_schema(

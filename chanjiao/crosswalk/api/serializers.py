@@ -2,6 +2,8 @@
 
 from rest_framework import serializers
 
+from chanjiao.common.api_fields import IdField
+
 
 class ClassifyFilterSerializer(serializers.Serializer):
     title = serializers.CharField(
@@ -105,7 +107,7 @@ class OccupationCrosswalkOutputSerializer(serializers.Serializer):
 
 
 class MajorLinkInputSerializer(serializers.Serializer):
-    major_id = serializers.IntegerField()
+    major_id = IdField()
     occupation_code = serializers.CharField(max_length=20)
     note = serializers.CharField(
         max_length=2000,

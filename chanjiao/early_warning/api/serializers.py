@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from chanjiao.common.api_fields import IdField, StoredIntegerField, YearField
 from chanjiao.early_warning.models import FlagStatus, Level, RuleType
 
 
@@ -46,7 +47,7 @@ class WarningRuleInputSerializer(serializers.Serializer):
     )
     note = serializers.CharField(required=False, allow_blank=True)
     is_active = serializers.BooleanField(required=False)
-    order = serializers.IntegerField(required=False)
+    order = StoredIntegerField(required=False)
 
 
 class WarningRunOutputSerializer(serializers.Serializer):
@@ -109,9 +110,9 @@ class WarningFlagDetailOutputSerializer(WarningFlagOutputSerializer):
 
 class WarningFlagFilterSerializer(serializers.Serializer):
     locality = serializers.CharField(required=False, help_text="地区名称或编号")
-    year = serializers.IntegerField(required=False)
+    year = YearField(required=False)
     level = serializers.ChoiceField(choices=Level.values, required=False, help_text=_values(Level))
-    school = serializers.IntegerField(required=False, help_text="学校机构编号")
+    school = IdField(required=False, help_text="学校机构编号")
     major = serializers.CharField(required=False, help_text="专业代码")
     rule = serializers.CharField(required=False, help_text="规则键")
     status = serializers.ChoiceField(
@@ -139,3 +140,8 @@ class WarningSummaryRowSerializer(serializers.Serializer):
     clauses = serializers.ListField(child=serializers.CharField())
     statuses = serializers.ListField(child=serializers.CharField())
     evidence = serializers.CharField()
+
+
+class WarningSummaryFilterSerializer(serializers.Serializer):
+    locality = serializers.CharField(max_length=100, help_text="地区名称或编号，如 梧州市")
+    year = YearField(help_text="年度，如 2025")

@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from chanjiao.common.exceptions import ApplicationError, PermissionDeniedError
-from chanjiao.common.pagination import get_paginated_response
+from chanjiao.common.pagination import DefaultPagination, get_paginated_response
 from chanjiao.common.users import acting_user
 from chanjiao.early_warning.api import serializers as s
 from chanjiao.early_warning.permissions import user_sees_all_warnings
@@ -39,7 +39,6 @@ ERRORS = {
     404: OpenApiResponse(description="不存在或无权查看"),
 }
 LOCALITY_PARAM = OpenApiParameter("locality", str, description="地区名称或编号，如 梧州市")
-YEAR_PARAM = OpenApiParameter("year", int, description="年度")
 
 
 def _body(request: Request) -> dict[str, Any]:
@@ -59,6 +58,9 @@ class _JsonApi(APIView):
 
 
 class WarningRuleListApi(_JsonApi):
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
+
     @extend_schema(
         parameters=[LOCALITY_PARAM],
         responses=s.WarningRuleOutputSerializer(many=True),
@@ -95,6 +97,9 @@ class WarningRuleDetailApi(_JsonApi):
 
 
 class WarningRunListApi(_JsonApi):
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
+
     @extend_schema(
         parameters=[OpenApiParameter("locality", str, required=True, description="地区名称或编号")],
         responses={200: s.WarningRunOutputSerializer(many=True), **ERRORS},
@@ -127,6 +132,9 @@ class WarningRunListApi(_JsonApi):
 
 
 class WarningFlagListApi(_JsonApi):
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
+
     @extend_schema(
         parameters=[s.WarningFlagFilterSerializer],
         responses=s.WarningFlagOutputSerializer(many=True),
@@ -186,21 +194,15 @@ class WarningFlagCloseApi(_JsonApi):
 
 class WarningSummaryApi(_JsonApi):
     @extend_schema(
-        parameters=[
-            OpenApiParameter("locality", str, required=True),
-            OpenApiParameter("year", int, required=True),
-        ],
+        parameters=[s.WarningSummaryFilterSerializer],
         responses={200: s.WarningSummaryRowSerializer(many=True), **ERRORS},
         summary="年度预警汇总（每个专业点的最高等级、规则与证据）",
     )
     def get(self, request: Request) -> Response:
-        locality = locality_find(request.query_params.get("locality", ""))
+        query = s.WarningSummaryFilterSerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        locality = locality_find(query.validated_data["locality"])
         if not user_sees_all_warnings(request.user, locality):
             raise PermissionDeniedError("只有该地区的政府用户或平台管理员可以查看预警汇总。")
-        year = request.query_params.get("year", "")
-        if not year.isdigit():
-            raise ApplicationError(
-                "year: 请给出年度，如 2025", extra={"fields": {"year": ["必填"]}}
-            )
-        rows = warning_summary(locality=locality, year=int(year))
+        rows = warning_summary(locality=locality, year=query.validated_data["year"])
         return Response(s.WarningSummaryRowSerializer(rows, many=True).data)

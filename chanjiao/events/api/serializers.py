@@ -4,6 +4,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from chanjiao.common.api_fields import IdField, StoredIntegerField
 from chanjiao.events.models import EventEnterprise
 from chanjiao.events.selectors import EventView
 from chanjiao.events.workflow import EVENT_ENTERPRISE_WORKFLOW
@@ -11,9 +12,7 @@ from chanjiao.workflow.selectors import transition_actions_available
 
 
 class EventInputSerializer(serializers.Serializer):
-    organizer = serializers.IntegerField(
-        min_value=1, required=False, help_text="主办单位编号；只为一个单位主办时可省略"
-    )
+    organizer = IdField(required=False, help_text="主办单位编号；只为一个单位主办时可省略")
     title = serializers.CharField(max_length=300, allow_blank=True)
     kind = serializers.CharField(
         max_length=20, help_text="job_fair 招聘会 / mutual 双选会 / interview 小型面试会"
@@ -24,15 +23,15 @@ class EventInputSerializer(serializers.Serializer):
     is_online = serializers.BooleanField(required=False, default=False)
     place = serializers.CharField(max_length=300, required=False, allow_blank=True)
     online_url = serializers.CharField(max_length=300, required=False, allow_blank=True)
-    region = serializers.IntegerField(min_value=1, help_text="地区编号（行政区划目录中的编号）")
+    region = IdField(help_text="地区编号（行政区划目录中的编号）")
     audience = serializers.CharField(
         max_length=20,
         required=False,
         default="all",
         help_text="all 不限 / graduates 应届毕业生 / students 在校生 / jobseekers 社会求职者",
     )
-    enterprise_capacity = serializers.IntegerField(required=False, allow_null=True)
-    student_capacity = serializers.IntegerField(required=False, allow_null=True)
+    enterprise_capacity = StoredIntegerField(required=False, allow_null=True)
+    student_capacity = StoredIntegerField(required=False, allow_null=True)
     registration_deadline = serializers.DateTimeField(required=False, allow_null=True)
 
 

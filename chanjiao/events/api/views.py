@@ -12,8 +12,9 @@ from rest_framework.views import APIView
 
 from chanjiao.accounts.models import User
 from chanjiao.audit.services import audit_refusal
+from chanjiao.common.api_fields import IdField
 from chanjiao.common.exceptions import ApplicationError, NotFoundError
-from chanjiao.common.pagination import get_paginated_response
+from chanjiao.common.pagination import DefaultPagination, get_paginated_response
 from chanjiao.common.users import acting_user
 from chanjiao.events.api.serializers import (
     EventDetailOutputSerializer,
@@ -97,6 +98,9 @@ def _detail_response(request: Request, event: MatchEvent, *, code: int = 200) ->
 
 
 class EventListApi(APIView):
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
+
     class FilterSerializer(serializers.Serializer):
         region = serializers.CharField(
             required=False, max_length=12, help_text="地区代码前缀，如 4504（含下辖区县）"
@@ -180,11 +184,9 @@ class EventRegisterApi(APIView):
 
 class EventEnterpriseRegisterApi(APIView):
     class InputSerializer(serializers.Serializer):
-        organization = serializers.IntegerField(
-            min_value=1, required=False, help_text="参会单位编号；只为一个单位工作时可省略"
-        )
+        organization = IdField(required=False, help_text="参会单位编号；只为一个单位工作时可省略")
         post_ids = serializers.ListField(
-            child=serializers.IntegerField(min_value=1),
+            child=IdField(),
             allow_empty=True,
             max_length=100,
             help_text="携带的岗位编号（本单位已发布的岗位需求或实习岗位）",

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from chanjiao.common.api import FormatNamesTheFile
+from chanjiao.common.api_fields import FIELD_ERRORS, IdField
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.common.users import acting_user
 from chanjiao.internships.exporting import placements_export
@@ -65,7 +66,7 @@ class PlacementImportApi(APIView):
     parser_classes = [MultiPartParser, FormParser]
 
     class InputSerializer(serializers.Serializer):
-        school = serializers.IntegerField(help_text="以哪所学校的名义导入（机构 ID）")
+        school = IdField(help_text="以哪所学校的名义导入（机构 ID）")
         file = serializers.FileField(help_text="CSV（UTF-8 或 GB18030）或 .xlsx 文件")
 
     class OutputSerializer(serializers.Serializer):
@@ -89,9 +90,10 @@ class PlacementImportApi(APIView):
                             "PlacementImportErrorExtra",
                             {
                                 "errors": inline_serializer(
-                                    "PlacementImportIssue", ISSUE_FIELDS, many=True
+                                    "PlacementImportIssue", ISSUE_FIELDS, many=True, required=False
                                 ),
-                                "error_count": serializers.IntegerField(),
+                                "error_count": serializers.IntegerField(required=False),
+                                "fields": FIELD_ERRORS,
                             },
                         ),
                     },

@@ -5,6 +5,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from chanjiao.common.api_fields import CountField, IdField
 from chanjiao.common.masking import mask_phone
 from chanjiao.internships.gates import agreement_missing_roles
 from chanjiao.internships.models import (
@@ -26,7 +27,7 @@ MONEY: dict[str, Any] = {"max_digits": 10, "decimal_places": 2, "min_value": 0}
 
 
 class StudentEntrySerializer(serializers.Serializer):
-    student = serializers.IntegerField(min_value=1, help_text="学生的用户编号")
+    student = IdField(help_text="学生的用户编号")
     birth_date = serializers.DateField(
         required=False, allow_null=True, help_text="出生日期（学生档案没有时填写，将写入档案）"
     )
@@ -50,29 +51,19 @@ class PlacementValuesSerializer(serializers.Serializer):
     probation_wage = serializers.DecimalField(
         **MONEY, required=False, allow_null=True, default=None
     )
-    post_staff_count = serializers.IntegerField(
-        min_value=0, required=False, allow_null=True, default=None
-    )
+    post_staff_count = CountField(required=False, allow_null=True, default=None)
     charges_fees = serializers.BooleanField(required=False, default=False)
     withholds_id_documents = serializers.BooleanField(required=False, default=False)
     via_intermediary = serializers.BooleanField(required=False, default=False)
-    school_mentor = serializers.IntegerField(
-        min_value=1, required=False, allow_null=True, default=None
-    )
-    enterprise_mentor = serializers.IntegerField(
-        min_value=1, required=False, allow_null=True, default=None
-    )
+    school_mentor = IdField(required=False, allow_null=True, default=None)
+    enterprise_mentor = IdField(required=False, allow_null=True, default=None)
 
 
 class PlacementCreateInputSerializer(PlacementValuesSerializer):
     students = StudentEntrySerializer(many=True, help_text="一名或多名学生：每人一条实习安排")
-    enterprise = serializers.IntegerField(min_value=1, required=False, allow_null=True)
-    listing = serializers.IntegerField(
-        min_value=1, required=False, allow_null=True, help_text="实习岗位编号"
-    )
-    application = serializers.IntegerField(
-        min_value=1, required=False, allow_null=True, help_text="已录用的投递编号"
-    )
+    enterprise = IdField(required=False, allow_null=True)
+    listing = IdField(required=False, allow_null=True, help_text="实习岗位编号")
+    application = IdField(required=False, allow_null=True, help_text="已录用的投递编号")
 
 
 class PlacementTransitionInputSerializer(serializers.Serializer):
@@ -211,7 +202,7 @@ class InsuranceInputSerializer(serializers.Serializer):
     policy_number = serializers.CharField(max_length=60)
     start_date = serializers.DateField()
     end_date = serializers.DateField()
-    placements = serializers.ListField(child=serializers.IntegerField(min_value=1), min_length=1)
+    placements = serializers.ListField(child=IdField(), min_length=1)
 
 
 class InsuranceOutputSerializer(serializers.Serializer):

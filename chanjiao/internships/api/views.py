@@ -18,7 +18,7 @@ from rest_framework.views import APIView
 from chanjiao.accounts.models import User
 from chanjiao.applications.models import Application
 from chanjiao.common.exceptions import NotFoundError, field_refusal
-from chanjiao.common.pagination import get_paginated_response
+from chanjiao.common.pagination import DefaultPagination, get_paginated_response
 from chanjiao.common.users import acting_user
 from chanjiao.internships import services
 from chanjiao.internships.api import serializers as s
@@ -76,6 +76,9 @@ class PlacementFilterSerializer(serializers.Serializer):
 
 
 class PlacementListCreateApi(APIView):
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
+
     @extend_schema(
         parameters=[PlacementFilterSerializer],
         responses=s.PlacementOutputSerializer(many=True),
@@ -256,6 +259,9 @@ class InsuranceCreateApi(APIView):
 
 
 class WeeklyLogApi(APIView):
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
+
     @extend_schema(responses=s.WeeklyLogOutputSerializer(many=True), summary="实习周志（最新在前）")
     def get(self, request: Request, placement_id: int) -> Response:
         placement = placement_get_for_user(acting_user(request), placement_id)
@@ -300,6 +306,9 @@ class LogCommentCreateApi(APIView):
 
 
 class IncidentApi(APIView):
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
+
     @extend_schema(responses=s.IncidentOutputSerializer(many=True), summary="实习突发事件")
     def get(self, request: Request, placement_id: int) -> Response:
         placement = placement_get_for_user(acting_user(request), placement_id)
@@ -383,6 +392,9 @@ class AlertFilterSerializer(serializers.Serializer):
 
 
 class AlertListApi(APIView):
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
+
     @extend_schema(
         parameters=[AlertFilterSerializer],
         responses=s.AlertOutputSerializer(many=True),

@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from chanjiao.common.api import FormatNamesTheFile
+from chanjiao.common.api_fields import FIELD_ERRORS, IdField
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.common.users import acting_user
 from chanjiao.listings.importing import (
@@ -64,7 +65,7 @@ class ListingImportApi(APIView):
         kind = serializers.ChoiceField(
             choices=ListingKind.choices, help_text="信息类型（个人求职档案不能批量导入）"
         )
-        organization = serializers.IntegerField(help_text="以哪个机构的名义导入（机构 ID）")
+        organization = IdField(help_text="以哪个机构的名义导入（机构 ID）")
         file = serializers.FileField(help_text="CSV（UTF-8 或 GB18030）或 .xlsx 文件")
         submit = serializers.BooleanField(default=False, help_text="导入后直接提交审核")
 
@@ -90,9 +91,10 @@ class ListingImportApi(APIView):
                             "ListingImportErrorExtra",
                             {
                                 "errors": inline_serializer(
-                                    "ListingImportIssue", ISSUE_FIELDS, many=True
+                                    "ListingImportIssue", ISSUE_FIELDS, many=True, required=False
                                 ),
-                                "error_count": serializers.IntegerField(),
+                                "error_count": serializers.IntegerField(required=False),
+                                "fields": FIELD_ERRORS,
                             },
                         ),
                     },

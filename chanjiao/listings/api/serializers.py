@@ -218,7 +218,7 @@ class ListingCreateInputSerializer(serializers.Serializer):
     """The item's kind and publisher; the remaining fields are those the kind declares."""
 
     kind = serializers.ChoiceField(choices=ListingKind.choices)
-    organization = serializers.IntegerField(required=False, allow_null=True)
+    organization = IdField(required=False, allow_null=True)
     details = serializers.DictField(required=False)
 
 
@@ -232,8 +232,8 @@ class ReportInputSerializer(serializers.Serializer):
 
 
 class ConsentInputSerializer(serializers.Serializer):
-    organization = serializers.IntegerField(required=False, allow_null=True)
-    application_for = serializers.IntegerField(required=False, allow_null=True)
+    organization = IdField(required=False, allow_null=True)
+    application_for = IdField(required=False, allow_null=True)
 
 
 class ConsentOutputSerializer(serializers.Serializer):

@@ -4,7 +4,7 @@ from typing import Any
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.permissions import AllowAny, IsAuthenticated, IsAuthenticatedOrReadOnly
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -42,11 +42,6 @@ from chanjiao.listings.validation import listing_form_class, listing_form_data, 
 from chanjiao.organizations.selectors import organization_get_for_user
 
 RESERVED_INPUT = frozenset({"kind", "organization", "details"})
-
-
-class ReadPublicWriteAuthenticated(AllowAny):
-    def has_permission(self, request: Request, view: APIView) -> bool:
-        return request.method in ("GET", "HEAD", "OPTIONS") or bool(request.user.is_authenticated)
 
 
 def _flatten_input(data: Any) -> dict[str, Any]:
@@ -94,7 +89,9 @@ def listing_response(
 
 
 class ListingListApi(APIView):
-    permission_classes = [ReadPublicWriteAuthenticated]
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = PublicListPagination
+    permission_classes = [IsAuthenticatedOrReadOnly]
 
     @extend_schema(
         parameters=[ListingFilterSerializer],
@@ -130,7 +127,7 @@ class ListingListApi(APIView):
 
 
 class ListingDetailApi(APIView):
-    permission_classes = [ReadPublicWriteAuthenticated]
+    permission_classes = [IsAuthenticatedOrReadOnly]
 
     @extend_schema(responses=ListingDetailOutputSerializer, summary="供需信息详情")
     def get(self, request: Request, listing_id: int) -> Response:
@@ -257,6 +254,8 @@ class ListingPersonalDataApi(APIView):
 
 
 class ListingMineApi(APIView):
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
@@ -270,6 +269,8 @@ class ListingMineApi(APIView):
 
 
 class ReviewQueueApi(APIView):
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
     permission_classes = [IsAuthenticated]
 
     @extend_schema(

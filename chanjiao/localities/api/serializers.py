@@ -6,6 +6,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from chanjiao.common.api_fields import IdField
 from chanjiao.localities.models import Comparison
 
 
@@ -56,7 +57,7 @@ class NamedInstitutionOutputSerializer(serializers.Serializer):
     name = serializers.CharField()
     kind = serializers.CharField()
     clause = serializers.CharField()
-    organization_id = serializers.IntegerField(allow_null=True, help_text="平台上对应的机构")
+    organization_id = IdField(allow_null=True, help_text="平台上对应的机构")
 
 
 class LocalityOutputSerializer(serializers.Serializer):
@@ -104,7 +105,7 @@ class NamedInstitutionInputSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=200)
     kind = serializers.CharField(max_length=50)
     clause = serializers.CharField(max_length=100)
-    organization_id = serializers.IntegerField(required=False, allow_null=True)
+    organization_id = IdField(required=False, allow_null=True)
 
 
 class LocalityInputSerializer(serializers.Serializer):

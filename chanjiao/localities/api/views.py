@@ -9,12 +9,12 @@ from typing import Any
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.parsers import JSONParser
-from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnly
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from chanjiao.common.pagination import get_paginated_response
+from chanjiao.common.pagination import DefaultPagination, get_paginated_response
 from chanjiao.common.users import acting_user
 from chanjiao.localities.api.serializers import (
     KeyIndustryInputSerializer,
@@ -54,15 +54,6 @@ ERRORS = {
 }
 
 
-class ReadPublicWriteAuthenticated(AllowAny):
-    """Anyone may read; writing needs a signed-in user (the service then checks the rights)."""
-
-    def has_permission(self, request: Request, view: APIView) -> bool:
-        return request.method in ("GET", "HEAD", "OPTIONS") or bool(
-            request.user and request.user.is_authenticated
-        )
-
-
 class _WriteApi(APIView):
     permission_classes = [IsAuthenticated]
     parser_classes = [JSONParser]
@@ -72,7 +63,9 @@ class _WriteApi(APIView):
 
 
 class LocalityListApi(APIView):
-    permission_classes = [ReadPublicWriteAuthenticated]
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
+    permission_classes = [IsAuthenticatedOrReadOnly]
     parser_classes = [JSONParser]
 
     class InputSerializer(LocalityInputSerializer):
@@ -102,7 +95,7 @@ class LocalityListApi(APIView):
 
 
 class LocalityDetailApi(APIView):
-    permission_classes = [ReadPublicWriteAuthenticated]
+    permission_classes = [IsAuthenticatedOrReadOnly]
     parser_classes = [JSONParser]
 
     class InputSerializer(LocalityInputSerializer):
@@ -146,7 +139,7 @@ class PolicyParameterCreateApi(_WriteApi):
 
 
 class PolicyParameterDetailApi(APIView):
-    permission_classes = [ReadPublicWriteAuthenticated]
+    permission_classes = [IsAuthenticatedOrReadOnly]
     parser_classes = [JSONParser]
 
     class InputSerializer(PolicyParameterInputSerializer):

@@ -7,6 +7,7 @@ from rest_framework import serializers
 from chanjiao.accounts.api.serializers import MaskedUserSerializer
 from chanjiao.accounts.models import Role
 from chanjiao.catalogs.models import Industry, Region
+from chanjiao.common.api_fields import CountField
 from chanjiao.organizations.models import OrganizationType
 from chanjiao.organizations.registration import REGISTRABLE_TYPES
 
@@ -58,7 +59,7 @@ class OrganizationInputSerializer(serializers.Serializer):
     industry = CodeRelatedField(
         queryset=Industry.objects.filter(is_active=True), required=False, allow_null=True
     )
-    employee_count = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    employee_count = CountField(required=False, allow_null=True)
     is_above_designated_size = serializers.BooleanField(required=False)
     address = serializers.CharField(max_length=300, required=False, allow_blank=True)
     website = serializers.URLField(required=False, allow_blank=True)

@@ -3,7 +3,7 @@ from typing import Any
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.permissions import AllowAny
+from rest_framework.permissions import AllowAny, IsAuthenticatedOrReadOnly
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -11,8 +11,9 @@ from rest_framework.views import APIView
 from chanjiao.accounts.registration import AccountInput
 from chanjiao.accounts.selectors import membership_list
 from chanjiao.catalogs.models import Major
+from chanjiao.common.api_fields import CountField, IdField
 from chanjiao.common.exceptions import PermissionDeniedError
-from chanjiao.common.pagination import get_paginated_response
+from chanjiao.common.pagination import DefaultPagination, get_paginated_response
 from chanjiao.common.users import acting_user
 from chanjiao.organizations.api.serializers import (
     GovernmentBodyInputSerializer,
@@ -71,17 +72,10 @@ from chanjiao.organizations.services import (
 )
 
 
-class ReadPublicWriteAuthenticated(AllowAny):
-    """Anyone may read; writing needs a signed-in user (the service then checks the rights)."""
-
-    def has_permission(self, request: Request, view: APIView) -> bool:
-        return request.method in ("GET", "HEAD", "OPTIONS") or bool(
-            request.user and request.user.is_authenticated
-        )
-
-
 class OrganizationListApi(APIView):
-    permission_classes = [ReadPublicWriteAuthenticated]
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
+    permission_classes = [IsAuthenticatedOrReadOnly]
 
     class FilterSerializer(serializers.Serializer):
         type = serializers.ChoiceField(
@@ -143,7 +137,7 @@ class OrganizationListApi(APIView):
 
 
 class OrganizationDetailApi(APIView):
-    permission_classes = [ReadPublicWriteAuthenticated]
+    permission_classes = [IsAuthenticatedOrReadOnly]
 
     @extend_schema(responses=OrganizationOutputSerializer, summary="机构详情")
     def get(self, request: Request, organization_id: int) -> Response:
@@ -185,10 +179,12 @@ class OrganizationVerifyApi(APIView):
 
 
 class SchoolMajorListApi(APIView):
-    permission_classes = [ReadPublicWriteAuthenticated]
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
+    permission_classes = [IsAuthenticatedOrReadOnly]
 
     class InputSerializer(serializers.Serializer):
-        major_id = serializers.IntegerField()
+        major_id = IdField()
         year = serializers.IntegerField(
             min_value=1990,
             max_value=2100,
@@ -197,7 +193,7 @@ class SchoolMajorListApi(APIView):
                 "max_value": "年度不能晚于2100年。",
             },
         )
-        planned_enrollment = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+        planned_enrollment = CountField(required=False, allow_null=True)
 
     @extend_schema(responses=SchoolMajorOutputSerializer(many=True), summary="学校开设专业")
     def get(self, request: Request, organization_id: int) -> Response:
@@ -230,6 +226,9 @@ class SchoolMajorListApi(APIView):
 
 class MembershipListApi(APIView):
     """The members of an organisation. Nobody is added here: people join by invitation."""
+
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
 
     @extend_schema(
         responses=MembershipOutputSerializer(many=True), summary="机构成员（个人信息已脱敏）"
@@ -271,6 +270,9 @@ class OrganizationRegisterApi(APIView):
 
 
 class VerificationQueueApi(APIView):
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
+
     @extend_schema(
         responses=QueueOrganizationSerializer(many=True),
         summary="待认证机构（本地区，先到先审）",
@@ -364,6 +366,9 @@ class MembershipDetailApi(APIView):
 
 
 class InvitationListApi(APIView):
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
+
     @extend_schema(responses=InvitationOutputSerializer(many=True), summary="机构待接受的邀请")
     def get(self, request: Request, organization_id: int) -> Response:
         organization = _organization_for_members(request, organization_id)
@@ -378,7 +383,7 @@ class InvitationListApi(APIView):
 
     @extend_schema(
         request=InvitationInputSerializer,
-        responses=InvitationCreatedSerializer,
+        responses={201: InvitationCreatedSerializer},
         summary="邀请成员（发邮件，或生成一次性链接）",
     )
     def post(self, request: Request, organization_id: int) -> Response:
@@ -398,7 +403,11 @@ class InvitationListApi(APIView):
 
 
 class InvitationDetailApi(APIView):
-    @extend_schema(request=None, responses=InvitationOutputSerializer, summary="撤回邀请")
+    @extend_schema(
+        request=None,
+        responses={200: InvitationOutputSerializer},
+        summary="撤回邀请（答复撤回后的邀请）",
+    )
     def delete(self, request: Request, organization_id: int, invitation_id: int) -> Response:
         organization = _organization_for_members(request, organization_id)
         invitation = get_object_or_404(
@@ -411,6 +420,9 @@ class InvitationDetailApi(APIView):
 
 
 class MyInvitationsApi(APIView):
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
+
     @extend_schema(
         responses=InvitationOutputSerializer(many=True), summary="发给我的邀请（待接受）"
     )
@@ -466,6 +478,9 @@ class InvitationRegisterApi(APIView):
 
 
 class GovernmentBodyListApi(APIView):
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
+
     @extend_schema(responses=OrganizationOutputSerializer(many=True), summary="我管理的政府部门")
     def get(self, request: Request) -> Response:
         return get_paginated_response(

@@ -8,6 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from chanjiao.common.exceptions import field_refusal
 from chanjiao.common.users import acting_user
 from chanjiao.recommendations import selectors, services
 
@@ -50,14 +51,23 @@ class PreferenceSerializer(serializers.Serializer):
     is_personalised = serializers.BooleanField()
 
 
-LIMIT = OpenApiParameter("limit", int, description="条数（1–50，默认 20）")
+LIMIT = OpenApiParameter(
+    "limit", {"type": "integer", "minimum": 1, "maximum": 50}, description="条数（1–50，默认 20）"
+)
 
 
 def _limit(request: Request) -> int:
-    try:
-        return max(1, min(int(request.query_params.get("limit", 20)), 50))
-    except ValueError:
+    """The asked number of recommendations (20 when not given); anything but 1–50 is a 400."""
+    raw = request.query_params.get("limit", "")
+    if raw == "":
         return 20
+    try:
+        limit = int(raw)
+    except ValueError:
+        limit = 0
+    if not 1 <= limit <= 50:
+        raise field_refusal("limit", "条数应为 1 到 50 之间的整数。")
+    return limit
 
 
 def _page(request: Request, ref: selectors.SubjectRef) -> Response:

@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from chanjiao.common.api_fields import MAX_ID
 from chanjiao.common.exceptions import ApplicationError
 from chanjiao.search.api.serializers import (
     CatalogResultSerializer,
@@ -20,9 +21,21 @@ from chanjiao.search.api.serializers import (
 )
 from chanjiao.search.catalog_search import CATALOG_TYPES, catalog_search
 from chanjiao.search.params import search_params_from_query
-from chanjiao.search.selectors import search_changes, search_listings, search_suggest
+from chanjiao.search.selectors import (
+    search_changes,
+    search_listings,
+    search_suggest,
+)
 
 _P = OpenApiParameter
+
+
+def _integer(minimum: int, maximum: int | None = None) -> dict[str, Any]:
+    """The schema of an integer query parameter with its range."""
+    bounds = {"minimum": minimum} if maximum is None else {"minimum": minimum, "maximum": maximum}
+    return {"type": "integer", **bounds}
+
+
 SEARCH_PARAMETERS = [
     _P("q", str, description="关键词（中文、英文、数字均可，如“数控 梧州”）"),
     _P(
@@ -40,13 +53,29 @@ SEARCH_PARAMETERS = [
         str,
         description="学历：none/junior_high/secondary/associate/bachelor/master/doctorate",
     ),
-    _P("salary_min", int, description="薪酬不低于（元/月，按薪酬上限比较）"),
-    _P("salary_max", int, description="薪酬不高于（元/月，按薪酬下限比较）"),
+    _P(
+        "salary_min",
+        {"type": "integer", "minimum": 0, "maximum": 100_000_000},
+        description="薪酬不低于（元/月，按薪酬上限比较）",
+    ),
+    _P(
+        "salary_max",
+        {"type": "integer", "minimum": 0, "maximum": 100_000_000},
+        description="薪酬不高于（元/月，按薪酬下限比较）",
+    ),
     _P("published_since", OpenApiTypes.DATE, description="发布日期不早于"),
-    _P("organization", int, description="发布机构编号"),
+    _P(
+        "organization",
+        {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+        description="发布机构编号",
+    ),
     _P("sort", str, enum=["relevance", "newest", "salary"], description="排序"),
-    _P("page", int, description="页码（最多翻到前 2000 条）"),
-    _P("page_size", int, description="每页条数（1–50，默认 20）"),
+    _P("page", _integer(1), description="页码（最多翻到前 2000 条）"),
+    _P(
+        "page_size",
+        {"type": "integer", "minimum": 1, "maximum": 50},
+        description="每页条数（1–50，默认 20）",
+    ),
     _P("facets", str, description="需要统计的分面，逗号分隔；默认全部；none 表示不统计"),
 ]
 

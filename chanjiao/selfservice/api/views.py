@@ -82,6 +82,8 @@ class MePasswordChangeApi(APIView):
 
 
 class MeLoginListApi(APIView):
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
     permission_classes = [IsAuthenticated]
 
     @extend_schema(responses=s.MeLoginRecordOutputSerializer(many=True), summary="我的登录记录")
@@ -94,6 +96,8 @@ class MeLoginListApi(APIView):
 
 
 class MeConsentListApi(APIView):
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
     permission_classes = [IsAuthenticated]
 
     @extend_schema(responses=s.MeConsentOutputSerializer(many=True), summary="我给出的个人信息授权")

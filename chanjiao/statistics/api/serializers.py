@@ -7,13 +7,14 @@ from rest_framework import serializers
 
 from chanjiao.catalogs.models import Major
 from chanjiao.common.api import PortableModelSerializer
+from chanjiao.common.api_fields import IdField, YearField
 from chanjiao.statistics.models import LaborMarketStat, MajorYearStat
 
 
 class MajorYearFilterSerializer(serializers.Serializer):
-    school = serializers.IntegerField(required=False, help_text="学校（机构 ID）")
+    school = IdField(required=False, help_text="学校（机构 ID）")
     major = serializers.CharField(required=False, help_text="专业代码，如 460103")
-    year = serializers.IntegerField(required=False, help_text="年度")
+    year = YearField(required=False, help_text="年度")
     region = serializers.CharField(required=False, help_text="地区代码（含下级），如 4504")
 
     def selector_arguments(self) -> dict[str, Any]:
@@ -78,7 +79,7 @@ class LaborMarketFilterSerializer(serializers.Serializer):
     region = serializers.CharField(
         required=False, help_text="地区代码，如 4504（只含该地区本级的表）"
     )
-    year = serializers.IntegerField(required=False)
+    year = YearField(required=False)
     quarter = serializers.IntegerField(required=False, min_value=0, max_value=4)
     occupation = serializers.CharField(
         required=False, help_text="职业代码（大典），如 6-00-00-00；写“total”只要合计行"
@@ -126,7 +127,7 @@ class LaborMarketStatOutputSerializer(PortableModelSerializer):
 
 
 class ApplicationOutcomeFilterSerializer(serializers.Serializer):
-    school = serializers.IntegerField(min_value=1, help_text="学校（机构 ID）")
+    school = IdField(help_text="学校（机构 ID）")
     year = serializers.IntegerField(
         required=False, min_value=2000, max_value=2100, help_text="毕业年份（届别）"
     )

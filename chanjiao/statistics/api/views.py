@@ -16,8 +16,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from chanjiao.common.api_fields import FIELD_ERRORS
 from chanjiao.common.exceptions import ApplicationError
-from chanjiao.common.pagination import get_paginated_response
+from chanjiao.common.pagination import DefaultPagination, get_paginated_response
 from chanjiao.common.users import acting_user
 from chanjiao.listings.api.import_views import CONTENT_TYPES, ISSUE_FIELDS
 from chanjiao.statistics.api.serializers import (
@@ -78,8 +79,11 @@ IMPORT_ERROR = OpenApiResponse(
             "extra": inline_serializer(
                 "StatisticsImportErrorExtra",
                 {
-                    "errors": inline_serializer("StatisticsImportIssue", ISSUE_FIELDS, many=True),
-                    "error_count": serializers.IntegerField(),
+                    "errors": inline_serializer(
+                        "StatisticsImportIssue", ISSUE_FIELDS, many=True, required=False
+                    ),
+                    "error_count": serializers.IntegerField(required=False),
+                    "fields": FIELD_ERRORS,
                 },
             ),
         },
@@ -152,6 +156,8 @@ class MajorYearStatImportApi(APIView):
 
 
 class MajorYearStatListApi(APIView):
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
@@ -203,6 +209,8 @@ class LaborMarketStatImportApi(APIView):
 
 
 class LaborMarketStatListApi(APIView):
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
     permission_classes = [AllowAny]
 
     @extend_schema(
@@ -239,7 +247,10 @@ class ApplicationOutcomeListApi(APIView):
 
     @extend_schema(
         parameters=[ApplicationOutcomeFilterSerializer],
-        responses=ApplicationOutcomeTableSerializer,
+        responses={
+            200: ApplicationOutcomeTableSerializer,
+            404: OpenApiResponse(description="没有该学校"),
+        },
         summary="学校的平台投递去向：按专业、届别统计投递、获邀面试、录用人数（本平台数据）",
         description="只含汇总人数。学校本校成员、本地区政府管理员和平台管理员看到精确人数；"
         "其他人（含未登录）看到的少于 5 人的数为 null，会泄露这些数的合计也为 null。"

@@ -5,6 +5,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from chanjiao.common.api_fields import YearField
 from chanjiao.common.masking import mask_phone
 from chanjiao.students.models import StudentClaim, StudentProfile
 from chanjiao.students.workflow import STUDENT_CLAIM_WORKFLOW
@@ -31,8 +32,8 @@ class StudentClaimInputSerializer(serializers.Serializer):
     status = StudentStatusField(
         error_messages={"invalid_choice": "身份只能是 student（在校生）或 graduate（毕业生）。"},
     )
-    graduation_year = serializers.IntegerField()
-    enrollment_year = serializers.IntegerField(required=False, allow_null=True)
+    graduation_year = YearField()
+    enrollment_year = YearField(required=False, allow_null=True)
     student_number = serializers.CharField(max_length=30, required=False, allow_blank=True)
 
 

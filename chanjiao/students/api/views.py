@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny
@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 from chanjiao.accounts.registration import AccountInput
 from chanjiao.common.api_fields import IdField
 from chanjiao.common.exceptions import ApplicationError, NotFoundError
-from chanjiao.common.pagination import get_paginated_response
+from chanjiao.common.pagination import DefaultPagination, get_paginated_response
 from chanjiao.common.users import acting_user
 from chanjiao.students.api.serializers import (
     StudentClaimInputSerializer,
@@ -112,8 +112,14 @@ class SchoolMajorOptionListApi(APIView):
         return Response([{"id": major.pk, "name": major.name} for major in majors])
 
 
+NO_CLAIM_RESPONSE = OpenApiResponse(description="还没有提交学校确认申请")
+
+
 class MyClaimApi(APIView):
-    @extend_schema(responses=StudentClaimOutputSerializer, summary="我的学校确认申请")
+    @extend_schema(
+        responses={200: StudentClaimOutputSerializer, 404: NO_CLAIM_RESPONSE},
+        summary="我的学校确认申请",
+    )
     def get(self, request: Request) -> Response:
         return _claim_response(request, _own_claim(request))
 
@@ -131,7 +137,11 @@ class MyClaimApi(APIView):
 
 
 class MyClaimWithdrawApi(APIView):
-    @extend_schema(request=None, responses=StudentClaimOutputSerializer, summary="撤回我的申请")
+    @extend_schema(
+        request=None,
+        responses={200: StudentClaimOutputSerializer, 404: NO_CLAIM_RESPONSE},
+        summary="撤回我的申请",
+    )
     def post(self, request: Request) -> Response:
         claim = student_claim_withdraw(actor=acting_user(request), claim=_own_claim(request))
         return _claim_response(request, claim)
@@ -153,9 +163,12 @@ class MyClaimResubmitApi(APIView):
 
 
 class ClaimListApi(APIView):
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
+
     class FilterSerializer(serializers.Serializer):
         school = IdField(required=False)
-        major = serializers.IntegerField(required=False, min_value=1, help_text="专业编号")
+        major = IdField(required=False, help_text="专业编号")
         year = serializers.IntegerField(required=False, min_value=1900, max_value=2100)
         state = serializers.ChoiceField(
             choices=ClaimState.choices,
@@ -219,9 +232,7 @@ class ClaimReturnApi(APIView):
 
 class ClaimBulkConfirmApi(APIView):
     class InputSerializer(serializers.Serializer):
-        ids = serializers.ListField(
-            child=serializers.IntegerField(min_value=1), allow_empty=False, max_length=500
-        )
+        ids = serializers.ListField(child=IdField(), allow_empty=False, max_length=500)
 
     @extend_schema(
         request=InputSerializer,
@@ -250,9 +261,7 @@ class RosterImportApi(APIView):
     parser_classes = [MultiPartParser, FormParser]
 
     class InputSerializer(serializers.Serializer):
-        school = serializers.IntegerField(
-            required=False, min_value=1, help_text="学校编号；只为一所学校工作时可省略"
-        )
+        school = IdField(required=False, help_text="学校编号；只为一所学校工作时可省略")
         file = serializers.FileField(help_text="CSV（UTF-8 或 GB18030）或 .xlsx 文件")
 
     @extend_schema(

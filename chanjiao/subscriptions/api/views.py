@@ -130,6 +130,8 @@ class SubscriptionDetailApi(APIView):
 
 
 class NotificationListApi(APIView):
+    # Read by drf-spectacular only: documents the paged response and the page parameters.
+    pagination_class = DefaultPagination
     permission_classes = [IsAuthenticated]
 
     @extend_schema(

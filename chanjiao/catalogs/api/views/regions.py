@@ -32,6 +32,7 @@ from chanjiao.catalogs.selectors import (
     region_get_by_code,
     region_list,
 )
+from chanjiao.common.api_fields import IdField
 
 # Regions -----------------------------------------------------------------------------------
 
@@ -102,9 +103,8 @@ class RegionDetailApi(_CatalogDetailApi):
 
 class MajorOccupationLinkListApi(_CatalogListApi):
     class FilterSerializer(PageFilterSerializer):
-        major_id = serializers.IntegerField(
+        major_id = IdField(
             required=False,
-            min_value=1,
             help_text="专业的内部编号。",
             error_messages={
                 "invalid": "专业编号（major_id）必须是整数。",
