@@ -5,6 +5,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from chanjiao.common.api_fields import CountField, IdField, YearField
 from chanjiao.recognition.evidence import condition_evidence
 from chanjiao.recognition.models import IncentiveKind, Recognition, RecognitionState
 from chanjiao.recognition.selectors import credit_estimate
@@ -138,7 +139,7 @@ class IncentiveOutputSerializer(serializers.Serializer):
 
 
 class CreditYearSerializer(serializers.Serializer):
-    year = serializers.IntegerField()
+    year = YearField()
     investment = serializers.DecimalField(max_digits=14, decimal_places=2)
     surcharge_due = serializers.DecimalField(max_digits=14, decimal_places=2)
     earned = serializers.DecimalField(max_digits=14, decimal_places=2)
@@ -296,8 +297,8 @@ class TargetSerializer(serializers.Serializer):
 
 
 class ReserveInputSerializer(serializers.Serializer):
-    programme = serializers.IntegerField()
-    organization = serializers.IntegerField()
+    programme = IdField()
+    organization = IdField()
 
 
 class ApplyInputSerializer(serializers.Serializer):
@@ -310,8 +311,9 @@ class StepInputSerializer(serializers.Serializer):
 
 
 class ScoreInputSerializer(serializers.Serializer):
-    condition = serializers.IntegerField()
-    score = serializers.IntegerField(min_value=0)
+    condition = IdField()
+    # The service refuses a score above the condition's full mark, naming the condition.
+    score = CountField()
     comment = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
 
@@ -327,7 +329,7 @@ class RecheckInputSerializer(serializers.Serializer):
 
 class AttachmentInputSerializer(serializers.Serializer):
     file = serializers.FileField()
-    condition = serializers.IntegerField(required=False, allow_null=True, default=None)
+    condition = IdField(required=False, allow_null=True, default=None)
     description = serializers.CharField(
         max_length=200, required=False, allow_blank=True, default=""
     )
@@ -352,6 +354,6 @@ class IncentiveInputSerializer(serializers.Serializer):
 
 
 class InvestmentInputSerializer(serializers.Serializer):
-    year = serializers.IntegerField()
+    year = YearField()
     investment = serializers.DecimalField(max_digits=14, decimal_places=2)
     surcharge_due = serializers.DecimalField(max_digits=14, decimal_places=2)

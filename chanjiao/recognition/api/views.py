@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from chanjiao.common.exceptions import NotFoundError, field_refusal
-from chanjiao.common.pagination import get_paginated_response
+from chanjiao.common.pagination import DefaultPagination, get_paginated_response
 from chanjiao.common.users import acting_user
 from chanjiao.localities.models import Locality
 from chanjiao.organizations.models import Organization
@@ -67,6 +67,7 @@ class LocalityFilterSerializer(serializers.Serializer):
 
 class ProgrammeListApi(APIView):
     permission_classes = [AllowAny]
+    pagination_class = DefaultPagination
 
     @extend_schema(
         parameters=[LocalityFilterSerializer],
@@ -97,6 +98,8 @@ class RecognitionFilterSerializer(LocalityFilterSerializer):
 
 
 class RecognitionListCreateApi(APIView):
+    pagination_class = DefaultPagination
+
     @extend_schema(
         parameters=[RecognitionFilterSerializer],
         responses=s.RecognitionOutputSerializer(many=True),
@@ -283,6 +286,8 @@ class ObjectionResolveApi(APIView):
 
 
 class IncentiveApi(APIView):
+    pagination_class = DefaultPagination
+
     @extend_schema(
         responses=s.IncentiveOutputSerializer(many=True), summary="激励台账（已认定机构）"
     )
@@ -347,6 +352,7 @@ class DirectoryFilterSerializer(LocalityFilterSerializer):
 
 class DirectoryApi(APIView):
     permission_classes = [AllowAny]
+    pagination_class = DefaultPagination
 
     @extend_schema(
         parameters=[DirectoryFilterSerializer],
@@ -369,6 +375,7 @@ class DirectoryApi(APIView):
 
 class NoticeListApi(APIView):
     permission_classes = [AllowAny]
+    pagination_class = DefaultPagination
 
     @extend_schema(
         parameters=[LocalityFilterSerializer],
