@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db import models
 from django.http import HttpRequest
 
+from chanjiao.common.masking import mask_phone
 from chanjiao.organizations.models import Invitation, Organization, SchoolMajor
 
 
@@ -26,9 +27,15 @@ class OrganizationAdmin(admin.ModelAdmin):
     search_fields = ["name", "credit_code", "school_code"]
     raw_id_fields = ["region", "industry"]
     inlines = [SchoolMajorInline]
-    # The state moves through the verification workflow only, which keeps its history.
-    readonly_fields = ["verification_status"]
+    # The state moves through the verification workflow only, which keeps its history. The contact
+    # phone is personal data: shown masked here, whole only to the organisation's own people.
+    readonly_fields = ["verification_status", "masked_contact_phone"]
+    exclude = ["contact_phone"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    @admin.display(description="联系电话")
+    def masked_contact_phone(self, obj: Organization) -> str:
+        return mask_phone(obj.contact_phone)
 
 
 @admin.register(Invitation)

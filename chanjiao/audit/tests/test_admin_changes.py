@@ -167,3 +167,13 @@ def test_superuser_cannot_reach_the_admin_site_with_a_session_from_the_web(catal
     )
     assert response.status_code == 200  # the form again, not a redirect into the admin
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_the_admin_shows_an_organisations_contact_phone_masked(staff_user, catalogs):
+    government = GovernmentFactory(name="联系电话政府部门", contact_phone="13912345678")
+    page = _signed_in(staff_user).get(f"/admin/organizations/organization/{government.pk}/change/")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "139****5678" in html
+    assert "13912345678" not in html
