@@ -30,6 +30,7 @@ run: install ## Set up an SQLite demo (catalogues, localities, demo data of ever
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao migrate --noinput
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao load_catalogs
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao load_localities
+	CHANJIAO_HTTPS=0 $(BIN)/chanjiao load_programmes
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao load_labor_market_stats
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao load_warning_rules
 	CHANJIAO_HTTPS=0 $(BIN)/chanjiao demo_data $(if $(LOCALITY),--locality $(LOCALITY)) --seed 1 --services-in-background
