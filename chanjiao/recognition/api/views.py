@@ -16,6 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from chanjiao.common.api_fields import IdField
 from chanjiao.common.exceptions import NotFoundError, field_refusal
 from chanjiao.common.pagination import DefaultPagination, get_paginated_response
 from chanjiao.common.users import acting_user
@@ -62,7 +63,7 @@ def _detail(request: Request, recognition_id: int, *, code: int = 200) -> Respon
 
 
 class LocalityFilterSerializer(serializers.Serializer):
-    locality = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
+    locality = IdField(required=False)
 
 
 class ProgrammeListApi(APIView):
@@ -94,7 +95,7 @@ class ProgrammeDetailApi(APIView):
 
 class RecognitionFilterSerializer(LocalityFilterSerializer):
     status = serializers.ChoiceField(choices=RecognitionState.choices, required=False)
-    programme = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
+    programme = IdField(required=False)
 
 
 class RecognitionListCreateApi(APIView):
@@ -346,7 +347,7 @@ class InvestmentApi(APIView):
 
 
 class DirectoryFilterSerializer(LocalityFilterSerializer):
-    programme = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
+    programme = IdField(required=False)
     q = serializers.CharField(required=False, max_length=50, allow_blank=True)
 
 
@@ -392,7 +393,7 @@ class NoticeListApi(APIView):
 
 
 class TargetFilterSerializer(serializers.Serializer):
-    locality = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
+    locality = IdField()
 
 
 class TargetApi(APIView):
